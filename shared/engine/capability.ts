@@ -1,0 +1,28 @@
+/** Model capability from recent training compute; the core business feels the gap to the leader. */
+import { MARKET_PARAMS } from "../rules/params.ts";
+import type { CompanyId } from "./ids.ts";
+import { BP, isqrt, mulBp } from "./money.ts";
+
+const K = MARKET_PARAMS.capability;
+
+/** Training compute decays so capability tracks recent investment, not history. */
+export function nextTrainingCompute(prev: number, usableMw: number, customShareBp: number): number {
+  const effBp = BP - mulBp(customShareBp, BP - MARKET_PARAMS.chips.customTrainingEfficiencyBp);
+  const add = mulBp(mulBp(usableMw, K.trainingShareBp), effBp);
+  return prev - mulBp(prev, K.decayBp) + add;
+}
+
+/** Capability relative to the leader: √(own / leader) so doubling compute is not doubling skill. */
+export function capabilitiesBp(training: Readonly<Partial<Record<CompanyId, number>>>): Partial<Record<CompanyId, number>> {
+  const leader = Math.max(1, ...Object.values(training).map((x) => x ?? 0));
+  const out: Partial<Record<CompanyId, number>> = {};
+  for (const [id, t] of Object.entries(training) as [CompanyId, number][]) {
+    out[id] = Math.min(BP, isqrt(Math.floor(((t * BP) / leader) * BP)));
+  }
+  return out;
+}
+
+/** Tier 1 = frontier … tier 4 = far behind. */
+export function capabilityTier(capabilityBp: number): 1 | 2 | 3 | 4 {
+  return capabilityBp >= 9000 ? 1 : capabilityBp >= 7500 ? 2 : capabilityBp >= 6000 ? 3 : 4;
+}

@@ -1,0 +1,53 @@
+/** The compute fleet: which server cohorts are installed, powered and usable in a quarter. */
+import type { CompanyState, Vintage } from "./types.ts";
+import { BP } from "./money.ts";
+
+export function inService(v: Vintage, turn: number): boolean {
+  return v.inServiceTurn <= turn && v.accumulatedDep < v.cost;
+}
+
+export function installedMw(c: CompanyState, turn: number): number {
+  let mw = 0;
+  for (const v of c.assets) if (v.kind === "ai_servers" && inService(v, turn)) mw += v.mw;
+  return mw;
+}
+
+/** MW ordered but not yet delivered. */
+export function pendingMw(c: CompanyState, turn: number): number {
+  let mw = 0;
+  for (const v of c.assets) if (v.kind === "ai_servers" && v.inServiceTurn > turn) mw += v.mw;
+  return mw;
+}
+
+export function poweredMw(c: CompanyState): number {
+  return Math.max(0, c.power.onlineMw - c.power.outageMw);
+}
+
+/** Usable compute = min(installed, powered): unpowered servers are stranded. */
+export function usableMw(c: CompanyState, turn: number): number {
+  return Math.min(installedMw(c, turn), poweredMw(c));
+}
+
+export function fleetCustomShareBp(c: CompanyState, turn: number): number {
+  let all = 0;
+  let custom = 0;
+  for (const v of c.assets) {
+    if (v.kind !== "ai_servers" || !inService(v, turn)) continue;
+    all += v.mw;
+    if (v.chip === "custom") custom += v.mw;
+  }
+  return all === 0 ? 0 : Math.round((custom * BP) / all);
+}
+
+export function netPpe(assets: readonly Vintage[]): number {
+  let s = 0;
+  for (const v of assets) s += v.cost - v.accumulatedDep;
+  return s;
+}
+
+/** Straight-line depreciation of one cohort for one quarter; the last quarter takes the remainder. */
+export function quarterDepreciation(v: Vintage, turn: number): number {
+  if (!inService(v, turn)) return 0;
+  const left = v.cost - v.accumulatedDep;
+  return Math.min(left, Math.max(1, Math.round(v.cost / v.lifeQuarters)));
+}

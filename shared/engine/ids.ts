@@ -1,0 +1,52 @@
+/** The game's vocabulary: every id set is an `as const` array, and its type is derived from it. */
+
+export const COMPANIES = ["microsoft", "amazon", "alphabet", "meta", "oracle", "apple", "tesla"] as const;
+export type CompanyId = (typeof COMPANIES)[number];
+export type ByCompany<T> = Partial<Record<CompanyId, T>>;
+export const CORE_FOUR = ["microsoft", "amazon", "alphabet", "meta"] as const satisfies readonly CompanyId[];
+
+export const CHIP_TYPES = ["nvidia", "custom"] as const;
+export type ChipType = (typeof CHIP_TYPES)[number];
+
+export const DEAL_KINDS = ["grid", "nuclear_ppa", "smr", "gas_turbine"] as const;
+export type DealKind = (typeof DEAL_KINDS)[number];
+
+export const TENORS = [5, 10, 30, 100] as const;
+export type Tenor = (typeof TENORS)[number];
+
+/** Best first. `D` is default: the seat is out of the match. */
+export const RATINGS = ["AAA", "AA", "A", "BBB", "BB", "B", "CCC", "D"] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export const REGIMES = ["euphoria", "scrutiny", "disillusionment", "recovery"] as const;
+export type Regime = (typeof REGIMES)[number];
+
+export const SCENARIOS = ["reckoning", "buildout"] as const;
+export type ScenarioId = (typeof SCENARIOS)[number];
+
+export const VARIANTS = ["guide", "cons"] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+export const SCORINGS = ["tsr", "fcf", "aiShare", "blend"] as const;
+export type Scoring = (typeof SCORINGS)[number];
+
+export const EVENT_KINDS = [
+  "efficiency_shock",
+  "rate_move",
+  "grid_approval",
+  "grid_outage",
+  "chip_slip",
+  "antitrust",
+  "mega_deal",
+  "bond_window_shut",
+  "bond_window_open",
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const MIN_TURNS = 4;
+export const MAX_TURNS = 24;
+export const MAX_SEATS = 8;
+
+export function isCompanyId(x: unknown): x is CompanyId {
+  return typeof x === "string" && (COMPANIES as readonly string[]).includes(x);
+}

@@ -1,0 +1,436 @@
+/**
+ * State, decision and report types. Everything is plain JSON: integers for money (millions of
+ * US dollars, "$M"), basis points ("Bp", 10_000 = 100%) for rates and shares, so hashes agree
+ * across JavaScript engines.
+ */
+import type {
+  ChipType,
+  CompanyId,
+  DealKind,
+  EventKind,
+  Rating,
+  Regime,
+  ScenarioId,
+  Scoring,
+  Tenor,
+  Variant,
+} from "./ids.ts";
+
+export const STATE_VERSION = 1;
+export const ENGINE_VERSION = "1.0.0";
+
+/** A seat's choices for one quarter. Money in $M per quarter. */
+export interface Decision {
+  /** AI capex committed this quarter (servers + data-centre shells). */
+  readonly capex: number;
+  /** Share of this quarter's new compute bought as own custom silicon, in bp. */
+  readonly customShareBp: number;
+  /** Spend on the custom-silicon programme this quarter (expensed as R&D). */
+  readonly chipRnd: number;
+  readonly debtIssue: number;
+  readonly debtTenor: Tenor;
+  /** Early repayment of outstanding bonds (nearest maturity first). */
+  readonly debtRepay: number;
+  /** Sealed bids on this quarter's energy deals: upfront payment in $M. */
+  readonly energyBids: readonly EnergyBid[];
+  readonly buybacks: number;
+  readonly dividends: number;
+}
+
+export interface EnergyBid {
+  readonly dealId: string;
+  readonly amount: number;
+}
+
+export interface MatchConfig {
+  readonly scenario: ScenarioId;
+  readonly variant: Variant;
+  readonly turns: number;
+  readonly seats: readonly CompanyId[];
+  /** uint32 */
+  readonly seed: number;
+  readonly scoring: Scoring;
+  /** When false, only the scenario's scheduled events happen (for calibration runs). */
+  readonly randomEvents: boolean;
+}
+
+export type MatchConfigInput = Partial<MatchConfig>;
+
+export interface Quarter {
+  readonly year: number;
+  /** 1..4 */
+  readonly q: number;
+}
+
+export interface DebtTranche {
+  readonly id: string;
+  readonly principal: number;
+  readonly couponBp: number;
+  readonly issuedTurn: number;
+  /** Turn index at which the principal falls due (absolute quarter index from scenario start). */
+  readonly maturityTurn: number;
+  readonly tenor: Tenor | 1;
+  readonly emergency: boolean;
+}
+
+/** One cohort of assets bought in one quarter. */
+export interface Vintage {
+  readonly kind: "ai_servers" | "facilities" | "traditional" | "power";
+  readonly chip?: ChipType;
+  /** Quarter index (negative = before the match) in which it was paid for. */
+  readonly boughtTurn: number;
+  /** Quarter index from which it is installed (and depreciates). */
+  readonly inServiceTurn: number;
+  readonly cost: number;
+  /** MW of IT load this cohort of servers draws (0 for non-server assets). */
+  readonly mw: number;
+  readonly lifeQuarters: number;
+  readonly accumulatedDep: number;
+}
+
+export interface PowerContract {
+  readonly dealId: string;
+  readonly kind: DealKind;
+  readonly mw: number;
+  readonly onlineTurn: number;
+  /** Running cost per MW per quarter, $M × 1000 (thousands of dollars). */
+  readonly costPerMwQK: number;
+}
+
+export interface CoreBusiness {
+  /** Quarterly revenue, $M. */
+  readonly revenue: number;
+  readonly marginBp: number;
+  /** Underlying annual growth, bp. */
+  readonly growthBp: number;
+  /** Cumulative revenue level lost to obsolescence, bp of the undamaged path. */
+  readonly erosionBp: number;
+  /** Cumulative lift from internal AI use, bp. */
+  readonly liftBp: number;
+}
+
+export interface ChipProgram {
+  /** 0..10_000: 10_000 = mature (full cost advantage). */
+  readonly maturityBp: number;
+  /** Quarters left in a slip: no maturity progress. */
+  readonly slipQuarters: number;
+}
+
+export interface IncomeStatement {
+  readonly coreRevenue: number;
+  readonly aiRevenue: number;
+  readonly revenue: number;
+  readonly coreCosts: number;
+  readonly powerCost: number;
+  readonly aiOpex: number;
+  readonly depreciation: number;
+  readonly rnd: number;
+  readonly operatingIncome: number;
+  readonly interestExpense: number;
+  readonly interestIncome: number;
+  readonly pretaxIncome: number;
+  readonly tax: number;
+  readonly netIncome: number;
+}
+
+export interface CashFlowStatement {
+  readonly netIncome: number;
+  readonly depreciation: number;
+  readonly operatingCashFlow: number;
+  readonly capex: number;
+  readonly energyPayments: number;
+  readonly investingCashFlow: number;
+  readonly freeCashFlow: number;
+  readonly debtIssued: number;
+  readonly emergencyBorrowing: number;
+  readonly debtRepaid: number;
+  readonly buybacks: number;
+  readonly dividends: number;
+  readonly financingCashFlow: number;
+  readonly netChangeInCash: number;
+}
+
+export interface BalanceSheet {
+  readonly cash: number;
+  readonly ppe: number;
+  readonly otherAssets: number;
+  readonly totalAssets: number;
+  readonly debt: number;
+  readonly otherLiabilities: number;
+  readonly totalLiabilities: number;
+  readonly equity: number;
+}
+
+export interface QuarterRecord {
+  readonly turn: number;
+  readonly quarter: Quarter;
+  readonly income: IncomeStatement;
+  readonly cashFlow: CashFlowStatement;
+  readonly balance: BalanceSheet;
+  readonly capex: number;
+  readonly installedMw: number;
+  readonly poweredMw: number;
+  readonly usableMw: number;
+  readonly strandedMw: number;
+  readonly aiShareBp: number;
+  readonly sharePriceCents: number;
+  readonly marketCap: number;
+  readonly rating: Rating;
+}
+
+export interface CompanyState {
+  readonly id: CompanyId;
+  readonly status: "active" | "defaulted";
+  readonly defaultedTurn: number | null;
+  readonly cash: number;
+  readonly otherAssets: number;
+  readonly otherLiabilities: number;
+  /** Book equity, rolled forward from income and owner flows; the balance sheet must agree. */
+  readonly equity: number;
+  readonly tranches: readonly DebtTranche[];
+  readonly nextTrancheSeq: number;
+  readonly rating: Rating;
+  readonly core: CoreBusiness;
+  readonly assets: readonly Vintage[];
+  readonly power: {
+    readonly onlineMw: number;
+    /** Contracted capacity not yet online. */
+    readonly pipeline: readonly PowerContract[];
+    /** Running cost of the MW already online, thousands of $ per MW per quarter (weighted). */
+    readonly costPerMwQK: number;
+    /** Temporary outage, MW unavailable this quarter. */
+    readonly outageMw: number;
+  };
+  readonly chipProgram: ChipProgram;
+  /** Server life policy, quarters (12–16). */
+  readonly serverLifeQuarters: number;
+  /** Cumulative training compute, MW-quarters. */
+  readonly trainingCompute: number;
+  /** Model capability relative to the leader, bp (leader = 10_000). */
+  readonly capabilityBp: number;
+  readonly aiRevenue: number;
+  readonly aiShareBp: number;
+  /** Contracted AI revenue per quarter from circular mega-deals, with quarters left. */
+  readonly contracted: { readonly perQuarter: number; readonly quartersLeft: number };
+  readonly sharesOutstandingM: number;
+  readonly sharePriceCents: number;
+  readonly marketCap: number;
+  readonly startMarketCap: number;
+  /** Buybacks + dividends paid during the match. */
+  readonly cashReturned: number;
+  /** Dividends paid per share during the match, cents (for total shareholder return). */
+  readonly dividendsPerShareCents: number;
+  /** Fixed at the start so the opening fair value equals the opening market cap. */
+  readonly valuation: { readonly anchorMultipleBp: number; readonly baseEarningsQ: number; readonly startPriceCents: number };
+  readonly cumulativeFcf: number;
+  /** Penalty on valuation after an antitrust ruling, bp, decaying. */
+  readonly antitrustBp: number;
+  readonly history: readonly QuarterRecord[];
+  /** Capex per quarter before the match (oldest first) and during it: for growth comparisons. */
+  readonly capexHistory: readonly number[];
+  readonly aiRevenueHistory: readonly number[];
+}
+
+export interface EnergyDeal {
+  readonly id: string;
+  readonly kind: DealKind;
+  readonly region: string;
+  readonly mw: number;
+  readonly leadQuarters: number;
+  /** Minimum acceptable upfront payment, $M. */
+  readonly reservePrice: number;
+  readonly costPerMwQK: number;
+}
+
+export interface ScheduledEvent {
+  readonly turn: number;
+  readonly kind: EventKind;
+  readonly target?: CompanyId;
+  readonly magnitudeBp?: number;
+}
+
+export interface ActiveEvent {
+  readonly kind: EventKind;
+  readonly turn: number;
+  readonly target?: CompanyId;
+  readonly magnitudeBp: number;
+}
+
+export interface MarketState {
+  /** Industry AI demand at the reference price, $M per quarter. */
+  readonly demandPotential: number;
+  /** Quarterly growth of the adoption path, bp. */
+  readonly demandGrowthBp: number;
+  /** Hidden drift of the adoption path for this match (boom / base / bust), bp per quarter. */
+  readonly demandDriftBp: number;
+  /** Demand multiplier left by efficiency shocks (Jevons recovery pulls it back), bp. */
+  readonly efficiencyBp: number;
+  /** AI compute of firms outside the match (neoclouds, labs), MW. */
+  readonly outsideMw: number;
+  readonly industryAiRevenue: number;
+  /** Revenue per usable MW this quarter, thousands of $. */
+  readonly yieldPerMwK: number;
+  readonly nvidia: {
+    /** Quarterly supply to the whole market, MW of servers. */
+    readonly supplyMw: number;
+    /** Price of Nvidia servers, $M per MW ×1000 (thousands of $ per MW). */
+    readonly priceK: number;
+    readonly unitCostK: number;
+    readonly grossMarginBp: number;
+    readonly revenue: number;
+    readonly leadQuarters: number;
+  };
+  readonly energy: {
+    readonly offers: readonly EnergyDeal[];
+    readonly gridQueueQuarters: number;
+    readonly nextDealSeq: number;
+  };
+  readonly bonds: {
+    readonly baseRateBp: number;
+    readonly aiIgShareBp: number;
+    readonly crowdingBp: number;
+    readonly windowOpen: boolean;
+    readonly windowShutQuarters: number;
+    /** AI-related debt issued by seats since the start, $M (feeds the IG share). */
+    readonly seatAiDebt: number;
+  };
+  readonly sentiment: {
+    readonly regime: Regime;
+    /** Market mood score, bp around 0 (positive = optimistic). */
+    readonly scoreBp: number;
+    readonly quartersInRegime: number;
+  };
+  readonly events: readonly ActiveEvent[];
+}
+
+export interface MatchState {
+  readonly version: typeof STATE_VERSION;
+  readonly engineVersion: string;
+  readonly config: MatchConfig;
+  /** Number of resolved turns; the next turn to resolve has this index. */
+  readonly turn: number;
+  readonly quarter: Quarter;
+  readonly ended: boolean;
+  /** uint32 PRNG state. Never shown to clients. */
+  readonly rng: number;
+  readonly companies: Readonly<Partial<Record<CompanyId, CompanyState>>>;
+  readonly market: MarketState;
+  readonly schedule: readonly ScheduledEvent[];
+  /** Industry-wide totals per resolved turn, for charts. */
+  readonly industryHistory: readonly IndustryRecord[];
+}
+
+export interface IndustryRecord {
+  readonly turn: number;
+  readonly quarter: Quarter;
+  readonly capex: number;
+  readonly aiRevenue: number;
+  readonly netIncome: number;
+  readonly freeCashFlow: number;
+  readonly nvidiaPriceK: number;
+  readonly nvidiaMarginBp: number;
+  readonly aiIgShareBp: number;
+  readonly baseRateBp: number;
+  readonly regime: Regime;
+  readonly strandedMw: number;
+  readonly yieldPerMwK: number;
+}
+
+/** A headline for the reveal: an i18n key and its parameters, never a rendered sentence. */
+export interface Headline {
+  readonly key: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export interface SeatReport {
+  readonly company: CompanyId;
+  readonly decision: Decision;
+  /** Present when the submitted decision was not legal and the default stood instead. */
+  readonly replacedInvalid: boolean;
+  readonly capexSpent: number;
+  readonly mwOrdered: number;
+  readonly energyWon: readonly string[];
+  readonly debtIssued: number;
+  readonly couponBp: number;
+  readonly bondCoverageBp: number;
+  readonly emergencyBorrowing: number;
+  readonly aiRevenue: number;
+  readonly netIncome: number;
+  readonly freeCashFlow: number;
+  readonly sharePriceChangeBp: number;
+  readonly ratingBefore: Rating;
+  readonly ratingAfter: Rating;
+  readonly strandedMw: number;
+  readonly defaulted: boolean;
+}
+
+export interface AuctionResult {
+  readonly dealId: string;
+  readonly kind: DealKind;
+  readonly mw: number;
+  readonly winner: CompanyId | null;
+  readonly price: number;
+  readonly bids: number;
+}
+
+export interface TurnReport {
+  readonly turn: number;
+  readonly quarter: Quarter;
+  readonly seats: readonly SeatReport[];
+  readonly auctions: readonly AuctionResult[];
+  readonly events: readonly ActiveEvent[];
+  readonly market: {
+    readonly industryAiRevenue: number;
+    readonly industryCapex: number;
+    readonly nvidiaPriceK: number;
+    readonly nvidiaMarginBp: number;
+    readonly baseRateBp: number;
+    readonly aiIgShareBp: number;
+    readonly windowOpen: boolean;
+    readonly regimeBefore: Regime;
+    readonly regimeAfter: Regime;
+  };
+  readonly headlines: readonly Headline[];
+  readonly ended: boolean;
+}
+
+export interface ValidationError {
+  /** Namespaced, e.g. `decision/over_budget`. */
+  readonly code: string;
+  readonly message: string;
+  /** Field path, e.g. `energyBids.0.amount`. */
+  readonly path: string;
+}
+
+export type ValidationResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly ValidationError[] };
+
+export interface Range {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Each field's legal range for a seat now: what clients draw and bots sample from. */
+export interface DecisionBounds {
+  readonly capex: Range;
+  readonly customShareBp: Range;
+  readonly chipRnd: Range;
+  readonly debtIssue: Range;
+  readonly debtTenors: readonly Tenor[];
+  readonly debtRepay: Range;
+  readonly energyDeals: readonly { readonly dealId: string; readonly minBid: number; readonly maxBid: number }[];
+  readonly buybacks: Range;
+  readonly dividends: Range;
+  /** Cash + what the bond market will lend this quarter: the total all outflows must fit in. */
+  readonly budget: number;
+}
+
+export interface SeatScore {
+  readonly company: CompanyId;
+  /** Score in bp (TSR: 10_000 = +100%). */
+  readonly scoreBp: number;
+  readonly rank: number;
+  readonly tsrBp: number;
+  readonly cumulativeFcf: number;
+  readonly aiShareBp: number;
+  readonly defaulted: boolean;
+}

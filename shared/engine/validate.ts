@@ -1,0 +1,145 @@
+/**
+ * Decision checks for outside input: `validateDecision` never throws; it returns namespaced error
+ * codes with field paths. `decisionBounds` gives each field's legal range now, so clients and
+ * bots can always build a legal decision; `defaultDecision` is what stands if a seat sends none.
+ */
+import { TENORS, isCompanyId, type CompanyId, type Tenor } from "./ids.ts";
+import type { CompanyState, Decision, DecisionBounds, MatchState, ValidationError, ValidationResult } from "./types.ts";
+import { issueCapacity, leverageBp, ratingFor, tenorsFor } from "./bonds.ts";
+import { maxCustomShareBp } from "./chips.ts";
+import { BP, mulBp } from "./money.ts";
+
+const MONEY_MAX = 10_000_000;
+const MONEY_FIELDS = ["capex", "chipRnd", "debtIssue", "debtRepay", "buybacks", "dividends"] as const;
+
+export function totalDebt(c: CompanyState): number {
+  return c.tranches.reduce((s, t) => s + t.principal, 0);
+}
+
+/** Last quarter's EBITDA (or the opening estimate before the first quarter). */
+export function lastEbitda(c: CompanyState): number {
+  const h = c.history[c.history.length - 1];
+  if (h) return h.income.operatingIncome + h.income.depreciation;
+  return Math.max(0, mulBp(c.core.revenue, c.core.marginBp) + c.aiRevenue);
+}
+
+/** Cash the seat can count on this quarter besides new debt: cash + last quarter's operating cash flow. */
+export function spendableCash(c: CompanyState): number {
+  const h = c.history[c.history.length - 1];
+  const ocf = h ? h.cashFlow.operatingCashFlow : mulBp(lastEbitda(c), 8000);
+  return Math.max(0, c.cash + Math.max(0, ocf));
+}
+
+export function debtCapacity(state: MatchState, c: CompanyState): number {
+  return issueCapacity(totalDebt(c) - c.cash, lastEbitda(c), state.market.bonds.windowOpen);
+}
+
+export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBounds {
+  const c = state.companies[seat];
+  if (!c || c.status !== "active" || state.ended) {
+    const zero = { min: 0, max: 0 };
+    return { capex: zero, customShareBp: zero, chipRnd: zero, debtIssue: zero, debtTenors: [5], debtRepay: zero, energyDeals: [], buybacks: zero, dividends: zero, budget: 0 };
+  }
+  const issue = debtCapacity(state, c);
+  const budget = spendableCash(c) + issue;
+  const rating = ratingFor(seat, leverageBp(totalDebt(c) - c.cash, lastEbitda(c)));
+  return {
+    capex: { min: 0, max: budget },
+    customShareBp: { min: 0, max: maxCustomShareBp(c.chipProgram.maturityBp) },
+    chipRnd: { min: 0, max: Math.min(budget, 10_000) },
+    debtIssue: { min: 0, max: issue },
+    debtTenors: tenorsFor(rating),
+    debtRepay: { min: 0, max: Math.min(totalDebt(c), spendableCash(c)) },
+    energyDeals: state.market.energy.offers.map((d) => ({ dealId: d.id, minBid: d.reservePrice, maxBid: Math.max(d.reservePrice, Math.min(budget, d.reservePrice * 10)) })),
+    buybacks: { min: 0, max: spendableCash(c) },
+    dividends: { min: 0, max: spendableCash(c) },
+    budget,
+  };
+}
+
+/** Hold last quarter's capex (or the last historical quarter's), no new debt, no bids. */
+export function defaultDecision(state: MatchState, seat: CompanyId): Decision {
+  const c = state.companies[seat];
+  const b = decisionBounds(state, seat);
+  const lastCapex = c ? (c.capexHistory[c.capexHistory.length - 1] ?? 0) : 0;
+  const cash = c ? spendableCash(c) : 0;
+  return {
+    capex: Math.min(lastCapex, cash),
+    customShareBp: Math.min(b.customShareBp.max, c ? mulBp(c.chipProgram.maturityBp, 5000) : 0),
+    chipRnd: 0,
+    debtIssue: 0,
+    debtTenor: b.debtTenors[0] ?? 5,
+    debtRepay: 0,
+    energyBids: [],
+    buybacks: 0,
+    dividends: 0,
+  };
+}
+
+function err(code: string, path: string, message: string): ValidationError {
+  return { code, path, message };
+}
+
+function structuralErrors(d: unknown): ValidationError[] {
+  if (typeof d !== "object" || d === null || Array.isArray(d)) return [err("decision/malformed", "", "a decision must be an object")];
+  const o = d as Record<string, unknown>;
+  const errors: ValidationError[] = [];
+  const known = new Set<string>([...MONEY_FIELDS, "customShareBp", "debtTenor", "energyBids"]);
+  for (const k of Object.keys(o)) if (!known.has(k)) errors.push(err("decision/unknown_field", k, `unknown field "${k}"`));
+  const int = (path: string, v: unknown, min: number, max: number): void => {
+    if (typeof v !== "number" || !Number.isInteger(v)) errors.push(err("decision/malformed", path, `${path} must be a whole number`));
+    else if (v < min || v > max) errors.push(err("decision/out_of_range", path, `${path} must be between ${min} and ${max}, got ${v}`));
+  };
+  for (const f of MONEY_FIELDS) int(f, o[f], 0, MONEY_MAX);
+  int("customShareBp", o.customShareBp, 0, BP);
+  if (!(TENORS as readonly unknown[]).includes(o.debtTenor)) errors.push(err("decision/malformed", "debtTenor", `debtTenor must be one of ${TENORS.join(", ")}`));
+  if (!Array.isArray(o.energyBids)) errors.push(err("decision/malformed", "energyBids", "energyBids must be a list"));
+  else if (o.energyBids.length > 8) errors.push(err("decision/out_of_range", "energyBids", "at most 8 energy bids"));
+  else
+    o.energyBids.forEach((b: unknown, i: number) => {
+      if (typeof b !== "object" || b === null) return void errors.push(err("decision/malformed", `energyBids.${i}`, "a bid must be an object"));
+      const bid = b as Record<string, unknown>;
+      if (typeof bid.dealId !== "string" || bid.dealId.length === 0) errors.push(err("decision/malformed", `energyBids.${i}.dealId`, "dealId must be a string"));
+      int(`energyBids.${i}.amount`, bid.amount, 0, MONEY_MAX);
+    });
+  return errors;
+}
+
+/** Checks a decision from outside. Never throws. */
+export function validateDecision(state: MatchState, seat: unknown, decision: unknown): ValidationResult {
+  if (state.ended) return { ok: false, errors: [err("rule/match_ended", "", "the match has ended")] };
+  if (!isCompanyId(seat) || !state.companies[seat]) return { ok: false, errors: [err("decision/unknown_seat", "", `no seat ${String(seat)} in this match`)] };
+  const c = state.companies[seat]!;
+  if (c.status !== "active") return { ok: false, errors: [err("decision/seat_defaulted", "", `${seat} has defaulted and is out of the match`)] };
+  const shape = structuralErrors(decision);
+  if (shape.length > 0) return { ok: false, errors: shape };
+  const d = decision as Decision;
+  const b = decisionBounds(state, seat);
+  const errors: ValidationError[] = [];
+  if (d.customShareBp > b.customShareBp.max)
+    errors.push(err("decision/custom_share_exceeds_maturity", "customShareBp", `the chip programme supports at most ${b.customShareBp.max} bp of custom silicon now`));
+  if (d.debtIssue > 0 && !state.market.bonds.windowOpen) errors.push(err("decision/bond_window_shut", "debtIssue", "the bond window is shut this quarter"));
+  else if (d.debtIssue > b.debtIssue.max) errors.push(err("decision/debt_over_capacity", "debtIssue", `the bond market will lend at most ${b.debtIssue.max} $M this quarter`));
+  if (d.debtIssue > 0 && !b.debtTenors.includes(d.debtTenor as Tenor))
+    errors.push(err("decision/tenor_not_available", "debtTenor", `a ${d.debtTenor}-year bond needs a top credit rating`));
+  if (d.debtRepay > totalDebt(c)) errors.push(err("decision/repay_exceeds_debt", "debtRepay", `only ${totalDebt(c)} $M of debt is outstanding`));
+  const seen = new Set<string>();
+  d.energyBids.forEach((bid, i) => {
+    const deal = state.market.energy.offers.find((o) => o.id === bid.dealId);
+    if (!deal) errors.push(err("decision/unknown_deal", `energyBids.${i}.dealId`, `no energy deal ${bid.dealId} is on offer this quarter`));
+    else if (bid.amount < deal.reservePrice) errors.push(err("decision/bid_below_reserve", `energyBids.${i}.amount`, `the reserve price of ${deal.id} is ${deal.reservePrice} $M`));
+    if (seen.has(bid.dealId)) errors.push(err("decision/duplicate_bid", `energyBids.${i}.dealId`, `two bids on ${bid.dealId}`));
+    seen.add(bid.dealId);
+  });
+  const outflows = d.capex + d.chipRnd + d.debtRepay + d.buybacks + d.dividends + d.energyBids.reduce((s, x) => s + x.amount, 0);
+  const available = spendableCash(c) + d.debtIssue;
+  if (outflows > available)
+    errors.push(err("decision/over_budget", "", `spending ${outflows} $M exceeds cash, operating cash flow and new debt of ${available} $M`));
+  return errors.length === 0 ? { ok: true } : { ok: false, errors };
+}
+
+/** Parses outside input into a Decision or the errors that reject it. */
+export function parseDecision(state: MatchState, seat: unknown, decision: unknown): { ok: true; decision: Decision } | { ok: false; errors: readonly ValidationError[] } {
+  const r = validateDecision(state, seat, decision);
+  return r.ok ? { ok: true, decision: decision as Decision } : r;
+}

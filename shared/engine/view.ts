@@ -1,0 +1,153 @@
+/**
+ * What a seat (or a spectator, seat = null) may see. Public: the figures a listed company
+ * reports. Private to the seat: its own debt tranches, power pipeline, chip programme and asset
+ * cohorts. Never: the RNG state, the seed, the demand path's hidden drift, scheduled events not
+ * yet announced, or anyone's pending decision (the engine state holds none).
+ */
+import type { CompanyId, Rating } from "./ids.ts";
+import type {
+  ChipProgram,
+  CompanyState,
+  DebtTranche,
+  EnergyDeal,
+  IndustryRecord,
+  MatchConfig,
+  MatchState,
+  PowerContract,
+  QuarterRecord,
+  Quarter,
+  ActiveEvent,
+  Vintage,
+} from "./types.ts";
+import { installedMw, usableMw, fleetCustomShareBp } from "./compute.ts";
+
+export interface PublicCompanyView {
+  readonly id: CompanyId;
+  readonly status: "active" | "defaulted";
+  readonly rating: Rating;
+  readonly cash: number;
+  readonly debt: number;
+  readonly sharePriceCents: number;
+  readonly marketCap: number;
+  readonly startMarketCap: number;
+  readonly aiRevenue: number;
+  readonly aiShareBp: number;
+  readonly capabilityBp: number;
+  readonly installedMw: number;
+  readonly poweredMw: number;
+  readonly usableMw: number;
+  readonly strandedMw: number;
+  readonly fleetCustomShareBp: number;
+  readonly coreRevenue: number;
+  readonly history: readonly QuarterRecord[];
+  readonly capexHistory: readonly number[];
+  readonly aiRevenueHistory: readonly number[];
+}
+
+export interface PrivateCompanyView extends PublicCompanyView {
+  readonly tranches: readonly DebtTranche[];
+  readonly powerPipeline: readonly PowerContract[];
+  readonly chipProgram: ChipProgram;
+  readonly assets: readonly Vintage[];
+  readonly serverLifeQuarters: number;
+  readonly contracted: CompanyState["contracted"];
+  readonly coreMarginBp: number;
+  readonly coreGrowthBp: number;
+}
+
+export interface MarketView {
+  readonly industryAiRevenue: number;
+  readonly yieldPerMwK: number;
+  readonly outsideMw: number;
+  readonly nvidia: MatchState["market"]["nvidia"];
+  readonly energyOffers: readonly EnergyDeal[];
+  readonly gridQueueQuarters: number;
+  readonly bonds: MatchState["market"]["bonds"];
+  readonly sentiment: MatchState["market"]["sentiment"];
+  readonly events: readonly ActiveEvent[];
+}
+
+export interface MatchView {
+  readonly seat: CompanyId | null;
+  readonly config: Omit<MatchConfig, "seed">;
+  readonly turn: number;
+  readonly quarter: Quarter;
+  readonly ended: boolean;
+  readonly companies: Readonly<Partial<Record<CompanyId, PublicCompanyView>>>;
+  readonly own: PrivateCompanyView | null;
+  readonly market: MarketView;
+  readonly industryHistory: readonly IndustryRecord[];
+}
+
+function publicView(c: CompanyState, turn: number): PublicCompanyView {
+  const installed = installedMw(c, turn);
+  const usable = usableMw(c, turn);
+  const powered = Math.max(0, c.power.onlineMw - c.power.outageMw);
+  return {
+    id: c.id,
+    status: c.status,
+    rating: c.rating,
+    cash: c.cash,
+    debt: c.tranches.reduce((s, t) => s + t.principal, 0),
+    sharePriceCents: c.sharePriceCents,
+    marketCap: c.marketCap,
+    startMarketCap: c.startMarketCap,
+    aiRevenue: c.aiRevenue,
+    aiShareBp: c.aiShareBp,
+    capabilityBp: c.capabilityBp,
+    installedMw: installed,
+    poweredMw: powered,
+    usableMw: usable,
+    strandedMw: installed - usable,
+    fleetCustomShareBp: fleetCustomShareBp(c, turn),
+    coreRevenue: c.core.revenue,
+    history: c.history,
+    capexHistory: c.capexHistory,
+    aiRevenueHistory: c.aiRevenueHistory,
+  };
+}
+
+export function viewFor(state: MatchState, seat: CompanyId | null): MatchView {
+  const companies: Partial<Record<CompanyId, PublicCompanyView>> = {};
+  for (const id of state.config.seats) {
+    const c = state.companies[id];
+    if (c) companies[id] = publicView(c, state.turn);
+  }
+  const mine = seat ? state.companies[seat] : undefined;
+  const own: PrivateCompanyView | null = mine
+    ? {
+        ...publicView(mine, state.turn),
+        tranches: mine.tranches,
+        powerPipeline: mine.power.pipeline,
+        chipProgram: mine.chipProgram,
+        assets: mine.assets,
+        serverLifeQuarters: mine.serverLifeQuarters,
+        contracted: mine.contracted,
+        coreMarginBp: mine.core.marginBp,
+        coreGrowthBp: mine.core.growthBp,
+      }
+    : null;
+  const { seed: _seed, ...config } = state.config;
+  const m = state.market;
+  return {
+    seat: mine ? seat : null,
+    config,
+    turn: state.turn,
+    quarter: state.quarter,
+    ended: state.ended,
+    companies,
+    own,
+    market: {
+      industryAiRevenue: m.industryAiRevenue,
+      yieldPerMwK: m.yieldPerMwK,
+      outsideMw: m.outsideMw,
+      nvidia: m.nvidia,
+      energyOffers: m.energy.offers,
+      gridQueueQuarters: m.energy.gridQueueQuarters,
+      bonds: m.bonds,
+      sentiment: m.sentiment,
+      events: m.events,
+    },
+    industryHistory: state.industryHistory,
+  };
+}

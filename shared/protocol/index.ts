@@ -1,0 +1,4 @@
+export * from "./decision.ts";
+export * from "./config.ts";
+export * from "./replay.ts";
+export * from "./messages.ts";
