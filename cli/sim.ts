@@ -1,0 +1,70 @@
+/**
+ * `npm run sim -- --seed N --turns N --out FILE [--seats a,b] [--policies p,q] [--scenario] [--variant]`
+ * Plays a headless match between built-in AI policies and writes its replay file. Same arguments →
+ * byte-identical file (createdAt is fixed unless --created-at is given).
+ */
+import { writeFileSync } from "node:fs";
+import { Command, InvalidArgumentError } from "commander";
+import { COMPANIES, ENGINE_VERSION, hashState, isCompanyId, score, type CompanyId } from "../shared/engine/index.ts";
+import { REPLAY_VERSION, ReplayFileSchema, describeIssues, type ReplayFile } from "../shared/protocol/index.ts";
+import { simulateMatch, type SimOptions } from "./simulate.ts";
+import { isAiId, AI_IDS } from "./ai-ids.ts";
+
+function int(name: string, min: number, max: number) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`);
+    return n;
+  };
+}
+
+function list(v: string): string[] {
+  return v.split(",").map((s) => s.trim()).filter(Boolean);
+}
+
+const program = new Command()
+  .name("sim")
+  .description("Play a headless match between AI policies and write the replay file.")
+  .option("--seed <n>", "match seed (uint32)", int("seed", 0, 0xffffffff), 1)
+  .option("--turns <n>", "quarters to play (4–24)", int("turns", 4, 24), 12)
+  .option("--scenario <id>", "reckoning | buildout", "reckoning")
+  .option("--variant <id>", "guide | cons", "guide")
+  .option("--seats <list>", `comma-separated companies (${COMPANIES.join(", ")})`, list, ["microsoft", "amazon", "alphabet", "meta"])
+  .option("--policies <list>", `AI per seat, cycled (${AI_IDS.join(", ")})`, list, ["guidance", "disciplined"])
+  .option("--created-at <iso>", "createdAt written into the file", "2026-01-01T00:00:00.000Z")
+  .requiredOption("--out <file>", "where to write the replay JSON")
+  .showHelpAfterError();
+
+program.parse();
+const o = program.opts<{ seed: number; turns: number; scenario: string; variant: string; seats: string[]; policies: string[]; createdAt: string; out: string }>();
+
+const bad = o.seats.filter((s) => !isCompanyId(s));
+if (bad.length > 0) program.error(`unknown seat(s): ${bad.join(", ")}; choose from ${COMPANIES.join(", ")}`);
+const badPolicies = o.policies.filter((p) => !isAiId(p));
+if (badPolicies.length > 0) program.error(`unknown policy: ${badPolicies.join(", ")}; choose from ${AI_IDS.join(", ")}`);
+if (o.scenario !== "reckoning" && o.scenario !== "buildout") program.error("scenario must be reckoning or buildout");
+if (o.variant !== "guide" && o.variant !== "cons") program.error("variant must be guide or cons");
+
+const opts: SimOptions = {
+  config: { seed: o.seed, turns: o.turns, scenario: o.scenario, variant: o.variant, seats: o.seats as CompanyId[] },
+  policies: o.policies as SimOptions["policies"],
+};
+const { state, turns } = simulateMatch(opts);
+const file: ReplayFile = {
+  version: REPLAY_VERSION,
+  engineVersion: ENGINE_VERSION,
+  scenario: state.config.scenario,
+  variant: state.config.variant,
+  seed: state.config.seed,
+  seats: [...state.config.seats],
+  turnCount: state.config.turns,
+  scoring: state.config.scoring,
+  randomEvents: state.config.randomEvents,
+  createdAt: o.createdAt,
+  turns,
+};
+const check = ReplayFileSchema.safeParse(file);
+if (!check.success) program.error(`internal error, replay does not match its schema:\n${describeIssues(check.error.issues).join("\n")}`);
+writeFileSync(o.out, JSON.stringify(file, null, 1) + "\n");
+console.log(`wrote ${o.out}: ${turns.length} turns, final hash ${hashState(state).slice(0, 16)}…`);
+for (const s of score(state)) console.log(`  #${s.rank} ${s.company.padEnd(10)} TSR ${(s.tsrBp / 100).toFixed(1)}%${s.defaulted ? " (defaulted)" : ""}`);

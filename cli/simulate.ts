@@ -1,0 +1,34 @@
+/** A headless match: AI policies decide, the engine resolves, each turn's decisions and hash are logged. */
+import { createMatch, hashState, resolveTurn, type CompanyId, type Decision, type MatchConfigInput, type MatchState } from "../shared/engine/index.ts";
+import { decideFor, type AiId } from "../shared/ai/index.ts";
+
+export interface SimOptions {
+  readonly config: MatchConfigInput;
+  /** Assigned to seats in canonical order, cycling. */
+  readonly policies: readonly AiId[];
+}
+
+export interface SimTurn {
+  readonly turn: number;
+  readonly decisions: Partial<Record<CompanyId, Decision>>;
+  readonly hash: string;
+}
+
+export function simulateMatch(o: SimOptions): { state: MatchState; turns: SimTurn[] } {
+  let state = createMatch(o.config);
+  const seats = state.config.seats;
+  // The AIs' own seed is derived from the match seed but is not the match RNG.
+  const aiSeed = (state.config.seed ^ 0x5eed1e55) >>> 0;
+  const turns: SimTurn[] = [];
+  while (!state.ended) {
+    const decisions: Partial<Record<CompanyId, Decision>> = {};
+    seats.forEach((seat, i) => {
+      if (state.companies[seat]?.status !== "active") return;
+      decisions[seat] = decideFor(state, seat, o.policies[i % o.policies.length] ?? "guidance", aiSeed);
+    });
+    const turn = state.turn;
+    state = resolveTurn(state, decisions).state;
+    turns.push({ turn, decisions, hash: hashState(state) });
+  }
+  return { state, turns };
+}
