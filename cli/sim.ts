@@ -46,11 +46,11 @@ if (o.scenario !== "reckoning" && o.scenario !== "buildout") program.error("scen
 if (o.variant !== "guide" && o.variant !== "cons") program.error("variant must be guide or cons");
 
 const opts: SimOptions = {
-  config: { seed: o.seed, turns: o.turns, scenario: o.scenario, variant: o.variant, seats: o.seats as CompanyId[] },
+  config: { seed: o.seed, turns: o.turns, scenario: o.scenario as "reckoning" | "buildout", variant: o.variant as "guide" | "cons", seats: o.seats as CompanyId[] },
   policies: o.policies as SimOptions["policies"],
 };
 const { state, turns } = simulateMatch(opts);
-const file: ReplayFile = {
+const raw = {
   version: REPLAY_VERSION,
   engineVersion: ENGINE_VERSION,
   scenario: state.config.scenario,
@@ -63,8 +63,12 @@ const file: ReplayFile = {
   createdAt: o.createdAt,
   turns,
 };
-const check = ReplayFileSchema.safeParse(file);
-if (!check.success) program.error(`internal error, replay does not match its schema:\n${describeIssues(check.error.issues).join("\n")}`);
+const check = ReplayFileSchema.safeParse(raw);
+if (!check.success) {
+  console.error(`internal error, replay does not match its schema:\n${describeIssues(check.error.issues).join("\n")}`);
+  process.exit(1);
+}
+const file: ReplayFile = check.data;
 writeFileSync(o.out, JSON.stringify(file, null, 1) + "\n");
 console.log(`wrote ${o.out}: ${turns.length} turns, final hash ${hashState(state).slice(0, 16)}…`);
 for (const s of score(state)) console.log(`  #${s.rank} ${s.company.padEnd(10)} TSR ${(s.tsrBp / 100).toFixed(1)}%${s.defaulted ? " (defaulted)" : ""}`);
