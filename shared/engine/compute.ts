@@ -45,9 +45,13 @@ export function netPpe(assets: readonly Vintage[]): number {
   return s;
 }
 
-/** Straight-line depreciation of one cohort for one quarter; the last quarter takes the remainder. */
+/**
+ * Straight-line depreciation of one cohort for one quarter; the last quarter of its life takes the
+ * remainder, so a cohort is fully written off after exactly `lifeQuarters` quarters in service.
+ */
 export function quarterDepreciation(v: Vintage, turn: number): number {
   if (!inService(v, turn)) return 0;
   const left = v.cost - v.accumulatedDep;
+  if (turn - v.inServiceTurn >= v.lifeQuarters - 1) return left;
   return Math.min(left, Math.max(1, Math.round(v.cost / v.lifeQuarters)));
 }

@@ -20,7 +20,7 @@ import { capabilitiesBp, nextTrainingCompute } from "./capability.ts";
 import { nvidiaUnitCostK, maxCustomShareBp } from "./chips.ts";
 import { generateOffers } from "./energy.ts";
 import { crowdingBp, leverageBp, ratingFor } from "./bonds.ts";
-import { anchorMultipleBp } from "./stock.ts";
+import { anchorMultipleBp, earningsPowerQ } from "./stock.ts";
 import { fromScheduled } from "./events.ts";
 import { quarterlyIncome, type IncomeInput } from "./finance.ts";
 
@@ -89,12 +89,13 @@ function historicVintages(id: CompanyId, startYear: number, years: readonly numb
       mk("traditional", traditional, 0, C.traditionalLifeQuarters);
     }
   }
-  // The estate bought before the history window: half depreciated.
+  // The older estate (traditional servers and buildings not in the capex history): half depreciated
+  // at the start, so it entered service half a life ago — consistent with straight-line write-off.
   const legacyLife = C.traditionalLifeQuarters;
   assets.push({
     kind: "traditional",
-    boughtTurn: -(years.length * 4) - legacyLife / 2,
-    inServiceTurn: -(years.length * 4) - legacyLife / 2,
+    boughtTurn: -Math.floor(legacyLife / 2),
+    inServiceTurn: -Math.floor(legacyLife / 2),
     cost: p.traditionalGrossM,
     mw: 0,
     lifeQuarters: legacyLife,
@@ -116,7 +117,12 @@ function openingCompany(id: CompanyId, config: MatchConfig): CompanyState {
   // Build-out starts a year earlier: deflate the core by a year of growth.
   let coreRevenue = p.coreRevenueQ;
   for (let i = 0; i < yearsBefore; i++) coreRevenue = Math.floor((coreRevenue * BP) / (BP + p.coreGrowthBp));
-  const aiRunRate = yearsBefore > 0 ? Math.floor((p.aiRunRateQ * 6) / 10) : p.aiRunRateQ;
+  // A year earlier the run rate was lower (Microsoft 13 in Jan 2025 vs 16 in Jan 2026: ai_rr_msft_jan2025).
+  const D = MARKET_PARAMS.demand;
+  const aiRunRate = yearsBefore > 0 ? mulBp(p.aiRunRateQ, D.aiRunRateYearEarlierBp) : p.aiRunRateQ;
+  // The quarters before the start ramp up to it (Microsoft 10 → 13 in "a few months": ai_rr_msft_prior).
+  const aiHistory: number[] = [aiRunRate];
+  for (let k = 1; k < 4; k++) aiHistory.unshift(Math.floor((aiHistory[0]! * BP) / (BP + D.aiRunRateGrowthBpQ)));
   const tranche: DebtTranche = {
     id: `${id}-legacy`,
     principal: p.debt,
@@ -175,7 +181,7 @@ function openingCompany(id: CompanyId, config: MatchConfig): CompanyState {
     valuation: { anchorMultipleBp: BP, baseEarningsQ: 1, startPriceCents: p.priceCents },
     history: [],
     capexHistory: capexByQuarter,
-    aiRevenueHistory: [aiRunRate],
+    aiRevenueHistory: aiHistory,
   };
 }
 
@@ -225,8 +231,8 @@ export function createMatch(input: MatchConfigInput = {}): MatchState {
       aiShareBp,
       rating: ratingFor(id, leverageBp(netDebt, ebitda)),
       valuation: {
-        anchorMultipleBp: anchorMultipleBp(c.marketCap, income.netIncome, positionShareBp, potential, c.aiRevenue),
-        baseEarningsQ: Math.max(1, income.netIncome),
+        anchorMultipleBp: anchorMultipleBp(c.marketCap, earningsPowerQ(c.core.revenue, c.core.marginBp), positionShareBp, potential, c.aiRevenue, -netDebt),
+        baseEarningsQ: Math.max(1, earningsPowerQ(c.core.revenue, c.core.marginBp)),
         startPriceCents: c.sharePriceCents,
       },
     };
@@ -267,6 +273,7 @@ export function createMatch(input: MatchConfigInput = {}): MatchState {
     market,
     schedule: scenario.schedule.map((e) => ({ ...e })),
     industryHistory: [],
+    lastDecisions: {},
   };
 }
 

@@ -20,7 +20,7 @@ import type {
   TurnReport,
   Vintage,
 } from "./types.ts";
-import { BP, clamp, mulBp } from "./money.ts";
+import { BP, clamp, isqrt, mulBp } from "./money.ts";
 import { nextNoise } from "./rng.ts";
 import { installedMw, netPpe, pendingMw, quarterDepreciation, usableMw, poweredMw } from "./compute.ts";
 import { runAuctions, bringPowerOnline, contractFrom, generateOffers } from "./energy.ts";
@@ -30,7 +30,7 @@ import { capabilitiesBp, nextTrainingCompute } from "./capability.ts";
 import { stepCore } from "./core-business.ts";
 import { quarterlyIncome } from "./finance.ts";
 import { couponBp, coverageBp, emergencyCapacity, leverageBp, nextBonds, ratingFor } from "./bonds.ts";
-import { fairValue, nextMarketCap } from "./stock.ts";
+import { earningsPowerQ, fairValue, nextMarketCap } from "./stock.ts";
 import { nextSentiment } from "./sentiment.ts";
 import { drawEvents, fromScheduled } from "./events.ts";
 import { defaultDecision, validateDecision, totalDebt } from "./validate.ts";
@@ -347,9 +347,13 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
     const w = work.get(id)!;
     const pipeline = w.c.power.pipeline.reduce((s, p) => s + p.mw, 0);
     const mw = w.usable + Math.floor((pendingMw(w.c, turn) + Math.min(pipeline, pendingMw(w.c, turn))) / 2);
-    return Math.floor((mw * (5000 + Math.floor((w.c.capabilityBp ?? 0) / 2))) / BP);
+    const pos = Math.floor((mw * (5000 + Math.floor((w.c.capabilityBp ?? 0) / 2))) / BP);
+    // Diminishing returns to position (√): getting ahead of the pack is worth less than falling
+    // behind it costs, so mutual restraint beats alternating exploitation (CAL-GT-02).
+    return M.stock.positionSqrt ? isqrt(pos * 1000) : pos;
   });
-  const positionTotal = positions.reduce((s, x) => s + x, 0) + market.outsideMw;
+  const outsidePos = mulBp(market.outsideMw, M.stock.outsidePositionBp);
+  const positionTotal = positions.reduce((s, x) => s + x, 0) + (M.stock.positionSqrt ? isqrt(outsidePos * 1000) : outsidePos);
   const meanCap = Math.floor(active.reduce((s, id) => s + (work.get(id)!.c.capabilityBp ?? 0), 0) / Math.max(1, active.length));
   active.forEach((id, i) => {
     const w = work.get(id)!;
@@ -358,17 +362,18 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
       w.c = { ...c, status: "defaulted", defaultedTurn: turn, marketCap: 1000, sharePriceCents: Math.max(1, Math.floor(100_000 / c.sharesOutstandingM)) };
       return;
     }
-    const prevNi = c.history[c.history.length - 1]?.income.netIncome ?? c.valuation.baseEarningsQ;
-    const earningsQ = Math.floor((w.income!.netIncome + prevNi) / 2);
+    const earningsQ = earningsPowerQ(c.core.revenue, c.core.marginBp);
     const ebitda = w.income!.operatingIncome + w.income!.depreciation;
     const fair = fairValue({
       earningsQ,
+      netCash: c.cash - totalDebt(c),
       baseEarningsQ: c.valuation.baseEarningsQ,
       anchorMultipleBp: c.valuation.anchorMultipleBp,
       positionShareBp: Math.floor(((positions[i] ?? 0) * BP) / Math.max(1, positionTotal)),
       capabilityBp: c.capabilityBp,
       meanCapabilityBp: meanCap,
-      industryPotentialQ: potential,
+      // The franchise is worth less when the industry's capacity outruns demand (the yield falls).
+      industryPotentialQ: mulBp(potential, BP - mulBp(BP - Math.min(BP, Math.floor((split.yieldPerMwK * BP) / Math.max(1, M.demand.refYieldK))), M.stock.franchiseGlutBp)),
       aiRevenueQ: c.aiRevenue,
       regime: sentiment.regime,
       capexGrowthBp: yoyGrowthBp(c.capexHistory),
@@ -507,6 +512,7 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
       sentiment,
       events,
     },
+    lastDecisions: Object.fromEntries(active.map((id) => [id, work.get(id)!.decision])),
     industryHistory: [
       ...state.industryHistory,
       {

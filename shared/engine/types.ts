@@ -318,6 +318,8 @@ export interface MatchState {
   readonly schedule: readonly ScheduledEvent[];
   /** Industry-wide totals per resolved turn, for charts. */
   readonly industryHistory: readonly IndustryRecord[];
+  /** The decisions that stood last quarter (after defaults replaced missing or illegal ones): public after the reveal, and part of the hash so a replay's log is pinned exactly. */
+  readonly lastDecisions: Readonly<Partial<Record<CompanyId, Decision>>>;
 }
 
 export interface IndustryRecord {

@@ -105,10 +105,17 @@ function structuralErrors(d: unknown): ValidationError[] {
   return errors;
 }
 
+/** A seat id from outside, for a message: strings as they are (truncated), anything else by its type. */
+function describeSeat(seat: unknown): string {
+  if (typeof seat === "string") return seat.length > 40 ? `${seat.slice(0, 40)}…` : seat;
+  if (typeof seat === "number" || typeof seat === "boolean") return String(seat);
+  return seat === null ? "null" : `of type ${typeof seat}`;
+}
+
 /** Checks a decision from outside. Never throws. */
 export function validateDecision(state: MatchState, seat: unknown, decision: unknown): ValidationResult {
   if (state.ended) return { ok: false, errors: [err("rule/match_ended", "", "the match has ended")] };
-  if (!isCompanyId(seat) || !state.companies[seat]) return { ok: false, errors: [err("decision/unknown_seat", "", `no seat ${String(seat)} in this match`)] };
+  if (!isCompanyId(seat) || !state.companies[seat]) return { ok: false, errors: [err("decision/unknown_seat", "", `no seat ${describeSeat(seat)} in this match`)] };
   const c = state.companies[seat]!;
   if (c.status !== "active") return { ok: false, errors: [err("decision/seat_defaulted", "", `${seat} has defaulted and is out of the match`)] };
   const shape = structuralErrors(decision);

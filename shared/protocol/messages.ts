@@ -17,7 +17,12 @@ export const CreateOptionsSchema = z.strictObject({
   scenario: z.enum(SCENARIOS).optional(),
   variant: z.enum(VARIANTS).optional(),
   turns: z.number().int().min(MIN_TURNS).max(MAX_TURNS).optional(),
-  seats: z.array(CompanyIdSchema).min(1).max(MAX_SEATS).optional(),
+  seats: z
+    .array(CompanyIdSchema)
+    .min(1)
+    .max(MAX_SEATS)
+    .refine((s) => new Set(s).size === s.length, "seats must not repeat")
+    .optional(),
   aiSeats: z.union([z.array(CompanyIdSchema).max(MAX_SEATS), z.literal("fill")]).optional(),
   turnSeconds: z.number().int().min(10).max(3600).optional(),
   mode: z.enum(["solo", "multiplayer", "classroom"]).optional(),

@@ -1,0 +1,173 @@
+/** Step 2: Nvidia's pricing and margin, custom silicon, the chip programme. */
+import { describe, expect, test } from "vitest";
+import { MARKET_PARAMS } from "../../shared/rules/params.ts";
+import {
+  advanceProgram,
+  aiShareOfCapex,
+  buyCompute,
+  customPriceK,
+  grossMarginBp,
+  maxCustomShareBp,
+  nextNvidia,
+  nvidiaDemandAtListMw,
+  nvidiaPriceK,
+  nvidiaUnitCostK,
+} from "../../shared/engine/chips.ts";
+import { createMatch, decisionBounds, resolveTurn, type CompanyId, type Decision } from "../../shared/engine/index.ts";
+import { defaultDecisions } from "./helpers.ts";
+
+const P = MARKET_PARAMS.chips;
+const LIST = P.nvidiaBasePriceK;
+
+describe("Nvidia pricing", () => {
+  test("at balanced supply the price is the list price and the gross margin ≈ 75%", () => {
+    expect(nvidiaPriceK(5000, 5000)).toBe(LIST);
+    const gm = grossMarginBp(LIST);
+    expect(gm).toBeGreaterThanOrEqual(7300);
+    expect(gm).toBeLessThanOrEqual(7700);
+    expect(nvidiaUnitCostK()).toBeLessThan(LIST);
+  });
+
+  test("excess demand raises the price; slack lowers it", () => {
+    const supply = 5000;
+    const prices = [2000, 4000, 5000, 5500, 6000, 8000, 20_000].map((d) => nvidiaPriceK(d, supply));
+    for (let i = 1; i < prices.length; i++) expect(prices[i]!).toBeGreaterThanOrEqual(prices[i - 1]!);
+    expect(nvidiaPriceK(6000, supply)).toBeGreaterThan(LIST);
+    expect(nvidiaPriceK(4000, supply)).toBeLessThan(LIST);
+  });
+
+  test("the price stays between its floor and its cap", () => {
+    expect(nvidiaPriceK(1_000_000, 100)).toBe(Math.round((LIST * P.priceCapBp) / 10_000));
+    expect(nvidiaPriceK(0, 5000)).toBe(Math.round((LIST * P.priceFloorBp) / 10_000));
+    expect(nvidiaPriceK(100, 0)).toBe(LIST);
+  });
+
+  test("gross margin rises with price", () => {
+    expect(grossMarginBp(nvidiaPriceK(8000, 5000))).toBeGreaterThan(grossMarginBp(LIST));
+    expect(grossMarginBp(nvidiaPriceK(1000, 5000))).toBeLessThan(grossMarginBp(LIST));
+    expect(grossMarginBp(0)).toBe(0);
+  });
+
+  test("nextNvidia: supply grows, lead time lengthens under shortage, revenue = sold MW × price", () => {
+    const m = { supplyMw: 5000, priceK: LIST, unitCostK: nvidiaUnitCostK(), grossMarginBp: 7500, revenue: 0, leadQuarters: P.nvidiaLeadQuarters };
+    const tight = nextNvidia(m, 7000);
+    const slack = nextNvidia(m, 3000);
+    expect(tight.supplyMw).toBeGreaterThan(5000);
+    expect(tight.leadQuarters).toBe(P.nvidiaLeadQuarters + 1);
+    expect(slack.leadQuarters).toBe(P.nvidiaLeadQuarters);
+    expect(tight.priceK).toBeGreaterThan(slack.priceK);
+    expect(slack.revenue).toBe(Math.round((3000 * slack.priceK) / 1000));
+  });
+});
+
+describe("custom silicon", () => {
+  test("at full maturity custom costs 50–60% of Nvidia's list price; immature costs the same", () => {
+    const ratio = (customPriceK(10_000) * 10_000) / LIST;
+    expect(ratio).toBeGreaterThanOrEqual(5000);
+    expect(ratio).toBeLessThanOrEqual(6000);
+    expect(customPriceK(0)).toBe(LIST);
+    expect(customPriceK(5000)).toBeLessThan(LIST);
+    expect(customPriceK(5000)).toBeGreaterThan(customPriceK(10_000));
+  });
+
+  test("the custom share is capped by maturity", () => {
+    expect(maxCustomShareBp(0)).toBe(0);
+    for (const m of [1000, 3500, 6000, 10_000]) {
+      expect(maxCustomShareBp(m)).toBeLessThanOrEqual(m);
+      expect(maxCustomShareBp(m)).toBeGreaterThan(0);
+    }
+    expect(maxCustomShareBp(8000)).toBeGreaterThan(maxCustomShareBp(4000));
+    expect(maxCustomShareBp(10_000)).toBeLessThan(10_000); // training stays on Nvidia
+  });
+
+  test("decisionBounds follow each seat's programme maturity", () => {
+    const s = createMatch({ seed: 3, seats: ["microsoft", "amazon", "oracle"] });
+    for (const id of s.config.seats) expect(decisionBounds(s, id).customShareBp.max).toBe(maxCustomShareBp(s.companies[id]!.chipProgram.maturityBp));
+  });
+});
+
+describe("buying compute", () => {
+  test("the parts add up to the AI capex and shells are never negative", () => {
+    for (const [capex, share, mat, price] of [
+      [50_000, 0, 0, LIST],
+      [50_000, 6000, 10_000, LIST],
+      [1, 0, 0, LIST],
+      [37, 5000, 5000, 35_000],
+      [123_457, 3000, 8000, 21_250],
+    ] as const) {
+      const b = buyCompute(capex, share, mat, price);
+      expect(b.nvidiaServerCost + b.customServerCost + b.facilityCost).toBe(capex);
+      expect(b.facilityCost).toBeGreaterThanOrEqual(0);
+      expect(b.nvidiaMw).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  test("a dollar buys more MW of mature custom silicon than of Nvidia, and fewer MW when Nvidia is dear", () => {
+    const nv = buyCompute(100_000, 0, 10_000, LIST);
+    const cu = buyCompute(100_000, 10_000, 10_000, LIST);
+    expect(cu.customMw).toBeGreaterThan(nv.nvidiaMw);
+    expect(buyCompute(100_000, 0, 0, nvidiaPriceK(10_000, 5000)).nvidiaMw).toBeLessThan(nv.nvidiaMw);
+  });
+
+  test("traditional capex takes its share and demand at list price ignores the custom part", () => {
+    const { traditional, ai } = aiShareOfCapex(100_000);
+    expect(traditional + ai).toBe(100_000);
+    expect(traditional).toBe(Math.round((100_000 * MARKET_PARAMS.capex.traditionalShareBp) / 10_000));
+    expect(nvidiaDemandAtListMw(ai, 5000)).toBeLessThan(nvidiaDemandAtListMw(ai, 0));
+    expect(nvidiaDemandAtListMw(ai, 10_000)).toBe(0);
+  });
+});
+
+describe("the chip programme", () => {
+  test("R&D buys maturity, capped at 100%", () => {
+    const p0 = { maturityBp: 3000, slipQuarters: 0 };
+    expect(advanceProgram(p0, 0).maturityBp).toBeGreaterThanOrEqual(3000);
+    expect(advanceProgram(p0, 4000).maturityBp).toBeGreaterThan(advanceProgram(p0, 0).maturityBp);
+    expect(advanceProgram({ maturityBp: 9990, slipQuarters: 0 }, 1_000_000).maturityBp).toBe(10_000);
+    expect(advanceProgram({ maturityBp: 0, slipQuarters: 0 }, 0).maturityBp).toBe(0);
+  });
+
+  test("a slipping programme stands still and the slip counts down", () => {
+    const p = advanceProgram({ maturityBp: 4000, slipQuarters: 2 }, 5000);
+    expect(p).toEqual({ maturityBp: 4000, slipQuarters: 1 });
+  });
+});
+
+describe("chips inside resolveTurn", () => {
+  const seats: CompanyId[] = ["microsoft", "amazon", "alphabet", "meta"];
+
+  function withCapex(capex: number): ReturnType<typeof resolveTurn> {
+    const s = createMatch({ seed: 5, seats, randomEvents: false });
+    const d = defaultDecisions(s) as Record<CompanyId, Decision>;
+    for (const id of seats) d[id] = { ...d[id], capex: Math.min(capex, decisionBounds(s, id).budget), customShareBp: 0 };
+    return resolveTurn(s, d);
+  }
+
+  test("an industry-wide capex surge raises Nvidia's price and margin; a capex strike lowers them", () => {
+    const surge = withCapex(120_000);
+    const strike = withCapex(0);
+    expect(surge.state.market.nvidia.priceK).toBeGreaterThan(LIST);
+    expect(surge.report.market.nvidiaMarginBp).toBeGreaterThan(7500);
+    expect(strike.state.market.nvidia.priceK).toBeLessThan(LIST);
+    expect(strike.state.market.nvidia.priceK).toBeGreaterThanOrEqual(Math.round((LIST * P.priceFloorBp) / 10_000));
+  });
+
+  test("custom purchases stay within the maturity cap and arrive after the foundry lead time", () => {
+    const s = createMatch({ seed: 5, seats, randomEvents: false });
+    const d = defaultDecisions(s) as Record<CompanyId, Decision>;
+    const max = decisionBounds(s, "amazon").customShareBp.max;
+    d.amazon = { ...d.amazon, capex: 80_000, customShareBp: max };
+    const r = resolveTurn(s, d);
+    const fresh = r.state.companies.amazon!.assets.filter((v) => v.boughtTurn === 0 && v.kind === "ai_servers");
+    const custom = fresh.find((v) => v.chip === "custom")!;
+    const nvidia = fresh.find((v) => v.chip === "nvidia")!;
+    expect(custom.inServiceTurn).toBe(P.customLeadQuarters);
+    expect(nvidia.inServiceTurn).toBe(s.market.nvidia.leadQuarters);
+    expect(custom.mw + nvidia.mw).toBe(r.report.seats.find((x) => x.company === "amazon")!.mwOrdered);
+    // Custom dollars ≈ the chosen share of the AI capex (servers + shells), not more.
+    const ai = aiShareOfCapex(80_000).ai;
+    const customMwShareBp = (custom.mw * 10_000) / (custom.mw + nvidia.mw);
+    expect(custom.cost + Math.round((custom.mw * MARKET_PARAMS.capex.facilityCostK) / 1000)).toBeLessThanOrEqual(Math.round((ai * max) / 10_000) + 1);
+    expect(customMwShareBp).toBeGreaterThan(max); // cheaper chips: more MW per dollar
+  });
+});
