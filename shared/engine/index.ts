@@ -21,3 +21,4 @@ export type { MatchView, PublicCompanyView, PrivateCompanyView, MarketView } fro
 export { hashState, canonicalJson } from "./hash.ts";
 export { replayMatch } from "./replay.ts";
 export { previewDecision, type DecisionPreview } from "./preview.ts";
+export { injectEvents, validateInjectedEvent } from "./inject.ts";

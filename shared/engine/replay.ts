@@ -1,14 +1,17 @@
 /** Re-simulation of a match log: the same fold the live server runs. */
 import type { CompanyId } from "./ids.ts";
-import type { MatchConfigInput, MatchState, TurnReport } from "./types.ts";
+import type { MatchConfigInput, MatchState, ScheduledEvent, TurnReport } from "./types.ts";
 import { createMatch } from "./create-match.ts";
 import { resolveTurn } from "./resolve-turn.ts";
 import { hashState } from "./hash.ts";
+import { injectEvents } from "./inject.ts";
 
 export interface ReplayInputTurn {
   readonly turn: number;
   readonly decisions: Readonly<Partial<Record<CompanyId, unknown>>>;
   readonly hash?: string;
+  /** Events a teacher injected into this turn. */
+  readonly events?: readonly ScheduledEvent[];
 }
 
 export interface ReplayOutcome {
@@ -28,7 +31,7 @@ export function replayMatch(config: MatchConfigInput, turns: readonly ReplayInpu
     const t = turns[i]!;
     if (t.turn !== i) return { state, hashes, reports, firstDivergentTurn: i, error: `turn ${i} is recorded as turn ${t.turn}` };
     if (state.ended) return { state, hashes, reports, firstDivergentTurn: i, error: `the match ended before turn ${i}` };
-    const r = resolveTurn(state, t.decisions);
+    const r = resolveTurn(t.events && t.events.length > 0 ? injectEvents(state, t.events) : state, t.decisions);
     state = r.state;
     reports.push(r.report);
     const h = hashState(state);

@@ -104,10 +104,17 @@ export interface WelcomeMessage {
   readonly matchId: string;
 }
 
+export interface ChatBroadcast {
+  readonly from: string;
+  readonly seat: string | null;
+  readonly text: string;
+}
+
 export interface ServerMessages {
   "turn:started": TurnStartedMessage;
   "turn:resolved": TurnResolvedMessage;
   "match:ended": MatchEndedMessage;
   error: ErrorMessage;
   welcome: WelcomeMessage;
+  chat: ChatBroadcast;
 }

@@ -1,15 +1,24 @@
 import { z } from "zod";
 import { DecisionSchema } from "./decision.ts";
 import { CompanyIdSchema } from "./config.ts";
-import { MAX_TURNS, SCENARIOS, SCORINGS, VARIANTS } from "../engine/ids.ts";
+import { EVENT_KINDS, MAX_TURNS, SCENARIOS, SCORINGS, VARIANTS } from "../engine/ids.ts";
 import { replayMatch, ENGINE_VERSION, type MatchConfig } from "../engine/index.ts";
 
 export const REPLAY_VERSION = 1;
+
+export const InjectedEventSchema = z.strictObject({
+  turn: z.number().int().min(0).max(MAX_TURNS),
+  kind: z.enum(EVENT_KINDS),
+  target: CompanyIdSchema.optional(),
+  magnitudeBp: z.number().int().min(-10_000).max(10_000).optional(),
+});
 
 export const ReplayTurnSchema = z.strictObject({
   turn: z.number().int().min(0).max(MAX_TURNS),
   decisions: z.partialRecord(CompanyIdSchema, DecisionSchema),
   hash: z.string().regex(/^[0-9a-f]{64}$/, "hash must be 64 lowercase hex characters"),
+  /** Events a teacher injected into this turn (absent when none). */
+  events: z.array(InjectedEventSchema).max(8).optional(),
 });
 
 /** A match log: config + seed + decisions per turn + state hash per turn. */

@@ -35,7 +35,7 @@ describe("sim and replay verify", () => {
 
   test("a tampered decision is caught at its turn", () => {
     const file = JSON.parse(readFileSync(a, "utf8"));
-    const seat = Object.keys(file.turns[3].decisions)[0];
+    const seat = Object.keys(file.turns[3].decisions)[0]!;
     file.turns[3].decisions[seat].capex += 500;
     const t = join(dir, "tampered.json");
     writeFileSync(t, JSON.stringify(file));

@@ -1,0 +1,19 @@
+/**
+ * The one place the server asks an AI for a seat's decision (shared/ai's `decideFor`). Must be
+ * deterministic: same state + seat + level + seed → same decision, so a restored match replays
+ * the same way. The AI's seed is a one-way hash of the match seed: stable across restarts and
+ * between identical matches, and it reveals nothing about the engine's RNG.
+ */
+import { createHash } from "node:crypto";
+import { decideFor } from "../shared/ai/index.ts";
+import type { CompanyId, Decision, MatchState } from "../shared/engine/index.ts";
+
+export type Difficulty = "easy" | "normal" | "hard";
+
+export function aiSeedFor(matchSeed: number): number {
+  return createHash("sha256").update(`capital-purgatory/ai-seed/${matchSeed}`).digest().readUInt32LE(0);
+}
+
+export function aiDecision(state: MatchState, seat: CompanyId, difficulty: Difficulty, aiSeed: number): Decision {
+  return decideFor(state, seat, difficulty, aiSeed);
+}

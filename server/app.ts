@@ -1,0 +1,122 @@
+/**
+ * Builds one server process: Colyseus rooms (WebSocket), the HTTP API and the static client on
+ * one port, SQLite under the data dir. Tests start it on their own ports; `main.ts` wraps it.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import { Encoder } from "@colyseus/schema";
+import { ROOM_NAME } from "../shared/protocol/index.ts";
+import { createHttpHandler } from "./http.ts";
+import { MatchRoom, RESTORE_KEY, ROOM_CONTEXT_KEY, type RoomContext } from "./rooms/match-room.ts";
+import { SqliteStorage } from "./storage/sqlite.ts";
+import type { Storage } from "./storage/types.ts";
+
+export interface AppOptions {
+  readonly port: number;
+  readonly dataDir: string;
+  /** client/dist; served when it exists. Default: <cwd>/client/dist. null = never. */
+  readonly staticDir?: string | null;
+  readonly graceSeconds?: number;
+  readonly idleSeconds?: number;
+  /** Tests only: every timed turn lasts this many ms. */
+  readonly turnMsOverride?: number;
+  readonly ratePerSecond?: number;
+  readonly rateBurst?: number;
+  readonly maxMessageBytes?: number;
+  /** WebSocket frame limit: larger frames close the connection (Colyseus/ws behaviour). */
+  readonly maxFrameBytes?: number;
+  /** SQLite `synchronous`: NORMAL survives process crashes (default), FULL also power loss. */
+  readonly sqliteSync?: "NORMAL" | "FULL";
+  readonly log?: (line: string) => void;
+}
+
+export interface AppHandle {
+  readonly port: number;
+  readonly httpUrl: string;
+  readonly wsUrl: string;
+  readonly storage: Storage;
+  readonly server: Server;
+  /** Matches restored from the data dir at start. */
+  readonly restored: readonly string[];
+  close(): Promise<void>;
+}
+
+export async function startApp(opts: AppOptions): Promise<AppHandle> {
+  // A match's full state (4–8 seats with quarterly histories) outgrows the 8 KB default.
+  if (Encoder.BUFFER_SIZE < 256 * 1024) Encoder.BUFFER_SIZE = 256 * 1024;
+  const log = opts.log ?? ((line: string) => console.log(`[server] ${line}`));
+  const storage = new SqliteStorage(opts.dataDir, opts.sqliteSync ?? "NORMAL");
+  const ctx: RoomContext = {
+    storage,
+    graceSeconds: opts.graceSeconds ?? 60,
+    idleSeconds: opts.idleSeconds ?? 600,
+    turnMsOverride: opts.turnMsOverride,
+    restoreQueue: new Set<string>(),
+    ratePerSecond: opts.ratePerSecond ?? 10,
+    rateBurst: opts.rateBurst ?? 20,
+    maxMessageBytes: opts.maxMessageBytes ?? 4096,
+    log,
+  };
+  const staticDir = opts.staticDir === undefined ? resolve("client/dist") : opts.staticDir;
+
+  const ensureRoom = async (matchId: string): Promise<string | null> => {
+    if (matchMaker.getLocalRoomById(matchId)) return matchId;
+    const rec = await storage.getMatch(matchId);
+    if (!rec || rec.status !== "active") return null;
+    ctx.restoreQueue.add(matchId);
+    try {
+      const listing = await matchMaker.createRoom(ROOM_NAME, { [RESTORE_KEY]: matchId });
+      return listing.roomId;
+    } catch (e) {
+      log(`could not restore ${matchId}: ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    } finally {
+      ctx.restoreQueue.delete(matchId);
+    }
+  };
+
+  const handler = createHttpHandler({
+    storage,
+    ensureRoom,
+    roomCount: async () => (await matchMaker.query({ name: ROOM_NAME })).length,
+    startedAt: Date.now(),
+    staticDir: staticDir && existsSync(staticDir) ? staticDir : null,
+    maxBodyBytes: 1024 * 1024,
+  });
+
+  const server = defineServer({
+    rooms: { [ROOM_NAME]: defineRoom(MatchRoom, { [ROOM_CONTEXT_KEY]: ctx } as never) },
+    transport: new WebSocketTransport({ maxPayload: opts.maxFrameBytes ?? 64 * 1024 }),
+    greet: false,
+    gracefullyShutdown: false,
+    express: (app: { use: (h: typeof handler) => void }) => {
+      app.use(handler);
+    },
+  });
+  await server.listen(opts.port);
+
+  const restored: string[] = [];
+  for (const rec of await storage.listUnfinished()) {
+    const id = await ensureRoom(rec.id);
+    if (id) restored.push(id);
+  }
+  if (restored.length > 0) log(`restored ${restored.length} unfinished match(es)`);
+
+  let closed = false;
+  return {
+    port: opts.port,
+    httpUrl: `http://127.0.0.1:${opts.port}`,
+    wsUrl: `ws://127.0.0.1:${opts.port}`,
+    storage,
+    server,
+    restored,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await server.gracefullyShutdown(false);
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,266 @@
+/**
+ * SQLite storage on node:sqlite (built into Node 24; no native module). One file,
+ * `<dataDir>/capital-purgatory.sqlite`, WAL journal, versioned schema (table `meta`).
+ * Every JSON column is parsed back through its zod schema.
+ */
+import { DatabaseSync } from "node:sqlite";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { CompanyIdSchema, DecisionSchema, InjectedEventSchema, MatchConfigSchema } from "../../shared/protocol/index.ts";
+import type { MatchRecord, MatchSummary, Storage, TurnRecord, MatchStatus } from "./types.ts";
+
+export const SCHEMA_VERSION = 2;
+export const DB_FILE = "capital-purgatory.sqlite";
+
+const MIGRATIONS: readonly string[] = [
+  // v1
+  `CREATE TABLE matches (
+     id TEXT PRIMARY KEY,
+     code TEXT NOT NULL UNIQUE,
+     config TEXT NOT NULL,
+     settings TEXT NOT NULL,
+     seats TEXT NOT NULL,
+     host_token_hash TEXT NOT NULL,
+     status TEXT NOT NULL,
+     engine_version TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     ended_at TEXT,
+     final_hash TEXT,
+     scores TEXT
+   );
+   CREATE INDEX matches_status ON matches(status);
+   CREATE TABLE turns (
+     match_id TEXT NOT NULL REFERENCES matches(id),
+     turn INTEGER NOT NULL,
+     decisions TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     resolved_at TEXT NOT NULL,
+     PRIMARY KEY (match_id, turn)
+   );`,
+  // v2: teacher-injected events, recorded with the turn they were injected into.
+  `ALTER TABLE turns ADD COLUMN events TEXT;`,
+];
+
+const SeatRecordSchema = z.strictObject({
+  control: z.enum(["human", "ai", "vacant"]),
+  name: z.string().max(40),
+  tokenHash: z.string().max(64),
+  held: z.boolean(),
+});
+const SeatsSchema = z.partialRecord(CompanyIdSchema, SeatRecordSchema);
+const SettingsSchema = z.strictObject({
+  mode: z.enum(["solo", "multiplayer", "classroom"]),
+  turnSeconds: z.number().int().min(0),
+  difficulty: z.enum(["easy", "normal", "hard"]),
+});
+const DecisionsSchema = z.partialRecord(CompanyIdSchema, DecisionSchema);
+const EventsSchema = z.array(InjectedEventSchema);
+const StatusSchema = z.enum(["lobby", "active", "ended", "abandoned"]);
+const ScoresSchema = z.array(z.looseObject({ company: CompanyIdSchema, scoreBp: z.number(), rank: z.number() }));
+
+type Row = Record<string, unknown>;
+
+function str(row: Row, key: string): string {
+  const v = row[key];
+  if (typeof v !== "string") throw new Error(`storage: column ${key} is not text`);
+  return v;
+}
+function strOrNull(row: Row, key: string): string | null {
+  const v = row[key];
+  return typeof v === "string" ? v : null;
+}
+
+function toRecord(row: Row): MatchRecord {
+  const scoresText = strOrNull(row, "scores");
+  return {
+    id: str(row, "id"),
+    code: str(row, "code"),
+    config: MatchConfigSchema.parse(JSON.parse(str(row, "config"))),
+    settings: SettingsSchema.parse(JSON.parse(str(row, "settings"))),
+    seats: SeatsSchema.parse(JSON.parse(str(row, "seats"))),
+    hostTokenHash: str(row, "host_token_hash"),
+    status: StatusSchema.parse(str(row, "status")),
+    engineVersion: str(row, "engine_version"),
+    createdAt: str(row, "created_at"),
+    updatedAt: str(row, "updated_at"),
+    endedAt: strOrNull(row, "ended_at"),
+    finalHash: strOrNull(row, "final_hash"),
+    scores: scoresText === null ? null : (ScoresSchema.parse(JSON.parse(scoresText)) as unknown as MatchRecord["scores"]),
+  };
+}
+
+export class SqliteStorage implements Storage {
+  readonly path: string;
+  readonly #db: DatabaseSync;
+
+  /**
+   * `synchronous`: NORMAL (default) — in WAL mode a committed transaction survives a process
+   * crash (SIGKILL) but may be lost on power failure; it avoids an fsync per turn, which blocks
+   * the event loop. FULL — fsync on every commit, survives power loss too.
+   */
+  constructor(dataDir: string, synchronous: "NORMAL" | "FULL" = "NORMAL") {
+    mkdirSync(dataDir, { recursive: true });
+    this.path = join(dataDir, DB_FILE);
+    this.#db = new DatabaseSync(this.path);
+    this.#db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${synchronous === "FULL" ? "FULL" : "NORMAL"}; PRAGMA foreign_keys = ON;`);
+    this.#migrate();
+  }
+
+  #migrate(): void {
+    this.#db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    const row = this.#db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as Row | undefined;
+    let version = row ? Number(row["value"]) : 0;
+    if (version > SCHEMA_VERSION) {
+      throw new Error(`storage: database schema v${version} is newer than this server (v${SCHEMA_VERSION})`);
+    }
+    while (version < SCHEMA_VERSION) {
+      const sql = MIGRATIONS[version];
+      if (sql === undefined) throw new Error(`storage: no migration to v${version + 1}`);
+      this.#tx(() => {
+        this.#db.exec(sql);
+        version += 1;
+        this.#db
+          .prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+          .run(String(version));
+      });
+    }
+  }
+
+  #tx<T>(fn: () => T): T {
+    this.#db.exec("BEGIN IMMEDIATE");
+    try {
+      const out = fn();
+      this.#db.exec("COMMIT");
+      return out;
+    } catch (e) {
+      this.#db.exec("ROLLBACK");
+      throw e;
+    }
+  }
+
+  schemaVersion(): number {
+    const row = this.#db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as Row | undefined;
+    return row ? Number(row["value"]) : 0;
+  }
+
+  async createMatch(rec: MatchRecord): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO matches (id, code, config, settings, seats, host_token_hash, status, engine_version,
+           created_at, updated_at, ended_at, final_hash, scores)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        rec.id,
+        rec.code,
+        JSON.stringify(rec.config),
+        JSON.stringify(rec.settings),
+        JSON.stringify(rec.seats),
+        rec.hostTokenHash,
+        rec.status,
+        rec.engineVersion,
+        rec.createdAt,
+        rec.updatedAt,
+        rec.endedAt,
+        rec.finalHash,
+        rec.scores === null ? null : JSON.stringify(rec.scores),
+      );
+  }
+
+  async updateMatch(
+    id: string,
+    patch: { readonly seats?: MatchRecord["seats"]; readonly status?: MatchStatus; readonly hostTokenHash?: string },
+  ): Promise<void> {
+    const now = new Date().toISOString();
+    this.#tx(() => {
+      if (patch.seats !== undefined) {
+        this.#db.prepare("UPDATE matches SET seats = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(patch.seats), now, id);
+      }
+      if (patch.status !== undefined) {
+        this.#db.prepare("UPDATE matches SET status = ?, updated_at = ? WHERE id = ?").run(patch.status, now, id);
+      }
+      if (patch.hostTokenHash !== undefined) {
+        this.#db.prepare("UPDATE matches SET host_token_hash = ?, updated_at = ? WHERE id = ?").run(patch.hostTokenHash, now, id);
+      }
+    });
+  }
+
+  async appendTurn(
+    id: string,
+    turn: TurnRecord,
+    end?: { readonly finalHash: string; readonly scores: readonly unknown[] },
+  ): Promise<void> {
+    this.#tx(() => {
+      const row = this.#db.prepare("SELECT COUNT(*) AS n FROM turns WHERE match_id = ?").get(id) as Row | undefined;
+      const n = Number(row?.["n"] ?? 0);
+      if (n !== turn.turn) throw new Error(`storage: match ${id} has ${n} turns; refusing to append turn ${turn.turn}`);
+      this.#db
+        .prepare("INSERT INTO turns (match_id, turn, decisions, hash, resolved_at, events) VALUES (?, ?, ?, ?, ?, ?)")
+        .run(id, turn.turn, JSON.stringify(turn.decisions), turn.hash, turn.resolvedAt, turn.events && turn.events.length > 0 ? JSON.stringify(turn.events) : null);
+      if (end) {
+        this.#db
+          .prepare("UPDATE matches SET status = 'ended', ended_at = ?, final_hash = ?, scores = ?, updated_at = ? WHERE id = ?")
+          .run(turn.resolvedAt, end.finalHash, JSON.stringify(end.scores), turn.resolvedAt, id);
+      } else {
+        this.#db.prepare("UPDATE matches SET status = 'active', updated_at = ? WHERE id = ?").run(turn.resolvedAt, id);
+      }
+    });
+  }
+
+  async getMatch(id: string): Promise<MatchRecord | undefined> {
+    const row = this.#db.prepare("SELECT * FROM matches WHERE id = ?").get(id) as Row | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  async findByCode(code: string): Promise<MatchRecord | undefined> {
+    const row = this.#db.prepare("SELECT * FROM matches WHERE code = ?").get(code) as Row | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  async getTurns(id: string): Promise<readonly TurnRecord[]> {
+    const rows = this.#db.prepare("SELECT * FROM turns WHERE match_id = ? ORDER BY turn").all(id) as Row[];
+    return rows.map((r) => ({
+      turn: Number(r["turn"]),
+      decisions: DecisionsSchema.parse(JSON.parse(str(r, "decisions"))),
+      hash: str(r, "hash"),
+      resolvedAt: str(r, "resolved_at"),
+      ...(typeof r["events"] === "string" ? { events: EventsSchema.parse(JSON.parse(r["events"])) } : {}),
+    }));
+  }
+
+  async listMatches(limit: number): Promise<readonly MatchSummary[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT m.*, (SELECT COUNT(*) FROM turns t WHERE t.match_id = m.id) AS played
+         FROM matches m WHERE m.status != 'abandoned' ORDER BY m.created_at DESC LIMIT ?`,
+      )
+      .all(limit) as Row[];
+    return rows.map((r) => {
+      const rec = toRecord(r);
+      return {
+        id: rec.id,
+        code: rec.code,
+        status: rec.status,
+        scenario: rec.config.scenario,
+        variant: rec.config.variant,
+        seats: rec.config.seats,
+        turns: rec.config.turns,
+        turnsPlayed: Number(r["played"]),
+        createdAt: rec.createdAt,
+        updatedAt: rec.updatedAt,
+        endedAt: rec.endedAt,
+      };
+    });
+  }
+
+  async listUnfinished(): Promise<readonly MatchRecord[]> {
+    const rows = this.#db.prepare("SELECT * FROM matches WHERE status = 'active' ORDER BY created_at").all() as Row[];
+    return rows.map(toRecord);
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.isOpen) this.#db.close();
+  }
+}

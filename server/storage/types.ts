@@ -1,0 +1,91 @@
+/**
+ * The storage interface the rooms and the HTTP API use. SQLite (node:sqlite) implements it
+ * today; a PostgreSQL implementation can be added for scale-out without touching the rooms.
+ * Methods are async so a networked database fits the same shape.
+ */
+import type { CompanyId, Decision, MatchConfig, ScheduledEvent, SeatScore } from "../../shared/engine/index.ts";
+
+export type MatchStatus = "lobby" | "active" | "ended" | "abandoned";
+export type SeatControl = "human" | "ai" | "vacant";
+
+export interface SeatRecord {
+  readonly control: SeatControl;
+  readonly name: string;
+  /** sha256 hex of the seat token; "" while nobody has been given one. */
+  readonly tokenHash: string;
+  /** Human seat currently played by AI (player away past the grace period). */
+  readonly held: boolean;
+}
+
+/** Room settings that are not part of the engine config. */
+export interface MatchSettings {
+  readonly mode: "solo" | "multiplayer" | "classroom";
+  /** 0 = no timer. */
+  readonly turnSeconds: number;
+  readonly difficulty: "easy" | "normal" | "hard";
+}
+
+export interface MatchRecord {
+  readonly id: string;
+  readonly code: string;
+  readonly config: MatchConfig;
+  readonly settings: MatchSettings;
+  readonly seats: Readonly<Partial<Record<CompanyId, SeatRecord>>>;
+  /** sha256 hex of the host/teacher token. */
+  readonly hostTokenHash: string;
+  readonly status: MatchStatus;
+  readonly engineVersion: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly endedAt: string | null;
+  readonly finalHash: string | null;
+  readonly scores: readonly SeatScore[] | null;
+}
+
+export interface TurnRecord {
+  readonly turn: number;
+  readonly decisions: Readonly<Partial<Record<CompanyId, Decision>>>;
+  readonly hash: string;
+  readonly resolvedAt: string;
+  /** Events a teacher injected into this turn. */
+  readonly events?: readonly ScheduledEvent[];
+}
+
+export interface MatchSummary {
+  readonly id: string;
+  readonly code: string;
+  readonly status: MatchStatus;
+  readonly scenario: string;
+  readonly variant: string;
+  readonly seats: readonly CompanyId[];
+  readonly turns: number;
+  readonly turnsPlayed: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly endedAt: string | null;
+}
+
+export interface Storage {
+  createMatch(rec: MatchRecord): Promise<void>;
+  /** Seats, status or host token changed (joins, seat swaps, start). */
+  updateMatch(
+    id: string,
+    patch: { readonly seats?: MatchRecord["seats"]; readonly status?: MatchStatus; readonly hostTokenHash?: string },
+  ): Promise<void>;
+  /**
+   * Append one resolved turn, atomically; with `end`, mark the match ended in the same
+   * transaction. Throws if the turn is not the next one (no gaps, no duplicates).
+   */
+  appendTurn(
+    id: string,
+    turn: TurnRecord,
+    end?: { readonly finalHash: string; readonly scores: readonly SeatScore[] },
+  ): Promise<void>;
+  getMatch(id: string): Promise<MatchRecord | undefined>;
+  findByCode(code: string): Promise<MatchRecord | undefined>;
+  getTurns(id: string): Promise<readonly TurnRecord[]>;
+  listMatches(limit: number): Promise<readonly MatchSummary[]>;
+  /** Matches that started and have not ended: restored on start. */
+  listUnfinished(): Promise<readonly MatchRecord[]>;
+  close(): Promise<void>;
+}

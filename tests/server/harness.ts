@@ -1,0 +1,129 @@
+/** Test harness: a real server on a loopback port and real @colyseus/sdk clients. No mocks. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client, type Room } from "@colyseus/sdk";
+import { startApp, type AppHandle, type AppOptions } from "../../server/app.ts";
+import type { Decision } from "../../shared/engine/index.ts";
+import type { TurnStartedMessage, WelcomeMessage } from "../../shared/protocol/index.ts";
+
+export function tempDataDir(tag: string): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `cp-${tag}-`));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function startTestApp(port: number, dataDir: string, extra: Partial<AppOptions> = {}): Promise<AppHandle> {
+  return startApp({ port, dataDir, staticDir: null, log: () => undefined, ...extra });
+}
+
+export interface Received {
+  readonly type: string;
+  readonly payload: unknown;
+  readonly at: number;
+}
+
+/** One connected client that records every message it receives. */
+export class Player {
+  readonly room: Room;
+  readonly log: Received[] = [];
+  #waiters: (() => void)[] = [];
+
+  constructor(room: Room) {
+    this.room = room;
+    room.reconnection.enabled = false;
+    room.onMessage("*", (type, payload) => {
+      this.log.push({ type: String(type), payload, at: Date.now() });
+      const w = this.#waiters;
+      this.#waiters = [];
+      for (const f of w) f();
+    });
+  }
+
+  static async create(wsUrl: string, options: Record<string, unknown>): Promise<Player> {
+    const p = new Player(await new Client(wsUrl).create("match", options));
+    await p.waitFor("welcome");
+    return p;
+  }
+
+  static async join(wsUrl: string, roomId: string, options: Record<string, unknown>): Promise<Player> {
+    const p = new Player(await new Client(wsUrl).joinById(roomId, options));
+    await p.waitFor("welcome");
+    return p;
+  }
+
+  get welcome(): WelcomeMessage {
+    const w = this.log.find((m) => m.type === "welcome");
+    if (!w) throw new Error("no welcome yet");
+    return w.payload as WelcomeMessage;
+  }
+
+  /** First message of `type` (at index ≥ from) matching `pred`; waits for it if needed. */
+  async waitFor<T = unknown>(type: string, pred: (m: T) => boolean = () => true, timeoutMs = 15_000, from = 0): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      for (let i = from; i < this.log.length; i++) {
+        const m = this.log[i];
+        if (m && m.type === type && pred(m.payload as T)) return m.payload as T;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new Error(`timed out waiting for ${type}; got: ${this.log.map((m) => m.type).join(", ")}`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.#waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  turnStarted(turn: number): Promise<TurnStartedMessage> {
+    return this.waitFor<TurnStartedMessage>("turn:started", (m) => m.turn === turn);
+  }
+
+  /** Sends `x` then waits until the server answered with an error or `ms` passed. */
+  async errorAfter(send: () => void, ms = 1500): Promise<{ code: string; message: string } | null> {
+    const from = this.log.length;
+    send();
+    try {
+      return await this.waitFor<{ code: string; message: string }>("error", () => true, ms, from);
+    } catch {
+      return null;
+    }
+  }
+
+  async leave(): Promise<void> {
+    try {
+      await this.room.leave(true);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** A legal decision that differs from the default: capex cut by 1/`frac` (spending less always fits the budget). */
+export function tweak(ts: TurnStartedMessage, frac = 3): Decision {
+  const d = ts.defaultDecision;
+  const capex = Math.max(ts.bounds.capex.min, d.capex - Math.floor(d.capex / frac));
+  return { ...d, capex };
+}
+
+export async function until(cond: () => boolean, timeoutMs = 10_000, what = "condition"): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export async function getJson(url: string): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(url);
+  return { status: res.status, body: await res.json() };
+}
+
+export async function postJson(url: string, body: unknown, contentType = "application/json"): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": contentType }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  return { status: res.status, body: await res.json() };
+}

@@ -1,0 +1,81 @@
+/**
+ * Reconnection: within the grace period a dropped player keeps seat and pending decision;
+ * after it, AI plays the seat, and the player reclaims it with the seat token from `welcome`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client } from "@colyseus/sdk";
+import type { AppHandle } from "../../server/app.ts";
+import type { TurnResolvedMessage } from "../../shared/protocol/index.ts";
+import { Player, startTestApp, tempDataDir, tweak, until } from "./harness.ts";
+
+const PORT = 2711;
+const GRACE_SECONDS = 1;
+let app: AppHandle;
+const data = tempDataDir("reconnect");
+
+beforeAll(async () => {
+  app = await startTestApp(PORT, data.dir, { graceSeconds: GRACE_SECONDS });
+});
+afterAll(async () => {
+  await app?.close();
+  data.cleanup();
+});
+
+/** Cut the socket without the leave handshake, as a network drop would. */
+function drop(p: Player): void {
+  p.room.connection.close(3001, "network drop");
+}
+
+describe("reconnection", () => {
+  it("keeps seat and pending decision within the grace period; AI covers after it; the token reclaims the seat", async () => {
+    const ann = await Player.create(app.wsUrl, { name: "Ann", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"], turnSeconds: 600 });
+    const bob = await Player.join(app.wsUrl, ann.room.roomId, { name: "Bob" });
+    const token = ann.welcome.token;
+    const reconnectionToken = ann.room.reconnectionToken;
+    const ta = await ann.turnStarted(0);
+    await bob.turnStarted(0);
+
+    const secret = tweak(ta, 4);
+    ann.room.send("decide", { turn: 0, decision: secret });
+    await until(() => ann.room.state.seats.get("microsoft")?.pending === JSON.stringify(secret), 5000, "pending stored");
+
+    // 1. Drop and come back within the grace period.
+    drop(ann);
+    await until(() => bob.room.state.seats.get("microsoft")?.connected === false, 5000, "bob sees ann dropped");
+    expect(bob.room.state.seats.get("microsoft")?.control).toBe("human");
+    const back = new Player(await new Client(app.wsUrl).reconnect(reconnectionToken));
+    await back.turnStarted(0);
+    await until(() => back.room.state.seats?.get?.("microsoft")?.pending === JSON.stringify(secret), 5000, "pending kept");
+    await until(() => bob.room.state.seats.get("microsoft")?.connected === true, 5000, "bob sees ann back");
+    back.room.send("ready");
+    bob.room.send("ready");
+    const r0 = await bob.waitFor<TurnResolvedMessage>("turn:resolved", (m) => m.turn === 0);
+    expect(r0.report.seats.find((s) => s.company === "microsoft")?.decision).toEqual(secret);
+
+    // 2. Drop and stay away past the grace period: AI plays the seat.
+    const tb1 = await bob.turnStarted(1);
+    await back.turnStarted(1);
+    drop(back);
+    await until(() => bob.room.state.seats.get("microsoft")?.held === true, (GRACE_SECONDS + 5) * 1000, "seat held by AI");
+    expect(bob.room.state.seats.get("microsoft")?.ready).toBe(true);
+    bob.room.send("decide", { turn: 1, decision: tb1.defaultDecision });
+    bob.room.send("ready");
+    const r1 = await bob.waitFor<TurnResolvedMessage>("turn:resolved", (m) => m.turn === 1);
+    expect(r1.report.seats.find((s) => s.company === "microsoft")).toBeDefined();
+    await expect(new Client(app.wsUrl).reconnect(reconnectionToken)).rejects.toThrow();
+
+    // 3. Reclaim with the seat token.
+    const again = await Player.join(app.wsUrl, ann.room.roomId, { name: "Ann", token });
+    expect(again.welcome.seat).toBe("microsoft");
+    const ta2 = await again.turnStarted(2);
+    await until(() => bob.room.state.seats.get("microsoft")?.held === false && bob.room.state.seats.get("microsoft")?.connected === true, 5000, "reclaimed");
+    expect(bob.room.state.seats.get("microsoft")?.control).toBe("human");
+    const mine = tweak(ta2, 6);
+    again.room.send("decide", { turn: 2, decision: mine });
+    again.room.send("ready");
+    bob.room.send("ready");
+    const r2 = await bob.waitFor<TurnResolvedMessage>("turn:resolved", (m) => m.turn === 2);
+    expect(r2.report.seats.find((s) => s.company === "microsoft")?.decision).toEqual(mine);
+    await Promise.all([again.leave(), bob.leave()]);
+  });
+});
