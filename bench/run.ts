@@ -5,6 +5,9 @@
 import { writeFileSync } from "node:fs";
 import { Command } from "commander";
 import { runEngineBench } from "./engine-bench.ts";
+import { runServerBench } from "./server-bench.ts";
+import { runAiBench } from "./ai-bench.ts";
+import { runClientBench } from "./client-bench.ts";
 
 interface Suite {
   readonly id: string;
@@ -13,6 +16,9 @@ interface Suite {
 
 const SUITES: readonly Suite[] = [
   { id: "engine", run: async () => runEngineBench(3) },
+  { id: "ai", run: async () => runAiBench() },
+  { id: "server", run: () => runServerBench() },
+  { id: "client", run: () => runClientBench() },
 ];
 
 const program = new Command()
