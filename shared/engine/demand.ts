@@ -31,12 +31,15 @@ export interface DemandOutcome {
 }
 
 /**
- * Industry revenue: capacity-limited below demand; above it, price falls roughly as 1/x while
- * volume rises a little (Jevons), so revenue grows only as 1 + J·(√x − 1).
+ * Industry revenue: below demand, capacity-limited at a scarcity price (up to `scarcityCapBp` of the
+ * reference yield); above it, price falls roughly as 1/x while volume rises a little (Jevons), so
+ * revenue grows only as 1 + J·(√x − 1).
  */
 export function industryRevenue(potential: number, weightedMw: number): number {
   const neededMw = Math.max(1, Math.floor((potential * 1000) / D.refYieldK));
-  if (weightedMw <= neededMw) return Math.floor((potential * weightedMw) / neededMw);
+  // Short of capacity, the price per unit rises (scarcity) up to a cap, so a demand boom can be
+  // monetised before the capacity arrives (the bull path: CAL-REV-12).
+  if (weightedMw <= neededMw) return Math.min(potential, Math.floor((weightedMw * mulBp(D.refYieldK, D.scarcityCapBp)) / 1000));
   const xBp = Math.floor((weightedMw * BP) / neededMw);
   const sqrtXBp = isqrt(xBp * BP);
   return potential + mulBp(potential, mulBp(sqrtXBp - BP, D.jevonsBp));

@@ -3,6 +3,7 @@ import { MARKET_PARAMS, COMPANY_PARAMS } from "../rules/params.ts";
 import { DEAL_KINDS, type CompanyId, type DealKind } from "./ids.ts";
 import type { CompanyState, EnergyDeal, PowerContract } from "./types.ts";
 import { nextInt, nextRange, type Draw } from "./rng.ts";
+import { BP } from "./money.ts";
 
 const E = MARKET_PARAMS.energy;
 const REGIONS: Readonly<Record<DealKind, readonly string[]>> = {
@@ -96,7 +97,9 @@ export function runAuctions(
 export function bringPowerOnline(c: CompanyState, turn: number): CompanyState["power"] {
   const due = c.power.pipeline.filter((p) => p.onlineTurn <= turn);
   const pipeline = c.power.pipeline.filter((p) => p.onlineTurn > turn);
-  const organic = COMPANY_PARAMS[c.id].organicMwQ;
+  // Queued connections and on-site builds ramp up with the build-out (linear in the turn).
+  const base = COMPANY_PARAMS[c.id].organicMwQ;
+  const organic = base + Math.floor((base * E.organicGrowthBpQ * Math.max(0, turn)) / BP);
   let mw = c.power.onlineMw;
   let costWeighted = c.power.onlineMw * c.power.costPerMwQK;
   for (const p of due) {

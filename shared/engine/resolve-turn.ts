@@ -354,6 +354,10 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
   });
   const outsidePos = mulBp(market.outsideMw, M.stock.outsidePositionBp);
   const positionTotal = positions.reduce((s, x) => s + x, 0) + (M.stock.positionSqrt ? isqrt(outsidePos * 1000) : outsidePos);
+  // The market capitalises demand with a multiple that compresses as demand balloons: the
+  // franchise base grows as √(demand × opening demand), so a boom lifts it, but not tenfold.
+  const openingPotential = M.demand.potentialQ[state.config.scenario];
+  const franchiseBase = M.stock.franchiseSqrtGrowth ? isqrt(potential * openingPotential) : potential;
   const meanCap = Math.floor(active.reduce((s, id) => s + (work.get(id)!.c.capabilityBp ?? 0), 0) / Math.max(1, active.length));
   active.forEach((id, i) => {
     const w = work.get(id)!;
@@ -373,7 +377,7 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
       capabilityBp: c.capabilityBp,
       meanCapabilityBp: meanCap,
       // The franchise is worth less when the industry's capacity outruns demand (the yield falls).
-      industryPotentialQ: mulBp(potential, BP - mulBp(BP - Math.min(BP, Math.floor((split.yieldPerMwK * BP) / Math.max(1, M.demand.refYieldK))), M.stock.franchiseGlutBp)),
+      industryPotentialQ: mulBp(franchiseBase, BP - mulBp(BP - Math.min(BP, Math.floor((split.yieldPerMwK * BP) / Math.max(1, M.demand.refYieldK))), M.stock.franchiseGlutBp)),
       aiRevenueQ: c.aiRevenue,
       regime: sentiment.regime,
       capexGrowthBp: yoyGrowthBp(c.capexHistory),

@@ -1,7 +1,10 @@
 /**
- * Step 9: the stock market. Fair value = earnings power × a multiple that rises with AI position
- * and falls with leverage, stranded assets and (in sour regimes) capex that AI revenue does not
- * follow, plus the capitalised AI franchise (GAME.md §6: the market prices the future).
+ * Step 9: the stock market. Fair value = core earnings power × a multiple that rises with AI
+ * position and falls with leverage, stranded assets and (in sour regimes) capex that AI revenue
+ * does not follow, plus the capitalised AI franchise (GAME.md §6: the market prices the future),
+ * plus net cash. Earnings power is the core business after tax: the AI build-out is paid for in
+ * cash (net cash falls by the capex) and valued through the franchise, so its depreciation is not
+ * charged a second time through the multiple — and cash returned to shareholders is neutral.
  */
 import { MARKET_PARAMS } from "../rules/params.ts";
 import type { Regime } from "./ids.ts";
@@ -10,7 +13,10 @@ import { BP, clamp, mulBp } from "./money.ts";
 const S = MARKET_PARAMS.stock;
 
 export interface ValuationInput {
+  /** After-tax core earnings this quarter (see `earningsPowerQ`). */
   readonly earningsQ: number;
+  /** Cash − debt. */
+  readonly netCash: number;
   readonly baseEarningsQ: number;
   readonly anchorMultipleBp: number;
   /** Share of the industry's AI position (compute × capability incl. contracted power), bp. */
@@ -54,12 +60,25 @@ export function fairValue(v: ValuationInput): number {
   const floor = mulBp(v.baseEarningsQ, S.earningsFloorBp);
   const earnings = Math.max(v.earningsQ, floor);
   const core = mulBp(mulBp(earnings * 4, v.anchorMultipleBp), multiplierBp(v));
-  return Math.max(1000, core + franchiseValue(v.positionShareBp, v.industryPotentialQ) + aiSalesValue(v.aiRevenueQ));
+  return Math.max(1000, core + mulBp(franchiseValue(v.positionShareBp, v.industryPotentialQ), franchiseRiskBp(v)) + aiSalesValue(v.aiRevenueQ) + v.netCash);
+}
+
+/**
+ * The AI position is worth less when it is debt-funded (the Oracle discount: orcl_equity_raise)
+ * — lenders and shareholders share the upside of a levered build-out.
+ */
+export function franchiseRiskBp(v: ValuationInput): number {
+  return Math.max(S.franchiseRiskFloorBp, BP - mulBp(Math.max(0, v.leverageBp - BP), S.franchiseLeveragePenaltyBp));
+}
+
+/** After-tax core earnings power per quarter. */
+export function earningsPowerQ(coreRevenue: number, coreMarginBp: number): number {
+  return mulBp(mulBp(coreRevenue, coreMarginBp), BP - S.taxRateBp);
 }
 
 /** The multiple that makes the opening fair value equal the opening market cap. */
-export function anchorMultipleBp(startCap: number, earningsQ: number, positionShareBp: number, industryPotentialQ: number, aiRevenueQ: number): number {
-  const rest = startCap - franchiseValue(positionShareBp, industryPotentialQ) - aiSalesValue(aiRevenueQ);
+export function anchorMultipleBp(startCap: number, earningsQ: number, positionShareBp: number, industryPotentialQ: number, aiRevenueQ: number, netCash: number): number {
+  const rest = startCap - franchiseValue(positionShareBp, industryPotentialQ) - aiSalesValue(aiRevenueQ) - netCash;
   const e = Math.max(1, earningsQ * 4);
   return Math.max(5 * BP, Math.floor((Math.max(rest, mulBp(startCap, 3000)) * BP) / e));
 }

@@ -85,6 +85,9 @@ export interface MarketParams {
   readonly demand: {
     readonly potentialQ: ByScenario<number>;
     readonly growthBp: number;
+    readonly aiRunRateYearEarlierBp: number;
+    readonly aiRunRateGrowthBpQ: number;
+    readonly scarcityCapBp: number;
     readonly growthNoiseBp: number;
     readonly driftBp: Readonly<Record<"boom" | "base" | "bust", number>>;
     readonly driftChanceBp: Readonly<Record<"boom" | "bust", number>>;
@@ -113,6 +116,7 @@ export interface MarketParams {
     readonly mw: Readonly<Record<DealKind, Span>>;
     readonly leadQuarters: Readonly<Record<DealKind, Span>>;
     readonly reservePerMwK: Readonly<Record<DealKind, number>>;
+    readonly organicGrowthBpQ: number;
   };
   readonly bonds: {
     readonly baseRateBp: ByScenario<number>;
@@ -143,6 +147,12 @@ export interface MarketParams {
     readonly adjustBp: number;
     readonly noiseBp: number;
     readonly earningsFloorBp: number;
+    readonly outsidePositionBp: number;
+    readonly positionSqrt: boolean;
+    readonly franchiseGlutBp: number;
+    readonly franchiseSqrtGrowth: boolean;
+    readonly franchiseLeveragePenaltyBp: number;
+    readonly franchiseRiskFloorBp: number;
   };
   readonly sentiment: {
     readonly start: ByScenario<Regime>;

@@ -1,0 +1,84 @@
+/**
+ * `npm run balance [-- --seeds N --json FILE --workers N --out DIR]`: plays the calibration plan
+ * on worker threads, prints the target table, writes balance/report/index.html and (with --json)
+ * `{ targets: [{ id, description, expected, got, pass }] }`. Exit code 1 when a core target fails.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Command, InvalidArgumentError } from "commander";
+import cliProgress from "cli-progress";
+import { runBalance } from "./run.ts";
+import { renderReport } from "./report-html.ts";
+import { formatTable } from "./table.ts";
+
+const positiveInt = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a positive integer, got "${v}"`);
+  return n;
+};
+
+const program = new Command()
+  .name("balance")
+  .description("Calibration harness: every GAME.md §7 target, the 2^4 dilemma and the HTML report")
+  .option("--seeds <n>", "seeds per dilemma profile (16 profiles × 2 restraint definitions)", positiveInt, 200)
+  .option("--json <file>", "also write the target results as JSON")
+  .option("--workers <n>", "worker threads", positiveInt, Math.min(2, availableParallelism()))
+  .option("--out <dir>", "report directory", join(dirname(fileURLToPath(import.meta.url)), "report"))
+  .option("--no-progress", "no progress bar");
+program.parse();
+const opts = program.opts<{ seeds: number; json?: string; workers: number; out: string; progress: boolean }>();
+
+const t0 = performance.now();
+const bar = opts.progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: "matches {bar} {value}/{total} {percentage}% | {duration}s", hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+let started = false;
+const run = await runBalance({
+  seeds: opts.seeds,
+  workers: opts.workers,
+  onProgress: (done, total) => {
+    if (!bar) return;
+    if (!started) {
+      bar.start(total, 0);
+      started = true;
+    }
+    bar.update(done);
+  },
+});
+bar?.stop();
+
+const outDir = resolve(opts.out);
+mkdirSync(outDir, { recursive: true });
+const reportPath = join(outDir, "index.html");
+const totalSeconds = () => (performance.now() - t0) / 1000;
+writeFileSync(reportPath, renderReport(run, { totalSeconds: totalSeconds() }));
+if (opts.json) {
+  const file = resolve(opts.json);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        seeds: run.seeds,
+        matches: run.matches,
+        seconds: Number(totalSeconds().toFixed(2)),
+        targets: run.results.map((r) => ({ id: r.id, description: r.description, expected: r.expected, got: r.got, pass: r.pass, core: r.core, figures: r.figures })),
+      },
+      null,
+      2,
+    ) + "\n",
+  );
+}
+
+process.stdout.write(formatTable(run.results) + "\n");
+const core = run.results.filter((r) => r.core);
+const failed = core.filter((r) => !r.pass);
+const secs = totalSeconds();
+process.stdout.write(
+  `\ncore targets: ${core.length - failed.length}/${core.length} pass` +
+    `  ·  other targets: ${run.results.filter((r) => !r.core && r.pass).length}/${run.results.filter((r) => !r.core).length} pass\n` +
+    `${run.matches} matches (${run.seeds} seeds per profile) on ${run.workers} worker thread(s): simulation ${run.simSeconds.toFixed(1)} s, full report ${secs.toFixed(1)} s` +
+    ` (budget 60 s: ${secs <= 60 ? "ok" : "OVER"})\n` +
+    `report: ${reportPath}${opts.json ? `\njson: ${resolve(opts.json)}` : ""}\n`,
+);
+process.exitCode = failed.length === 0 ? 0 : 1;

@@ -1,0 +1,61 @@
+/** The list of matches one balance run plays, by analysis group. */
+import { CORE_FOUR } from "../shared/engine/index.ts";
+import type { CompanyId } from "../shared/engine/index.ts";
+import { allProfiles } from "./dilemma.ts";
+import type { MatchJob, PolicyKey } from "./types.ts";
+
+export const SEATS: readonly CompanyId[] = CORE_FOUR;
+export const TURNS = 12;
+/** Fixed rules played against the guidance path (GAME.md §7 group 9). */
+export const RULES = ["hoard", "zero_capex", "all_in_debt", "flat", "capped"] as const satisfies readonly PolicyKey[];
+/** Rules that must lose on average (the "tricks"). */
+export const TRICKS: readonly PolicyKey[] = ["hoard", "zero_capex", "all_in_debt"];
+
+export interface PlanOptions {
+  /** Seeds per dilemma profile (the headline count, ≥ 200 for the full report). */
+  readonly seeds: number;
+  readonly firstSeed?: number;
+}
+
+export function seedList(n: number, first = 1): number[] {
+  return Array.from({ length: n }, (_, i) => (first + i * 7919) >>> 0);
+}
+
+export function buildPlan(opts: PlanOptions): MatchJob[] {
+  const jobs: MatchJob[] = [];
+  let id = 0;
+  const seeds = seedList(opts.seeds, opts.firstSeed ?? 1);
+  const few = seeds.slice(0, Math.max(8, Math.ceil(opts.seeds / 4)));
+  const fewer = seeds.slice(0, Math.max(4, Math.ceil(opts.seeds / 8)));
+  const add = (j: Omit<MatchJob, "id">): void => {
+    jobs.push({ id: id++, ...j });
+  };
+  const all = (key: PolicyKey): Partial<Record<CompanyId, PolicyKey>> => Object.fromEntries(SEATS.map((s) => [s, key]));
+
+  for (const restraint of ["flat", "capped"] as const) {
+    for (const profile of allProfiles(SEATS.length)) {
+      // All-invest is the same match under both restraint definitions: play it once.
+      if (restraint === "capped" && !profile.includes("R")) continue;
+      const policies = Object.fromEntries(SEATS.map((s, i) => [s, profile[i] === "H" ? "guide" : restraint])) as Partial<Record<CompanyId, PolicyKey>>;
+      for (const seed of seeds) {
+        add({ group: `dilemma-${restraint}`, label: profile, scenario: "reckoning", variant: "guide", turns: TURNS, seed, randomEvents: true, seats: SEATS, policies });
+      }
+    }
+  }
+  for (const seed of few) {
+    add({ group: "cons", label: "guide", scenario: "reckoning", variant: "cons", turns: TURNS, seed, randomEvents: true, seats: SEATS, policies: all("guide") });
+    add({ group: "buildout", label: "guide", scenario: "buildout", variant: "guide", turns: TURNS, seed, randomEvents: true, seats: SEATS, policies: all("guide") });
+  }
+  for (const rule of RULES) {
+    for (const seat of SEATS) {
+      for (const seed of fewer) {
+        add({ group: "rules", label: `${rule}@${seat}`, scenario: "reckoning", variant: "guide", turns: TURNS, seed, randomEvents: true, seats: SEATS, policies: { ...all("guide"), [seat]: rule } });
+      }
+    }
+  }
+  // Deterministic calibration runs: only the scenario's scheduled events.
+  for (const [scenario, variant] of [["reckoning", "guide"], ["reckoning", "cons"], ["buildout", "guide"]] as const) {
+    add({ group: "calib", label: `${scenario}/${variant}`, scenario, variant, turns: TURNS, seed: 1, randomEvents: false, seats: SEATS, policies: all("guide") });
+  }
+  return jobs;
+}

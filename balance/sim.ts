@@ -1,0 +1,215 @@
+/** Runs one scripted match through the real engine and boils it down to a MatchSummary. */
+import {
+  createMatch,
+  decisionBounds,
+  defaultDecision,
+  resolveTurn,
+  score,
+  viewFor,
+} from "../shared/engine/index.ts";
+import type { CompanyId, Decision, MatchState, Quarter, Regime, SeatReport } from "../shared/engine/index.ts";
+import { quarterDepreciation } from "../shared/engine/compute.ts";
+import { policyFor } from "./policies.ts";
+import type { IndustrySeries, MatchJob, MatchSummary, SeatSeries, SeatSummary } from "./types.ts";
+
+/** Quarter `n` steps before `q` (n may be negative for later quarters). */
+export function quarterMinus(q: Quarter, n: number): Quarter {
+  const idx = q.year * 4 + (q.q - 1) - n;
+  return { year: Math.floor(idx / 4), q: (idx % 4) + 1 };
+}
+
+const emptySeries = (): SeatSeries => ({
+  capex: [],
+  aiRevenue: [],
+  coreRevenue: [],
+  operatingCashFlow: [],
+  freeCashFlow: [],
+  netIncome: [],
+  operatingIncome: [],
+  depreciation: [],
+  powerCost: [],
+  aiOpex: [],
+  buybacks: [],
+  netDebt: [],
+  installedMw: [],
+  poweredMw: [],
+  strandedMw: [],
+  marketCap: [],
+  mwOrdered: [],
+  debtIssued: [],
+  emergencyBorrowing: [],
+  couponBp: [],
+  debtRefused: [],
+  aiDepreciation: [],
+});
+
+/** Depreciation this turn of the AI server and shell cohorts (read before the turn resolves). */
+function aiDepreciationAt(state: MatchState, id: CompanyId, turn: number): number {
+  const c = state.companies[id];
+  if (!c) return 0;
+  let dep = 0;
+  for (const v of c.assets) if (v.kind === "ai_servers" || v.kind === "facilities") dep += quarterDepreciation(v, turn);
+  return dep;
+}
+
+function livesOf(state: MatchState, id: CompanyId, into: Record<string, number[]>): void {
+  const c = state.companies[id];
+  if (!c) return;
+  for (const v of c.assets) {
+    const list = (into[v.kind] ??= []);
+    if (!list.includes(v.lifeQuarters)) list.push(v.lifeQuarters);
+  }
+}
+
+/** Seed a policy's own choices from the match seed and the seat, so runs are reproducible. */
+function policySeed(seed: number, seatIndex: number, turn: number): number {
+  return (Math.imul(seed ^ 0x5bd1e995, 31) + seatIndex * 7919 + turn * 104729) >>> 0;
+}
+
+export function runMatch(job: MatchJob): MatchSummary {
+  let state = createMatch({
+    scenario: job.scenario,
+    variant: job.variant,
+    turns: job.turns,
+    seats: [...job.seats],
+    seed: job.seed,
+    scoring: "tsr",
+    randomEvents: job.randomEvents,
+  });
+  const start = state;
+  const series = new Map<CompanyId, SeatSeries>(job.seats.map((s) => [s, emptySeries()]));
+  const invalid = new Map<CompanyId, number>(job.seats.map((s) => [s, 0]));
+  const industry: IndustrySeries = {
+    capex: [],
+    aiRevenue: [],
+    netIncome: [],
+    freeCashFlow: [],
+    strandedMw: [],
+    nvidiaMarginBp: [],
+    nvidiaPriceK: [],
+    baseRateBp: [],
+    aiIgShareBp: [],
+    windowOpen: [],
+    regime: [],
+  };
+  const quarters: Quarter[] = [];
+  const eventKinds = new Set<string>();
+  const policies = new Map(job.seats.map((s) => [s, policyFor(job.policies[s] ?? "guide")]));
+
+  while (!state.ended) {
+    const decisions: Partial<Record<CompanyId, Decision>> = {};
+    job.seats.forEach((seat, i) => {
+      const c = state.companies[seat];
+      if (!c || c.status !== "active") return;
+      const policy = policies.get(seat)!;
+      let d = policy(viewFor(state, seat), {
+        bounds: decisionBounds(state, seat),
+        defaultDecision: defaultDecision(state, seat),
+        seed: policySeed(job.seed, i, state.turn),
+      });
+      const o = job.firstTurnOverride;
+      if (o && o.seat === seat && state.turn === 0) {
+        const b = decisionBounds(state, seat);
+        const capex = Math.min(b.capex.max, Math.round((d.capex * o.capexBp) / 10_000));
+        d = { ...d, capex, buybacks: 0, dividends: Math.min(d.dividends, b.dividends.min) };
+      }
+      decisions[seat] = d;
+    });
+    const aiDep = new Map(job.seats.map((seat) => [seat, aiDepreciationAt(state, seat, state.turn)]));
+    const r = resolveTurn(state, decisions);
+    state = r.state;
+    quarters.push(r.report.quarter);
+    for (const e of r.report.events) eventKinds.add(e.kind);
+    const bySeat = new Map<CompanyId, SeatReport>(r.report.seats.map((s) => [s.company, s]));
+    for (const seat of job.seats) {
+      const s = series.get(seat)!;
+      const c = state.companies[seat]!;
+      const rec = c.history[c.history.length - 1];
+      const rep = bySeat.get(seat);
+      if (rep?.replacedInvalid) invalid.set(seat, invalid.get(seat)! + 1);
+      const inc = rec?.income;
+      const cf = rec?.cashFlow;
+      s.capex.push(rec?.capex ?? 0);
+      s.aiRevenue.push(inc?.aiRevenue ?? 0);
+      s.coreRevenue.push(inc?.coreRevenue ?? 0);
+      s.operatingCashFlow.push(cf?.operatingCashFlow ?? 0);
+      s.freeCashFlow.push(cf?.freeCashFlow ?? 0);
+      s.netIncome.push(inc?.netIncome ?? 0);
+      s.operatingIncome.push(inc?.operatingIncome ?? 0);
+      s.depreciation.push(inc?.depreciation ?? 0);
+      s.powerCost.push(inc?.powerCost ?? 0);
+      s.aiOpex.push(inc?.aiOpex ?? 0);
+      s.buybacks.push(cf?.buybacks ?? 0);
+      s.netDebt.push(rec ? rec.balance.debt - rec.balance.cash : 0);
+      s.installedMw.push(rec?.installedMw ?? 0);
+      s.poweredMw.push(rec?.poweredMw ?? 0);
+      s.strandedMw.push(rec?.strandedMw ?? 0);
+      s.marketCap.push(rec?.marketCap ?? 0);
+      s.mwOrdered.push(rep?.mwOrdered ?? 0);
+      s.debtIssued.push(rep?.debtIssued ?? 0);
+      s.emergencyBorrowing.push(rep?.emergencyBorrowing ?? 0);
+      s.couponBp.push(rep?.couponBp ?? 0);
+      s.debtRefused.push(rep && rep.decision.debtIssue > 0 && rep.debtIssued === 0 ? 1 : 0);
+      s.aiDepreciation.push(aiDep.get(seat) ?? 0);
+    }
+    const ih = state.industryHistory[state.industryHistory.length - 1];
+    industry.capex.push(ih?.capex ?? 0);
+    industry.aiRevenue.push(r.report.market.industryAiRevenue);
+    industry.netIncome.push(ih?.netIncome ?? 0);
+    industry.freeCashFlow.push(ih?.freeCashFlow ?? 0);
+    industry.strandedMw.push(ih?.strandedMw ?? 0);
+    industry.nvidiaMarginBp.push(r.report.market.nvidiaMarginBp);
+    industry.nvidiaPriceK.push(r.report.market.nvidiaPriceK);
+    industry.baseRateBp.push(r.report.market.baseRateBp);
+    industry.aiIgShareBp.push(r.report.market.aiIgShareBp);
+    industry.windowOpen.push(r.report.market.windowOpen);
+    industry.regime.push(r.report.market.regimeAfter as Regime);
+  }
+
+  const scores = new Map(score(state).map((s) => [s.company, s]));
+  const first = job.seats[0]!;
+  const preLen = (start.companies[first]?.capexHistory.length ?? 0);
+  const preQuarters = Array.from({ length: preLen }, (_, k) => quarterMinus(start.quarter, preLen - k));
+  const seats: SeatSummary[] = job.seats.map((id) => {
+    const c0 = start.companies[id]!;
+    const c1 = state.companies[id]!;
+    const sc = scores.get(id);
+    const lives: Record<string, number[]> = {};
+    livesOf(start, id, lives);
+    livesOf(state, id, lives);
+    return {
+      id,
+      policy: job.policies[id] ?? "guide",
+      series: series.get(id)!,
+      preCapex: [...c0.capexHistory],
+      preAiRevenue: [...c0.aiRevenueHistory].slice(-preLen),
+      startCash: c0.cash,
+      startDebt: c0.tranches.reduce((a, t) => a + t.principal, 0),
+      startMaturityBp: c0.chipProgram.maturityBp,
+      startMarketCap: c0.startMarketCap,
+      serverLifeQuarters: c0.serverLifeQuarters,
+      lives,
+      scoreBp: sc?.scoreBp ?? 0,
+      tsrBp: sc?.tsrBp ?? 0,
+      rank: sc?.rank ?? 0,
+      defaulted: c1.status === "defaulted",
+      finalRating: c1.rating,
+      replacedInvalid: invalid.get(id) ?? 0,
+    };
+  });
+  return {
+    job,
+    quarters,
+    preQuarters,
+    seats,
+    industry,
+    start: {
+      gridQueueQuarters: start.market.energy.gridQueueQuarters,
+      gridLeadQuarters: start.market.energy.offers.filter((o) => o.kind === "grid").map((o) => o.leadQuarters),
+      nvidiaMarginBp: start.market.nvidia.grossMarginBp,
+      baseRateBp: start.market.bonds.baseRateBp,
+      aiIgShareBp: start.market.bonds.aiIgShareBp,
+    },
+    eventKinds: [...eventKinds].sort(),
+  };
+}
