@@ -52,6 +52,7 @@ interface Work {
   couponBp: number;
   coverageBp: number;
   emergency: number;
+  equityIssued: number;
   ratingBefore: Rating;
   defaultedNow: boolean;
   popBp: number;
@@ -106,6 +107,7 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
       couponBp: 0,
       coverageBp: 0,
       emergency: 0,
+      equityIssued: 0,
       ratingBefore: c.rating,
       defaultedNow: false,
       popBp: 0,
@@ -284,6 +286,16 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
         seq++;
       }
       cash += emergency;
+    }
+    // Past its lenders' limit a listed company can still sell shares at a discount (Oracle's
+    // equity raise, orcl_equity_raise): dilution instead of default. Default needs both closed.
+    let equityIssued = 0;
+    let newShares = 0;
+    if (cash < 0) {
+      const offerCents = Math.max(1, mulBp(c.sharePriceCents, BP - M.stock.equityRaiseDiscountBp));
+      equityIssued = Math.min(-cash, mulBp(c.marketCap, M.stock.equityRaiseMaxBp));
+      newShares = Math.ceil((equityIssued * 100) / offerCents);
+      cash += equityIssued;
       if (cash < 0) defaulted = true;
     }
     issuedTotal += issued + emergency;
@@ -297,20 +309,22 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
       freeCashFlow: fcf,
       debtIssued: issued,
       emergencyBorrowing: emergency,
+      equityIssued,
       debtRepaid: matured + repaid,
       buybacks: d.buybacks,
       dividends: d.dividends,
-      financingCashFlow: issued + emergency - matured - repaid - returned,
+      financingCashFlow: issued + emergency + equityIssued - matured - repaid - returned,
       netChangeInCash: cash - c.cash,
     };
     // Buybacks retire shares at the opening price; dividends accrue per share for TSR.
     const retired = c.sharePriceCents > 0 ? Math.floor((d.buybacks * 100) / c.sharePriceCents) : 0;
-    const shares = Math.max(1, c.sharesOutstandingM - retired);
+    const shares = Math.max(1, c.sharesOutstandingM - retired) + newShares;
     const dpsCents = Math.floor((d.dividends * 100) / Math.max(1, c.sharesOutstandingM));
     w.income = income;
     w.cashFlow = cashFlow;
     w.debtIssued = issued;
     w.emergency = emergency;
+    w.equityIssued = equityIssued;
     w.defaultedNow = defaulted;
     w.c = {
       ...c,
@@ -318,7 +332,7 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
       cash,
       tranches,
       nextTrancheSeq: seq,
-      equity: c.equity + income.netIncome - returned,
+      equity: c.equity + income.netIncome - returned + equityIssued,
       sharesOutstandingM: shares,
       cashReturned: c.cashReturned + returned,
       dividendsPerShareCents: c.dividendsPerShareCents + dpsCents,
@@ -341,7 +355,10 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
   const industryCapexSeries = mergeSeries(active.map((id) => work.get(id)!.c.capexHistory));
   const industryAiSeries = mergeSeries(active.map((id) => work.get(id)!.c.aiRevenueHistory));
   const coverage = Math.round((lastFour(industryAiSeries) * BP) / Math.max(1, lastFour(industryCapexSeries)));
-  const shockNow = state.schedule.some((e) => e.turn === turn && e.kind === "efficiency_shock");
+  // A shock scheduled for this quarter moves the mood now; one drawn last quarter moves it now too.
+  const shockNow =
+    state.schedule.some((e) => e.turn === turn && e.kind === "efficiency_shock") ||
+    market.events.some((e) => e.kind === "efficiency_shock" && !state.schedule.some((x) => x.turn === e.turn && x.kind === e.kind));
   const sentiment = nextSentiment(market.sentiment, coverage, yoyGrowthBp(industryAiSeries), yoyGrowthBp(industryCapexSeries), shockNow);
   const positions = active.map((id) => {
     const w = work.get(id)!;
@@ -551,6 +568,7 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
       couponBp: w.couponBp,
       bondCoverageBp: w.coverageBp,
       emergencyBorrowing: w.emergency,
+      equityIssued: w.equityIssued,
       aiRevenue: w.c.aiRevenue,
       netIncome: w.income?.netIncome ?? 0,
       freeCashFlow: w.cashFlow?.freeCashFlow ?? 0,
@@ -606,6 +624,7 @@ function headlinesFor(seats: readonly SeatReport[], events: readonly ActiveEvent
   for (const s of seats) {
     if (s.defaulted) out.push({ key: "headline.default", params: { company: s.company } });
     else if (s.emergencyBorrowing > 0) out.push({ key: "headline.emergency", params: { company: s.company, amount: s.emergencyBorrowing } });
+    if (s.equityIssued > 0) out.push({ key: "headline.equity_raise", params: { company: s.company, amount: s.equityIssued } });
     if (s.debtIssued >= 15_000) out.push({ key: "headline.jumbo_bond", params: { company: s.company, amount: s.debtIssued, coverageBp: s.bondCoverageBp } });
     if (s.strandedMw > 0 && s.strandedMw * 5 > s.mwOrdered) out.push({ key: "headline.stranded", params: { company: s.company, mw: s.strandedMw } });
   }

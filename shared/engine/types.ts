@@ -143,6 +143,8 @@ export interface CashFlowStatement {
   readonly freeCashFlow: number;
   readonly debtIssued: number;
   readonly emergencyBorrowing: number;
+  /** Shares sold at a discount when lenders would lend no more. */
+  readonly equityIssued: number;
   readonly debtRepaid: number;
   readonly buybacks: number;
   readonly dividends: number;
@@ -356,6 +358,7 @@ export interface SeatReport {
   readonly couponBp: number;
   readonly bondCoverageBp: number;
   readonly emergencyBorrowing: number;
+  readonly equityIssued: number;
   readonly aiRevenue: number;
   readonly netIncome: number;
   readonly freeCashFlow: number;

@@ -147,6 +147,8 @@ export interface MarketParams {
     readonly adjustBp: number;
     readonly noiseBp: number;
     readonly earningsFloorBp: number;
+    readonly equityRaiseMaxBp: number;
+    readonly equityRaiseDiscountBp: number;
     readonly outsidePositionBp: number;
     readonly positionSqrt: boolean;
     readonly franchiseGlutBp: number;

@@ -174,3 +174,26 @@ describe("random events", () => {
     expect(found).toBe(true);
   });
 });
+
+describe("a random efficiency shock moves the market's mood", () => {
+  test("a shock drawn last quarter pushes euphoria into scrutiny; without it the regime holds", () => {
+    const calm = clone(T1) as Mutable<MatchState>;
+    calm.market = { ...calm.market, sentiment: { regime: "euphoria", scoreBp: 0, quartersInRegime: 0 }, events: [] };
+    calm.schedule = []; // a scheduled shock in the same quarter would already have moved the mood
+    const shocked = clone(calm) as Mutable<MatchState>;
+    shocked.market = { ...shocked.market, events: [{ kind: "efficiency_shock", turn: 0, magnitudeBp: 2000 }] };
+    expect(step(calm as MatchState).report.market.regimeAfter).toBe("euphoria");
+    expect(step(shocked as MatchState).report.market.regimeAfter).toBe("scrutiny");
+  });
+});
+
+describe("teacher injection through injectEvents", () => {
+  test("valid events join this turn's schedule; invalid ones are refused with a reason", async () => {
+    const { injectEvents, validateInjectedEvent } = await import("../../shared/engine/index.ts");
+    expect(validateInjectedEvent(T1, { turn: T1.turn, kind: "antitrust", target: "tesla" })).toMatchObject({ ok: false, errors: [{ code: "event/bad_target" }] });
+    expect(validateInjectedEvent(T1, { turn: T1.turn + 1, kind: "rate_move" })).toMatchObject({ ok: false, errors: [{ code: "event/wrong_turn" }] });
+    const s = injectEvents(T1, [{ turn: T1.turn, kind: "rate_move", magnitudeBp: 50 }, { turn: T1.turn, kind: "antitrust", target: "tesla" }]);
+    expect(s.schedule.length).toBe(T1.schedule.length + 1);
+    expect(step(s).state.market.bonds.baseRateBp).toBe(T1.market.bonds.baseRateBp + 50);
+  });
+});

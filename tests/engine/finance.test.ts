@@ -264,6 +264,23 @@ describe("emergency borrowing and default", () => {
     expect(ranks.find((x) => x.company === "oracle")).toMatchObject({ defaulted: true, rank: seats.length });
   });
 
+  test("past the bridge limit the seat sells shares at a discount instead of defaulting", () => {
+    const s = withMaturity("oracle", 180_000);
+    const before = s.companies.oracle!;
+    const r = resolveTurn(s, defaultDecisions(s));
+    const rep = r.report.seats.find((x) => x.company === "oracle")!;
+    const c = r.state.companies.oracle!;
+    expect(rep.emergencyBorrowing).toBeGreaterThan(0);
+    expect(rep.equityIssued).toBeGreaterThan(0);
+    expect(rep.equityIssued).toBeLessThanOrEqual(Math.round((before.marketCap * MARKET_PARAMS.stock.equityRaiseMaxBp) / 10_000));
+    expect(rep.defaulted).toBe(false);
+    expect(c.cash).toBe(0);
+    expect(c.sharesOutstandingM).toBeGreaterThan(before.sharesOutstandingM);
+    expect(c.history[0]!.cashFlow.equityIssued).toBe(rep.equityIssued);
+    expect(c.equity - before.equity).toBe(c.history[0]!.income.netIncome + rep.equityIssued);
+    expect(r.report.headlines.some((h) => h.key === "headline.equity_raise" && h.params.company === "oracle")).toBe(true);
+  });
+
   test("the match ends when every seat has defaulted", () => {
     const s = clone(s0) as Mutable<MatchState>;
     for (const id of seats) {
