@@ -1,0 +1,140 @@
+/**
+ * The planner: rebuilds a belief state from its view, then plays each candidate line of play
+ * (a personality's rule or a plain capex stance, held for the horizon) forward with the real
+ * engine against modelled rivals, and takes this quarter's decision from the line whose
+ * roll-outs score best.
+ * The budget is a fixed count of roll-outs (candidates × samples × depth), never wall-clock
+ * time, so the decision is deterministic.
+ */
+import type { CompanyId } from "../engine/ids.ts";
+import type { Decision, MatchState } from "../engine/types.ts";
+import { viewFor } from "../engine/view.ts";
+import { resolveTurn } from "../engine/resolve-turn.ts";
+import { decisionBounds, defaultDecision } from "../engine/validate.ts";
+import { score } from "../engine/score.ts";
+import { clamp, mulBp } from "../engine/money.ts";
+import type { Planning, Policy, PolicyContext } from "./policy.ts";
+import { cashFloor, mixSeed, returnsFromFcf, shape, yoyBase, yoyGrowthBp } from "./shape.ts";
+import { beliefState } from "./belief.ts";
+import {
+  armsRacerPolicy,
+  disciplinedPolicy,
+  energyFirstPolicy,
+  grimTriggerPolicy,
+  guidancePolicy,
+  leveragedPolicy,
+  titForTatPolicy,
+} from "./personalities.ts";
+
+/** A capex stance as a policy: year-on-year growth `growthBp`, the gap borrowed, spare cash returned when restrained. */
+export function stancePolicy(growthBp: number): Policy {
+  return (view, ctx) => {
+    const o = view.own;
+    if (!o) return ctx.defaultDecision;
+    return shape(view, ctx, {
+      capex: mulBp(yoyBase(o, ctx.defaultDecision.capex), growthBp),
+      energy: { premiumBp: growthBp >= 15_000 ? 4_000 : 1_500, maxDeals: growthBp >= 15_000 ? 2 : 1, needMw: 0 },
+      financing: { borrow: "gap", floor: cashFloor(o, 1_500), tenor: 10, maxShareBp: 7_000 },
+      buybacks: growthBp <= 12_000 ? returnsFromFcf(o, 7_000) : 0,
+    });
+  };
+}
+
+/** The most aggressive line: spends most of the budget, borrowing all the bond market lends. */
+export const maxBuildPolicy: Policy = (view, ctx) => {
+  const o = view.own;
+  if (!o) return ctx.defaultDecision;
+  return shape(view, ctx, {
+    capex: mulBp(ctx.bounds.budget, 8_000),
+    energy: { premiumBp: 6_000, maxDeals: 3, needMw: 0 },
+    financing: { borrow: "max", floor: cashFloor(o, 1_000), tenor: 30, maxShareBp: 10_000 },
+  });
+};
+
+/** Rival model: keeps its last year-on-year capex growth and borrows the gap (what a rival "has been doing"). */
+export const momentumPolicy: Policy = (view, ctx) => {
+  const o = view.own;
+  if (!o) return ctx.defaultDecision;
+  const g = clamp(yoyGrowthBp(o) ?? 13_500, 6_000, 25_000);
+  return stancePolicy(g)(view, ctx);
+};
+
+/**
+ * What the planner may do this quarter, best-first by prior: each personality's own call and a
+ * few plain stances. A roll-out keeps playing the same candidate, so it values a whole line of
+ * play, not a one-quarter deviation. `candidates` takes a prefix of this list.
+ */
+export const CANDIDATES: readonly (readonly [string, Policy])[] = [
+  ["disciplined", disciplinedPolicy],
+  ["guidance", guidancePolicy],
+  ["stance_100", stancePolicy(10_000)],
+  ["arms_racer", armsRacerPolicy],
+  ["tit_for_tat", titForTatPolicy],
+  ["energy_first", energyFirstPolicy],
+  ["stance_080", stancePolicy(8_000)],
+  ["leveraged", leveragedPolicy],
+  ["stance_150", stancePolicy(15_000)],
+  ["grim_trigger", grimTriggerPolicy],
+  ["stance_250", stancePolicy(25_000)],
+  ["max_build", maxBuildPolicy],
+];
+
+/**
+ * How the planner expects rivals to play: roll-out k models every rival with model k mod n.
+ * Momentum (each rival keeps the growth it was last seen at) predicted the rule personalities
+ * best in trials; adding guidance or tit-for-tat models made the planner's picks worse.
+ */
+export const DEFAULT_OPPONENT_MODELS: readonly Policy[] = [momentumPolicy];
+
+function ctxOf(state: MatchState, seat: CompanyId, seed: number): PolicyContext {
+  return { bounds: decisionBounds(state, seat), defaultDecision: defaultDecision(state, seat), seed };
+}
+
+/** Own score at the end of a roll-out: the match's scoring rule, a defaulted seat far below. */
+function valueOf(state: MatchState, seat: CompanyId): number {
+  const s = score(state).find((x) => x.company === seat);
+  if (!s) return -1_000_000;
+  return s.defaulted ? s.scoreBp - 1_000_000 : s.scoreBp;
+}
+
+function rollout(start: MatchState, seat: CompanyId, mine: Policy, depth: number, model: Policy, seed: number): number {
+  let state = start;
+  for (let step = 0; step < depth && !state.ended; step++) {
+    const decisions: Partial<Record<CompanyId, Decision>> = {};
+    for (const id of state.config.seats) {
+      const c = state.companies[id];
+      if (!c || c.status !== "active") continue;
+      const ctx = ctxOf(state, id, mixSeed(seed, step * 16 + 1));
+      decisions[id] = (id === seat ? mine : model)(viewFor(state, id), ctx);
+    }
+    state = resolveTurn(state, decisions).state;
+  }
+  return valueOf(state, seat);
+}
+
+/** A planner policy with the given look-ahead; depth 0 plays the guidance path. */
+export function makePlanner(planning: Planning, models: readonly Policy[] = DEFAULT_OPPONENT_MODELS): Policy {
+  return (view, ctx) => {
+    const seat = view.seat;
+    if (!view.own || !seat || planning.depth <= 0 || planning.candidates <= 0) return guidancePolicy(view, ctx);
+    const candidates = CANDIDATES.slice(0, Math.max(1, planning.candidates));
+    const samples = Math.max(1, planning.samples);
+    const beliefs: MatchState[] = [];
+    for (let k = 0; k < samples; k++) beliefs.push(beliefState(view, mixSeed(ctx.seed, k + 1)));
+    let best: Policy = guidancePolicy;
+    let bestValue = -Infinity;
+    for (const [, policy] of candidates) {
+      let total = 0;
+      // Common random numbers: every candidate faces the same belief seeds and rival models.
+      for (let k = 0; k < samples; k++) {
+        const model = models[k % models.length] ?? guidancePolicy;
+        total += rollout(beliefs[k]!, seat, policy, planning.depth, model, mixSeed(ctx.seed, 100 + k));
+      }
+      if (total > bestValue) {
+        bestValue = total;
+        best = policy;
+      }
+    }
+    return best(view, ctx);
+  };
+}

@@ -1,0 +1,244 @@
+/**
+ * Helpers every personality shares: reading the view (capex growth, cash generation, power
+ * headroom) and turning an intent ("spend this, finance it like that") into a decision that is
+ * legal within the engine's bounds. Integer money throughout; no Math.pow/log (shared/ rules).
+ */
+import type { CompanyId, Tenor } from "../engine/ids.ts";
+import type { Decision, DecisionBounds, EnergyBid, Range } from "../engine/types.ts";
+import type { MatchView, PrivateCompanyView, PublicCompanyView } from "../engine/view.ts";
+import { BP, clamp, mulBp } from "../engine/money.ts";
+import type { PolicyContext } from "./policy.ts";
+
+export function last<T>(xs: readonly T[], back = 1): T | undefined {
+  return xs[xs.length - back];
+}
+
+export function clampRange(x: number, r: Range): number {
+  return clamp(Math.round(x), r.min, Math.max(r.min, r.max));
+}
+
+/** Last quarter's capex. */
+export function lastCapex(c: PublicCompanyView, fallback: number): number {
+  return last(c.capexHistory) ?? fallback;
+}
+
+/** Capex of the same quarter a year earlier: the base for year-on-year guidance and caps. */
+export function yoyBase(c: PublicCompanyView, fallback: number): number {
+  return last(c.capexHistory, 4) ?? lastCapex(c, fallback);
+}
+
+/** Quarter-on-quarter capex growth of the last revealed quarter, bp (10_000 = flat). */
+export function qoqGrowthBp(c: PublicCompanyView): number | null {
+  const a = last(c.capexHistory, 2);
+  const b = last(c.capexHistory, 1);
+  if (a === undefined || b === undefined || a <= 0) return null;
+  return Math.round((b * BP) / a);
+}
+
+/** Year-on-year growth of the last revealed quarter, bp (10_000 = flat). */
+export function yoyGrowthBp(c: PublicCompanyView): number | null {
+  const a = last(c.capexHistory, 5);
+  const b = last(c.capexHistory, 1);
+  if (a === undefined || b === undefined || a <= 0) return null;
+  return Math.round((b * BP) / a);
+}
+
+export function rivals(view: MatchView): PublicCompanyView[] {
+  const out: PublicCompanyView[] = [];
+  for (const id of view.config.seats) {
+    if (id === view.seat) continue;
+    const c = view.companies[id as CompanyId];
+    if (c && c.status === "active") out.push(c);
+  }
+  return out;
+}
+
+/** Average of the active rivals' year-on-year capex growth in the last revealed quarter, bp. */
+export function rivalsYoyGrowthBp(view: MatchView): number | null {
+  const gs = rivals(view)
+    .map(yoyGrowthBp)
+    .filter((g): g is number => g !== null);
+  if (gs.length === 0) return null;
+  return Math.round(gs.reduce((s, g) => s + g, 0) / gs.length);
+}
+
+/** Operating cash flow the seat can expect this quarter: last reported, else core earnings. */
+export function expectedOcf(own: PrivateCompanyView): number {
+  const r = last(own.history);
+  if (r) return r.cashFlow.operatingCashFlow;
+  return mulBp(own.coreRevenue, own.coreMarginBp);
+}
+
+/** $M of capex per MW of servers at this quarter's Nvidia price (priceK is $K per MW). */
+export function costPerMw(view: MatchView): number {
+  return Math.max(1, Math.round(view.market.nvidia.priceK / 1000));
+}
+
+/** MW contracted but not yet online. */
+export function pipelineMw(own: PrivateCompanyView): number {
+  return own.powerPipeline.reduce((s, p) => s + p.mw, 0);
+}
+
+/** Servers ordered but not yet delivered, MW. */
+export function orderedMw(own: PrivateCompanyView, turn: number): number {
+  let mw = 0;
+  for (const v of own.assets) if (v.kind === "ai_servers" && v.inServiceTurn > turn) mw += v.mw;
+  return mw;
+}
+
+/** Power the seat will have (online + contracted) minus compute installed or on order: negative = short. */
+export function powerHeadroomMw(own: PrivateCompanyView, turn: number): number {
+  return own.poweredMw + pipelineMw(own) - own.installedMw - orderedMw(own, turn);
+}
+
+/** A cash floor the seat tries to keep: a share of a quarter's core revenue. */
+export function cashFloor(own: PrivateCompanyView, shareBp: number): number {
+  return Math.max(0, mulBp(own.coreRevenue, shareBp));
+}
+
+export interface EnergyPlan {
+  /** Where to bid between the deal's minimum (0) and maximum (10_000) bid. */
+  readonly premiumBp: number;
+  /** At most this many deals this quarter. */
+  readonly maxDeals: number;
+  /** Only bid while the seat is short of power by this many MW or more (negative: always). */
+  readonly needMw: number;
+}
+
+export interface Financing {
+  /** none: never issue; gap: issue what the plan needs beyond cash + OCF − floor; max: issue up to `maxShareBp` of what the market lends. */
+  readonly borrow: "none" | "gap" | "max";
+  readonly floor: number;
+  readonly tenor: Tenor;
+  /** For `max` (and as a cap for `gap`): share of the bond market's limit, bp. */
+  readonly maxShareBp?: number;
+}
+
+export interface Intent {
+  readonly capex: number;
+  readonly customShareBp?: number;
+  readonly chipRnd?: number;
+  readonly energy?: EnergyPlan;
+  readonly financing: Financing;
+  readonly buybacks?: number;
+  readonly dividends?: number;
+  readonly debtRepay?: number;
+}
+
+function pickTenor(want: Tenor, allowed: readonly Tenor[], fallback: Tenor): Tenor {
+  if (allowed.includes(want)) return want;
+  return allowed[0] ?? fallback;
+}
+
+function energyBids(view: MatchView, b: DecisionBounds, plan: EnergyPlan | undefined, shortMw: number): EnergyBid[] {
+  if (!plan || plan.maxDeals <= 0) return [];
+  if (plan.needMw >= 0 && shortMw < plan.needMw) return [];
+  const offers = new Map(view.market.energyOffers.map((o) => [o.id, o]));
+  // Cheapest running cost first, then the fastest to arrive, then id (stable order).
+  const deals = [...b.energyDeals].sort((x, y) => {
+    const ox = offers.get(x.dealId);
+    const oy = offers.get(y.dealId);
+    const cx = ox ? ox.costPerMwQK + ox.leadQuarters * 5 : 0;
+    const cy = oy ? oy.costPerMwQK + oy.leadQuarters * 5 : 0;
+    return cx - cy || (x.dealId < y.dealId ? -1 : x.dealId > y.dealId ? 1 : 0);
+  });
+  const out: EnergyBid[] = [];
+  for (const d of deals) {
+    if (out.length >= plan.maxDeals) break;
+    if (d.maxBid < d.minBid) continue;
+    const amount = clamp(d.minBid + mulBp(d.maxBid - d.minBid, plan.premiumBp), d.minBid, d.maxBid);
+    out.push({ dealId: d.dealId, amount });
+  }
+  return out;
+}
+
+/**
+ * Turns an intent into a legal decision: every field inside its range, energy bids only on
+ * offered deals, all outflows within the budget. When money is short, shareholder returns go
+ * first, then repayments, then capex, then energy, then chip R&D.
+ */
+export function shape(view: MatchView, ctx: PolicyContext, intent: Intent): Decision {
+  const b = ctx.bounds;
+  const own = view.own;
+  if (!own) return ctx.defaultDecision;
+
+  let capex = clampRange(intent.capex, b.capex);
+  let chipRnd = clampRange(intent.chipRnd ?? ctx.defaultDecision.chipRnd, b.chipRnd);
+  const customShareBp = clampRange(intent.customShareBp ?? b.customShareBp.max, b.customShareBp);
+  let buybacks = clampRange(intent.buybacks ?? 0, b.buybacks);
+  let dividends = clampRange(intent.dividends ?? 0, b.dividends);
+  let debtRepay = clampRange(intent.debtRepay ?? 0, b.debtRepay);
+
+  const newMw = Math.floor(capex / costPerMw(view));
+  let bids = energyBids(view, b, intent.energy, newMw - powerHeadroomMw(own, view.turn));
+
+  const f = intent.financing;
+  // The engine's rule: outflows ≤ cash + last quarter's operating cash flow + the debt issued now.
+  const spendable = Math.max(0, b.budget - b.debtIssue.max);
+  const canIssue = b.debtIssue.max > 0 && b.debtTenors.length > 0;
+  const issueCap = f.borrow === "none" || !canIssue ? 0 : Math.max(0, mulBp(b.debtIssue.max, f.maxShareBp ?? BP));
+  const cap = Math.max(0, spendable + issueCap - Math.max(0, f.floor));
+
+  const outflows = (): number => capex + chipRnd + debtRepay + buybacks + dividends + bids.reduce((s, x) => s + x.amount, 0);
+  let over = outflows() - cap;
+  const cut = (x: number): number => {
+    if (over <= 0) return x;
+    const take = Math.min(x, over);
+    over -= take;
+    return x - take;
+  };
+  buybacks = cut(buybacks);
+  dividends = cut(dividends);
+  debtRepay = cut(debtRepay);
+  capex = cut(capex);
+  while (over > 0 && bids.length > 0) {
+    over -= bids[bids.length - 1]!.amount;
+    bids = bids.slice(0, -1);
+  }
+  chipRnd = cut(chipRnd);
+
+  let debtIssue = 0;
+  if (f.borrow === "max") debtIssue = issueCap;
+  else if (f.borrow === "gap") debtIssue = clamp(outflows() + Math.max(0, f.floor) - spendable, 0, issueCap);
+  debtIssue = clamp(debtIssue, 0, Math.max(0, b.debtIssue.max));
+  // Never repay and issue in the same quarter.
+  if (debtIssue > 0) debtRepay = 0;
+  // Last guard: the engine's budget rule exactly.
+  over = outflows() - (spendable + debtIssue);
+  capex = cut(capex);
+  while (over > 0 && bids.length > 0) {
+    over -= bids[bids.length - 1]!.amount;
+    bids = bids.slice(0, -1);
+  }
+  chipRnd = cut(chipRnd);
+  buybacks = cut(buybacks);
+  dividends = cut(dividends);
+  debtRepay = cut(debtRepay);
+
+  return {
+    capex,
+    customShareBp,
+    chipRnd,
+    debtIssue,
+    debtTenor: pickTenor(f.tenor, b.debtTenors, ctx.defaultDecision.debtTenor),
+    debtRepay,
+    energyBids: bids,
+    buybacks,
+    dividends,
+  };
+}
+
+/** Shareholder returns a seat pays from the cash it does not need: a share of last quarter's positive FCF. */
+export function returnsFromFcf(own: PrivateCompanyView, shareBp: number): number {
+  const r = last(own.history);
+  if (!r || r.cashFlow.freeCashFlow <= 0) return 0;
+  return mulBp(r.cashFlow.freeCashFlow, shareBp);
+}
+
+/** Deterministic small integer hash → uint32 for seeds and tie-breaks. */
+export function mixSeed(a: number, b: number): number {
+  let h = (Math.imul(a >>> 0, 0x9e3779b1) ^ (b >>> 0)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, test } from "vitest";
+import { createMatch } from "../../shared/engine/index.ts";
+import { viewFor } from "../../shared/engine/view.ts";
+import {
+  AI_STRINGS,
+  DIFFICULTIES,
+  DIFFICULTY_IDS,
+  PERSONALITIES,
+  PERSONALITY_REGISTRY,
+  contextFor,
+  decideFor,
+  personalityFor,
+  policyFor,
+} from "../../shared/ai/index.ts";
+import { DIFFICULTIES as PROTOCOL_DIFFICULTIES } from "../../shared/protocol/messages.ts";
+
+describe("difficulty levels", () => {
+  test("the levels are the protocol's, each mapped to personalities and a planning depth", () => {
+    expect([...DIFFICULTY_IDS]).toEqual([...PROTOCOL_DIFFICULTIES]);
+    expect(Object.keys(DIFFICULTIES).sort()).toEqual([...PROTOCOL_DIFFICULTIES].sort());
+    for (const d of DIFFICULTY_IDS) {
+      expect(DIFFICULTIES[d].personalities.length).toBeGreaterThan(0);
+      for (const p of DIFFICULTIES[d].personalities) expect(PERSONALITIES).toContain(p);
+    }
+  });
+
+  test("planning grows with difficulty: easy never looks ahead, hard looks furthest with the most roll-outs", () => {
+    const rollouts = (d: (typeof DIFFICULTY_IDS)[number]) => {
+      const p = DIFFICULTIES[d].planning;
+      return p.depth * p.candidates * p.samples;
+    };
+    expect(DIFFICULTIES.easy.planning.depth).toBe(0);
+    expect(DIFFICULTIES.easy.personalities).not.toContain("planner");
+    expect(DIFFICULTIES.normal.planning.depth).toBeGreaterThan(0);
+    expect(DIFFICULTIES.hard.planning.depth).toBeGreaterThan(DIFFICULTIES.normal.planning.depth);
+    expect(rollouts("hard")).toBeGreaterThan(rollouts("normal"));
+    expect(DIFFICULTIES.hard.personalities).toEqual(["planner"]);
+  });
+
+  test("every personality plays at some level", () => {
+    const used = new Set(DIFFICULTY_IDS.flatMap((d) => DIFFICULTIES[d].personalities));
+    expect([...used].sort()).toEqual([...PERSONALITIES].sort());
+  });
+
+  test("AI seats take the level's personalities in seat order", () => {
+    const seats = ["microsoft", "amazon", "alphabet", "meta"] as const;
+    const easy = seats.map((s) => personalityFor(seats, s, "easy"));
+    expect(easy).toEqual(["disciplined", "tit_for_tat", "energy_first", "disciplined"]);
+    expect(seats.map((s) => personalityFor(seats, s, "hard"))).toEqual(["planner", "planner", "planner", "planner"]);
+  });
+
+  test("decideFor at a level decides as the mapped personality does", () => {
+    const state = createMatch({ seed: 5 });
+    for (const d of ["easy", "normal"] as const) {
+      for (const seat of state.config.seats) {
+        const id = personalityFor(state.config.seats, seat, d);
+        const viaLevel = decideFor(state, seat, d, 3);
+        const direct = PERSONALITY_REGISTRY[id].make(DIFFICULTIES[d].planning)(viewFor(state, seat), contextFor(state, seat, 3));
+        expect(viaLevel, `${d} ${seat} (${id})`).toEqual(direct);
+      }
+    }
+    // The levels play differently from the same seat.
+    const seat = "amazon";
+    const capex = DIFFICULTY_IDS.map((d) => decideFor(state, seat, d, 3).capex);
+    expect(new Set(capex).size).toBeGreaterThan(1);
+    expect(policyFor("zero_capex")(viewFor(state, seat), contextFor(state, seat, 3)).capex).toBe(0);
+  });
+});
+
+describe("names", () => {
+  test("every personality has an English and a Chinese name and description, all distinct", () => {
+    const en = new Set<string>();
+    const zh = new Set<string>();
+    for (const id of PERSONALITIES) {
+      const info = PERSONALITY_REGISTRY[id];
+      expect(info.id).toBe(id);
+      for (const key of [info.nameKey, info.aboutKey]) {
+        const s = AI_STRINGS[key];
+        expect(s.en.length).toBeGreaterThan(3);
+        expect(s["zh-CN"]).toMatch(/[\u4e00-\u9fff]/);
+      }
+      en.add(AI_STRINGS[info.nameKey].en);
+      zh.add(AI_STRINGS[info.nameKey]["zh-CN"]);
+    }
+    expect(en.size).toBe(PERSONALITIES.length);
+    expect(zh.size).toBe(PERSONALITIES.length);
+  });
+});
