@@ -13,24 +13,13 @@ import { guidancePolicy, CONSENSUS_GROWTH_BP } from "../shared/ai/personalities.
 import { guidanceGrowthBp } from "../shared/ai/guidance.ts";
 import { cashFloor, returnsFromFcf, shape, yoyBase } from "../shared/ai/shape.ts";
 import { TRICK_POLICIES } from "../shared/ai/tricks.ts";
+import { flatRestraintPolicy } from "../shared/ai/restraint.ts";
+
+export { flatRestraintPolicy };
 import { COMPANY_PARAMS } from "../shared/rules/params.ts";
 import type { PolicyKey } from "./types.ts";
 
 const mulBp = (x: number, bp: number): number => Math.round((x * bp) / 10_000);
-
-/** Restraint at the 2024 level: a quarter of the company's documented 2024 capex. */
-export const flatRestraintPolicy: Policy = (view, ctx) => {
-  const o = view.own;
-  const p = view.seat ? COMPANY_PARAMS[view.seat as CompanyId] : undefined;
-  if (!o || !p) return ctx.defaultDecision;
-  const level = Math.round((p.capexHistory["2024"] ?? 0) / 4);
-  return shape(view, ctx, {
-    capex: level,
-    energy: { premiumBp: 2_000, maxDeals: 1, needMw: 1 },
-    financing: { borrow: "gap", floor: cashFloor(o, 1_500), tenor: 10, maxShareBp: 6_000 },
-    buybacks: returnsFromFcf(o, 5_000),
-  });
-};
 
 /** Consensus-capped restraint: the guidance path with year-on-year growth capped at +35%. */
 export const cappedRestraintPolicy: Policy = (view, ctx) => {

@@ -6,7 +6,7 @@
  * The server runs as its own process (`node server/main.ts`, as in production) so the bots and the
  * server do not share an event loop. Goals: p99 under load ≤ 2× idle; bytes ≤ 10% of full state.
  *
- *   node_modules/.bin/node bench/server-bench.ts [--rooms 1,50,200] [--turns 4] [--think 1500] [--json FILE]
+ *   node_modules/.bin/node bench/server-bench.ts [--rooms 1,50,200] [--turns 12] [--think 1500] [--json FILE]
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -63,7 +63,9 @@ interface Bot {
 }
 
 async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, [resolve("server/main.ts")], {
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, resolve("server/main.ts")], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -210,7 +212,7 @@ function round(x: number, digits = 2): number {
 
 export async function runServerBench(opts: ServerBenchOptions = {}): Promise<ServerBench> {
   const roomCounts = opts.roomCounts ?? [1, 50, 200];
-  const turns = opts.turns ?? 4;
+  const turns = opts.turns ?? 12;
   const port = opts.port ?? 2790;
   const thinkMs = opts.thinkMs ?? 1500;
   const log = opts.log ?? ((l: string) => console.log(l));

@@ -40,6 +40,7 @@ import {
 } from "../../shared/protocol/index.ts";
 import { MatchSync, QuarterSync, SeatSync, VintageSync } from "../../shared/sync/state.ts";
 import { aiDecision, aiSeedFor } from "../ai.ts";
+import { restrainedScores } from "../../shared/ai/index.ts";
 import { restoreState } from "../replay.ts";
 import type { MatchRecord, MatchSettings, SeatRecord, Storage } from "../storage/types.ts";
 import {
@@ -815,6 +816,13 @@ export class MatchRoom extends Room<{ state: MatchSync; metadata: Metadata }> {
     void this.#resolve();
   }
 
+  /** "If every seat had restrained": the same config, seed and teacher events, re-simulated. */
+  async #counterfactual(): Promise<readonly SeatScore[]> {
+    const events: Record<number, readonly ScheduledEvent[]> = {};
+    for (const t of await this.#ctx.storage.getTurns(this.#rec.id)) if (t.events && t.events.length > 0) events[t.turn] = t.events;
+    return restrainedScores(this.#engine.config, events);
+  }
+
   /** A teacher's event joins the open turn's schedule; it is revealed with the turn and kept in the log. */
   #onTeacherEvent(client: Client, e: z.infer<(typeof CLIENT_MESSAGES)["teacher:event"]>): void {
     if (this.#phase !== "deciding") return this.#error(client, "rule/wrong_phase", "events can be injected only while a turn is open");
@@ -885,7 +893,7 @@ export class MatchRoom extends Room<{ state: MatchSync; metadata: Metadata }> {
         this.#stopGrace(seat);
       }
       this.#syncSeats();
-      const ended: MatchEndedMessage = { scores, replayId: this.#rec.id };
+      const ended: MatchEndedMessage = { scores, replayId: this.#rec.id, counterfactual: await this.#counterfactual() };
       this.broadcast("match:ended", ended);
       await this.#publishMetadata();
       return;

@@ -27,6 +27,8 @@ export * from "./policy.ts";
 export { TRICKS, TRICK_POLICIES, type TrickId } from "./tricks.ts";
 export { makePlanner, DEFAULT_OPPONENT_MODELS } from "./planner.ts";
 export { beliefState } from "./belief.ts";
+export { flatRestraintPolicy } from "./restraint.ts";
+export { restrainedScores } from "./counterfactual.ts";
 export { AI_STRINGS, type AiStringKey } from "../i18n/ai.ts";
 
 export type { Difficulty };

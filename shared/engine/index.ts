@@ -14,7 +14,7 @@ export * from "./ids.ts";
 export * from "./types.ts";
 export { createMatch, resolveConfig } from "./create-match.ts";
 export { resolveTurn } from "./resolve-turn.ts";
-export { validateDecision, decisionBounds, defaultDecision, parseDecision } from "./validate.ts";
+export { validateDecision, decisionBounds, defaultDecision, parseDecision, decisionOutflows, budgetShortfall } from "./validate.ts";
 export { score } from "./score.ts";
 export { viewFor } from "./view.ts";
 export type { MatchView, PublicCompanyView, PrivateCompanyView, MarketView } from "./view.ts";

@@ -76,6 +76,20 @@ export function defaultDecision(state: MatchState, seat: CompanyId): Decision {
   };
 }
 
+/** Cash a decision spends this quarter (bids counted at their full amount). */
+export function decisionOutflows(d: Decision): number {
+  return d.capex + d.chipRnd + d.debtRepay + d.buybacks + d.dividends + d.energyBids.reduce((s, x) => s + x.amount, 0);
+}
+
+/**
+ * How far a decision overspends, from the seat's bounds alone (what a client has): spendable cash
+ * is the budget less the bond market's capacity, and new debt adds to it. 0 = within budget; the
+ * same rule as `decision/over_budget`.
+ */
+export function budgetShortfall(bounds: DecisionBounds, d: Decision): number {
+  return Math.max(0, decisionOutflows(d) - (bounds.budget - bounds.debtIssue.max + d.debtIssue));
+}
+
 function err(code: string, path: string, message: string): ValidationError {
   return { code, path, message };
 }
@@ -138,7 +152,7 @@ export function validateDecision(state: MatchState, seat: unknown, decision: unk
     if (seen.has(bid.dealId)) errors.push(err("decision/duplicate_bid", `energyBids.${i}.dealId`, `two bids on ${bid.dealId}`));
     seen.add(bid.dealId);
   });
-  const outflows = d.capex + d.chipRnd + d.debtRepay + d.buybacks + d.dividends + d.energyBids.reduce((s, x) => s + x.amount, 0);
+  const outflows = decisionOutflows(d);
   const available = spendableCash(c) + d.debtIssue;
   if (outflows > available)
     errors.push(err("decision/over_budget", "", `spending ${outflows} $M exceeds cash, operating cash flow and new debt of ${available} $M`));

@@ -94,6 +94,8 @@ export interface TurnResolvedMessage {
 export interface MatchEndedMessage {
   readonly scores: readonly SeatScore[];
   readonly replayId: string;
+  /** The same match re-simulated with every seat restraining (GAME.md §6). */
+  readonly counterfactual?: readonly SeatScore[];
 }
 /** Sent to a client right after it joins: what it needs to reconnect later. */
 export interface WelcomeMessage {

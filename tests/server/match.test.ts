@@ -53,6 +53,8 @@ describe("full match, 2 humans + 2 AI", () => {
     const ended = await ann.waitFor<MatchEndedMessage>("match:ended");
     expect(ended.replayId).toBe(ann.room.roomId);
     expect(ended.scores).toHaveLength(4);
+    // The all-restrain counterfactual: same seed re-simulated, one score per seat.
+    expect(ended.counterfactual?.map((c) => c.company).sort()).toEqual(["alphabet", "amazon", "meta", "microsoft"]);
     await until(() => ann.room.state.phase === "ended", 5000, "phase ended");
     // Private asset cohorts bought during the match reach their owner, and only their owner.
     const annAssets = [...(ann.room.state.seats.get("microsoft")?.assets?.keys() ?? [])] as string[];

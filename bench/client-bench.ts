@@ -1,0 +1,138 @@
+/**
+ * Client benchmarks (issue 5): the client's JS gzip size against Phaser's own gzip size (goal
+ * ≤ 1.3), and the time from navigation to the first interactive title screen in headless
+ * Chromium (the title scene marks `cp:title-ready` once its controls are live).
+ */
+import { createServer, type Server } from "node:http";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "vite";
+import { chromium } from "playwright-core";
+import { median, percentile } from "./stats.ts";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const DIST = join(ROOT, "client/dist");
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+export interface ClientBench {
+  readonly clientJsBytes: number;
+  readonly clientJsGzipBytes: number;
+  readonly phaserGzipBytes: number;
+  /** client JS gzip ÷ Phaser-only gzip; goal ≤ 1.3 */
+  readonly gzipRatio: number;
+  readonly gzipRatioGoal: number;
+  /** navigation → interactive title screen, ms, fresh browser context (cold cache) each run */
+  readonly titleInteractiveMs: { readonly median: number; readonly p95: number; readonly runs: number };
+}
+
+function jsFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) out.push(...jsFiles(p));
+    else if (f.endsWith(".js")) out.push(p);
+  }
+  return out;
+}
+
+function gzipBytes(files: readonly string[]): { raw: number; gz: number } {
+  let raw = 0;
+  let gz = 0;
+  for (const f of files) {
+    const b = readFileSync(f);
+    raw += b.length;
+    gz += gzipSync(b, { level: 9 }).length;
+  }
+  return { raw, gz };
+}
+
+/** Phaser alone, built by the same Vite with the same target: the denominator. */
+async function phaserOnlyGzip(): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), "cp-phaser-"));
+  try {
+    writeFileSync(join(dir, "index.html"), '<!doctype html><script type="module" src="./main.js"></script>');
+    writeFileSync(join(dir, "main.js"), 'import * as Phaser from "phaser";\nnew Phaser.Game({ type: Phaser.AUTO, width: 10, height: 10 });\n');
+    await build({
+      root: dir,
+      configFile: false,
+      logLevel: "silent",
+      resolve: { alias: { phaser: join(ROOT, "node_modules/phaser") } },
+      build: { outDir: join(dir, "dist"), target: "es2022", reportCompressedSize: false, chunkSizeWarningLimit: 5000 },
+    });
+    return gzipBytes(jsFiles(join(dir, "dist"))).gz;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+};
+
+/** A static server for client/dist (plus an empty saved-match list), on a free port in 2800–2899. */
+async function serveDist(): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/");
+    if (path === "/api/matches") {
+      res.writeHead(200, { "content-type": "application/json" }).end('{"matches":[]}');
+      return;
+    }
+    const file = join(DIST, path === "/" ? "index.html" : path);
+    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  for (let i = 0; i < 100; i++) {
+    const port = 2800 + ((Math.floor(Math.random() * 100) + i) % 100);
+    const ok = await new Promise<boolean>((r) => {
+      server.once("error", () => r(false));
+      server.listen(port, "127.0.0.1", () => r(true));
+    });
+    if (ok) return { server, url: `http://127.0.0.1:${port}` };
+  }
+  throw new Error("no free port in 2800-2899");
+}
+
+export async function runClientBench(runs = 5): Promise<ClientBench> {
+  await build({ configFile: join(ROOT, "client/vite.config.ts"), logLevel: "silent" });
+  const client = gzipBytes(jsFiles(join(DIST, "assets")));
+  const phaser = await phaserOnlyGzip();
+
+  const { server, url } = await serveDist();
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+      const page = await ctx.newPage();
+      await page.goto(url);
+      await page.waitForFunction(() => performance.getEntriesByName("cp:title-ready").length > 0, undefined, { timeout: 60_000 });
+      const ms = await page.evaluate(() => performance.getEntriesByName("cp:title-ready")[0]!.startTime);
+      times.push(Math.round(ms));
+      await ctx.close();
+    }
+  } finally {
+    await browser.close();
+    await new Promise((r) => server.close(r));
+  }
+  return {
+    clientJsBytes: client.raw,
+    clientJsGzipBytes: client.gz,
+    phaserGzipBytes: phaser,
+    gzipRatio: Math.round((client.gz / phaser) * 1000) / 1000,
+    gzipRatioGoal: 1.3,
+    titleInteractiveMs: { median: median(times), p95: percentile(times, 95), runs },
+  };
+}
+
+if (import.meta.main) {
+  console.log(JSON.stringify(await runClientBench(Number(process.argv[2] ?? 5)), null, 2));
+}

@@ -1,0 +1,73 @@
+import "@fontsource/noto-sans-sc/400.css";
+import "@fontsource/noto-sans-sc/700.css";
+import "./style.css";
+import * as Phaser from "phaser";
+import { COLORS, H, W } from "./theme.ts";
+import { lang, setLang, t } from "./lang.ts";
+import { loadFonts } from "./fonts.ts";
+import { getSession, onAnySession } from "./net.ts";
+import { TitleScene } from "./scenes/title.ts";
+import { LobbyScene } from "./scenes/lobby.ts";
+import { BoardScene } from "./scenes/board.ts";
+import { RevealScene } from "./scenes/reveal.ts";
+import { StatementsScene } from "./scenes/statements.ts";
+import { EndScene } from "./scenes/end.ts";
+import { route } from "./router.ts";
+import { button } from "./ui.ts";
+
+let lastStatus = "ok";
+let okTimer = 0;
+
+function renderBanner(): void {
+  const s = getSession();
+  const node = document.getElementById("net-banner");
+  if (!node) return;
+  const recovered = s.status === "ok" && lastStatus !== "ok";
+  lastStatus = s.status;
+  if (s.status === "ok") {
+    if (recovered) {
+      node.className = "ok";
+      node.textContent = t("net.back");
+      window.clearTimeout(okTimer);
+      okTimer = window.setTimeout(() => {
+        if (getSession().status === "ok") node.className = "";
+      }, 2500);
+    }
+    return;
+  }
+  window.clearTimeout(okTimer);
+  node.className = s.status;
+  node.replaceChildren();
+  if (s.status === "lost") node.textContent = t("net.lost");
+  if (s.status === "failed") {
+    node.append(
+      t("net.failed"),
+      button(t("net.retry"), "net-retry", () => {
+        void s.rejoin().catch(() => undefined);
+      }),
+    );
+  }
+}
+
+async function boot(): Promise<void> {
+  setLang(lang());
+  await loadFonts();
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent: "game",
+    width: W,
+    height: H,
+    backgroundColor: COLORS.bg,
+    dom: { createContainer: true },
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    scene: [TitleScene, LobbyScene, BoardScene, RevealScene, StatementsScene, EndScene],
+    banner: false,
+  });
+  (window as unknown as { __cp: unknown }).__cp = { game, session: getSession };
+  onAnySession(() => {
+    renderBanner();
+    route(game);
+  });
+}
+
+void boot();

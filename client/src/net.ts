@@ -1,0 +1,359 @@
+/**
+ * The connection to the authoritative server: create/join a `match` room, keep the latest synced
+ * state as a plain snapshot, remember the server's messages, and recover from network trouble.
+ * Scenes read from here and send through here; nothing in the client decides a game rule.
+ */
+import { Client, type Room } from "@colyseus/sdk";
+import type { CompanyId } from "../../shared/engine/ids.ts";
+import type { Decision, TurnReport } from "../../shared/engine/types.ts";
+import type { MarketView } from "../../shared/engine/view.ts";
+import type {
+  CreateOptions,
+  ErrorMessage,
+  JoinOptions,
+  MatchEndedMessage,
+  TurnResolvedMessage,
+  TurnStartedMessage,
+  WelcomeMessage,
+} from "../../shared/protocol/messages.ts";
+import { MatchSync } from "../../shared/sync/state.ts";
+
+export interface QuarterSnap {
+  turn: number;
+  year: number;
+  q: number;
+  revenue: number;
+  aiRevenue: number;
+  netIncome: number;
+  freeCashFlow: number;
+  capex: number;
+  cash: number;
+  debt: number;
+  sharePriceCents: number;
+  marketCap: number;
+  rating: string;
+  aiShareBp: number;
+  strandedMw: number;
+}
+
+export interface SeatSnap {
+  company: CompanyId;
+  name: string;
+  control: string;
+  held: boolean;
+  connected: boolean;
+  committed: boolean;
+  ready: boolean;
+  status: string;
+  rating: string;
+  cash: number;
+  debt: number;
+  sharePriceCents: number;
+  marketCap: number;
+  startMarketCap: number;
+  aiRevenue: number;
+  aiShareBp: number;
+  capabilityBp: number;
+  installedMw: number;
+  poweredMw: number;
+  usableMw: number;
+  strandedMw: number;
+  fleetCustomShareBp: number;
+  coreRevenue: number;
+  history: QuarterSnap[];
+  pending: string;
+  own: string;
+}
+
+export interface MatchSnap {
+  matchId: string;
+  code: string;
+  scenario: string;
+  variant: string;
+  mode: string;
+  phase: string;
+  turn: number;
+  turns: number;
+  year: number;
+  q: number;
+  paused: boolean;
+  deadline: number;
+  turnSeconds: number;
+  hash: string;
+  market: string;
+  seats: Record<string, SeatSnap>;
+}
+
+export type NetStatus = "ok" | "lost" | "failed";
+
+type Listener = () => void;
+
+const SAVE_KEY = "cp.session";
+
+export class Session {
+  readonly client: Client;
+  room: Room<any, any> | null = null;
+  welcome: WelcomeMessage | null = null;
+  snap: MatchSnap | null = null;
+  turnStarted: TurnStartedMessage | null = null;
+  /** Reveals seen, in order. The latest not yet shown is `unseenReveal`. */
+  reports: TurnReport[] = [];
+  unseenReveal: TurnReport | null = null;
+  ended: MatchEndedMessage | null = null;
+  lastError: ErrorMessage | null = null;
+  status: NetStatus = "ok";
+  /** Our own pending decision as last sent (for the panel), and whether we said ready. */
+  sentDecision: Decision | null = null;
+  /** This client created the match (it may start it from the lobby). */
+  creator = false;
+  private listeners = new Set<Listener>();
+  private name = "Player";
+
+  constructor(url: string) {
+    this.client = new Client(url);
+  }
+
+  on(fn: Listener): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private emit(): void {
+    for (const fn of [...this.listeners]) fn();
+  }
+
+  get seat(): CompanyId | null {
+    return (this.welcome?.seat as CompanyId | null | undefined) ?? null;
+  }
+
+  get market(): MarketView | null {
+    if (!this.snap?.market) return null;
+    try {
+      return JSON.parse(this.snap.market) as MarketView;
+    } catch {
+      return null;
+    }
+  }
+
+  async create(opts: CreateOptions): Promise<void> {
+    this.name = opts.name ?? "Player";
+    this.creator = true;
+    this.attach(await this.client.create("match", opts, MatchSync));
+  }
+
+  async joinByCode(code: string, opts: JoinOptions): Promise<void> {
+    this.name = opts.name;
+    const clean = code.trim().toUpperCase();
+    const res = await fetch(`/api/codes/${encodeURIComponent(clean)}`);
+    if (!res.ok) {
+      let message = `${res.status}`;
+      try {
+        const body = (await res.json()) as { message?: string; error?: { message?: string } };
+        message = body.message ?? body.error?.message ?? message;
+      } catch {
+        // keep status
+      }
+      throw new Error(message);
+    }
+    const body = (await res.json()) as { roomId?: string; matchId?: string };
+    const roomId = body.roomId ?? body.matchId;
+    if (!roomId) throw new Error("no room for this code");
+    this.attach(await this.client.joinById(roomId, { ...opts, code: clean }, MatchSync));
+  }
+
+  /**
+   * Rejoin after the connection could not be recovered: first the SDK's reconnection token, then
+   * the join code (the room may be new after a server restart) with the seat token.
+   */
+  async rejoin(): Promise<void> {
+    const saved = loadSaved();
+    if (!saved) throw new Error("nothing to rejoin");
+    let room: Room<any, any> | null = null;
+    try {
+      room = await this.client.reconnect(saved.reconnectionToken, MatchSync);
+    } catch {
+      room = null;
+    }
+    if (!room) {
+      let roomId = saved.roomId;
+      if (saved.code) {
+        const res = await fetch(`/api/codes/${encodeURIComponent(saved.code)}`);
+        if (res.ok) roomId = ((await res.json()) as { roomId?: string | null }).roomId ?? roomId;
+      }
+      room = await this.client.joinById(
+        roomId,
+        { name: this.name, ...(saved.seat ? { seat: saved.seat } : {}), ...(saved.token ? { token: saved.token } : {}), role: "player" },
+        MatchSync,
+      );
+    }
+    this.attach(room);
+    this.status = "ok";
+    this.emit();
+  }
+
+  private attach(room: Room<any, any>): void {
+    this.room = room;
+    this.status = "ok";
+    room.onStateChange((state: { toJSON?: () => unknown }) => {
+      this.snap = (typeof state.toJSON === "function" ? state.toJSON() : state) as MatchSnap;
+      this.emit();
+    });
+    room.onMessage("welcome", (m: WelcomeMessage) => {
+      this.welcome = m;
+      this.save();
+      this.emit();
+    });
+    room.onMessage("turn:started", (m: TurnStartedMessage) => {
+      this.turnStarted = m;
+      this.sentDecision = null;
+      this.emit();
+    });
+    room.onMessage("turn:resolved", (m: TurnResolvedMessage) => {
+      if (!this.reports.some((r) => r.turn === m.report.turn)) {
+        this.reports.push(m.report);
+        this.unseenReveal = m.report;
+      }
+      this.emit();
+    });
+    room.onMessage("match:ended", (m: MatchEndedMessage) => {
+      this.ended = m;
+      this.emit();
+    });
+    room.onMessage("error", (m: ErrorMessage) => {
+      this.lastError = m;
+      this.emit();
+    });
+    room.onMessage("*", () => {
+      // other messages (chat, future additions) are ignored without a warning
+    });
+    room.onDrop(() => {
+      this.status = "lost";
+      this.emit();
+    });
+    room.onReconnect(() => {
+      this.status = "ok";
+      this.save();
+      this.emit();
+    });
+    room.onLeave((code: number) => {
+      if (this.room !== room) return;
+      // 1000 = we left on purpose; 4000+ = the server closed the room (match over).
+      if (code === 1000 || this.ended) return;
+      this.status = "failed";
+      this.emit();
+      void this.autoRejoin(room);
+    });
+    this.save();
+    this.emit();
+  }
+
+  private async autoRejoin(old: Room<any, any>): Promise<void> {
+    // About a minute of retries (a restarting server restores its matches), then the Retry button.
+    for (let attempt = 0; attempt < 30 && this.room === old; attempt++) {
+      await new Promise((r) => setTimeout(r, Math.min(4000, 500 * (attempt + 1))));
+      try {
+        await this.rejoin();
+        return;
+      } catch {
+        // try again
+      }
+    }
+  }
+
+  private save(): void {
+    if (!this.room) return;
+    try {
+      sessionStorage.setItem(
+        SAVE_KEY,
+        JSON.stringify({
+          roomId: this.room.roomId,
+          reconnectionToken: this.room.reconnectionToken,
+          token: this.welcome?.token ?? "",
+          seat: this.welcome?.seat ?? null,
+          code: this.welcome?.code ?? "",
+        }),
+      );
+    } catch {
+      // not saved: rejoin will need the code
+    }
+  }
+
+  decide(decision: Decision): void {
+    if (!this.room || !this.turnStarted) return;
+    this.sentDecision = decision;
+    this.room.send("decide", { turn: this.turnStarted.turn, decision });
+    this.emit();
+  }
+
+  ready(on: boolean): void {
+    this.room?.send(on ? "ready" : "unready", {});
+  }
+
+  start(): void {
+    this.room?.send("teacher:start", {});
+  }
+
+  async leave(): Promise<void> {
+    const r = this.room;
+    this.room = null;
+    try {
+      sessionStorage.removeItem(SAVE_KEY);
+    } catch {
+      // ignore
+    }
+    if (r) await r.leave(true).catch(() => undefined);
+  }
+
+  mySeat(): SeatSnap | null {
+    const s = this.seat;
+    return s && this.snap ? (this.snap.seats[s] ?? null) : null;
+  }
+
+  seatsInOrder(): SeatSnap[] {
+    return this.snap ? Object.values(this.snap.seats) : [];
+  }
+}
+
+interface Saved {
+  roomId: string;
+  reconnectionToken: string;
+  token: string;
+  seat: string | null;
+  code: string;
+}
+
+function loadSaved(): Saved | null {
+  try {
+    const raw = sessionStorage.getItem(SAVE_KEY);
+    return raw ? (JSON.parse(raw) as Saved) : null;
+  } catch {
+    return null;
+  }
+}
+
+let session: Session | null = null;
+const everySession = new Set<Listener>();
+
+/** Listens to the current session and to every session created later (the router, the banner). */
+export function onAnySession(fn: Listener): void {
+  everySession.add(fn);
+  session?.on(fn);
+}
+
+function fresh(): Session {
+  const s = new Session(`${location.protocol}//${location.host}`);
+  for (const fn of everySession) s.on(fn);
+  return s;
+}
+
+export function getSession(): Session {
+  if (!session) session = fresh();
+  return session;
+}
+
+export function resetSession(): Session {
+  const old = session;
+  session = fresh();
+  if (old?.room) void old.leave();
+  return session;
+}

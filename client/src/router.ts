@@ -1,0 +1,38 @@
+/** Which screen shows, derived from the session each time it changes. */
+import type * as Phaser from "phaser";
+import { getSession } from "./net.ts";
+
+export const SCENES = ["title", "lobby", "board", "reveal", "statements", "end"] as const;
+export type SceneKey = (typeof SCENES)[number];
+
+let statementsOpen = false;
+
+export function openStatements(game: Phaser.Game, open: boolean): void {
+  statementsOpen = open;
+  route(game);
+}
+
+export function wanted(): SceneKey {
+  const s = getSession();
+  if (!s.room && !s.ended) return "title";
+  if (s.unseenReveal) return "reveal";
+  if (s.ended) return "end";
+  if (!s.snap || s.snap.phase === "lobby") return "lobby";
+  if (s.snap.phase === "ended") return "end";
+  return statementsOpen ? "statements" : "board";
+}
+
+export function current(game: Phaser.Game): SceneKey | null {
+  for (const k of SCENES) if (game.scene.isActive(k)) return k;
+  return null;
+}
+
+export function go(game: Phaser.Game, key: SceneKey): void {
+  for (const k of SCENES) if (k !== key && (game.scene.isActive(k) || game.scene.isPaused(k))) game.scene.stop(k);
+  game.scene.start(key);
+}
+
+export function route(game: Phaser.Game): void {
+  const want = wanted();
+  if (current(game) !== want) go(game, want);
+}

@@ -1,0 +1,88 @@
+/** Shared drawing helpers: every scene draws with the same type scale and palette. */
+import * as Phaser from "phaser";
+import { COLORS, CSS, FONT, H, W } from "../theme.ts";
+import { getSession, type Session } from "../net.ts";
+import { lang, setLang, t } from "../lang.ts";
+import { LANGS, type Lang } from "../../../shared/i18n/index.ts";
+import { select } from "../ui.ts";
+import { loadFonts } from "../fonts.ts";
+
+export type TextStyle = { size?: number; color?: string; bold?: boolean; width?: number; align?: "left" | "center" | "right" };
+
+export abstract class BaseScene extends Phaser.Scene {
+  protected unsub: (() => void) | null = null;
+
+  get session(): Session {
+    return getSession();
+  }
+
+  /** Subscribes `render` to session changes for the scene's lifetime. */
+  protected follow(render: () => void): void {
+    this.unsub?.();
+    let queued = false;
+    this.unsub = this.session.on(() => {
+      if (queued || !this.scene.isActive()) return;
+      queued = true;
+      queueMicrotask(() => {
+        queued = false;
+        if (this.scene.isActive()) render();
+      });
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.unsub?.();
+      this.unsub = null;
+    });
+  }
+
+  text(x: number, y: number, s: string, style: TextStyle = {}): Phaser.GameObjects.Text {
+    const txt = this.add.text(x, y, s, {
+      fontFamily: FONT,
+      fontSize: `${style.size ?? 18}px`,
+      color: style.color ?? CSS.text,
+      fontStyle: style.bold ? "bold" : "normal",
+      align: style.align ?? "left",
+      wordWrap: style.width ? { width: style.width, useAdvancedWrap: true } : undefined,
+    });
+    txt.setResolution(2);
+    if (style.align === "center") txt.setOrigin(0.5, 0);
+    if (style.align === "right") txt.setOrigin(1, 0);
+    return txt;
+  }
+
+  panel(x: number, y: number, w: number, h: number, color: number = COLORS.panel): Phaser.GameObjects.Graphics {
+    const g = this.add.graphics();
+    g.fillStyle(color, 1);
+    g.fillRoundedRect(x, y, w, h, 10);
+    g.lineStyle(1, COLORS.line, 1);
+    g.strokeRoundedRect(x, y, w, h, 10);
+    return g;
+  }
+
+  /** Places a DOM node; it is wrapped because Phaser sets the placed element's own `display` every frame. */
+  dom(x: number, y: number, node: HTMLElement): Phaser.GameObjects.DOMElement {
+    const wrap = document.createElement("div");
+    wrap.append(node);
+    return this.add.dom(x, y, wrap).setOrigin(0, 0);
+  }
+
+  background(): void {
+    const g = this.add.graphics();
+    g.fillGradientStyle(0x0e1621, 0x0e1621, 0x122236, 0x122236, 1);
+    g.fillRect(0, 0, W, H);
+  }
+
+  /** Language switch (remembered); restarts the scene once the new glyphs are loaded. */
+  langSwitch(x: number, y: number): void {
+    const s = select(
+      LANGS.map((l) => ({ value: l, label: t(`lang.${l}`) })),
+      lang(),
+      "lang-select",
+      (v: Lang) => {
+        setLang(v);
+        void loadFonts().then(() => this.scene.restart());
+      },
+      t("lang.label"),
+    );
+    this.dom(x, y, s);
+  }
+}

@@ -1,0 +1,152 @@
+import { CORE_FOUR, type CompanyId } from "../../../shared/engine/ids.ts";
+import { DIFFICULTIES } from "../model.ts";
+import { BaseScene } from "./base.ts";
+import { CSS, SEAT_COLORS, SEAT_ICONS, W, hex } from "../theme.ts";
+import { t } from "../lang.ts";
+import { button, el, modal, row, select, toast } from "../ui.ts";
+import { resetSession } from "../net.ts";
+
+interface SavedMatch {
+  id: string;
+  scenario?: string;
+  turns?: number;
+  turnCount?: number;
+  status?: string;
+  createdAt?: string;
+}
+
+function savedList(body: unknown): SavedMatch[] {
+  const arr = Array.isArray(body) ? body : (body as { matches?: unknown } | null)?.matches;
+  if (!Array.isArray(arr)) return [];
+  return arr.filter((m): m is SavedMatch => typeof m === "object" && m !== null && typeof (m as { id?: unknown }).id === "string");
+}
+
+export class TitleScene extends BaseScene {
+  constructor() {
+    super("title");
+  }
+
+  create(): void {
+    this.background();
+    // Decorative seat marks along the top: the four core companies.
+    CORE_FOUR.forEach((c, i) => {
+      this.text(W / 2 - 120 + i * 80, 40, SEAT_ICONS[c], { size: 34, color: hex(SEAT_COLORS[c]), align: "center" });
+    });
+    this.text(W / 2, 92, t("app.title"), { size: 64, bold: true, align: "center" });
+    this.text(W / 2, 178, t("app.tagline"), { size: 22, color: CSS.muted, align: "center", width: 1100 });
+    this.langSwitch(W - 220, 24);
+
+    let seat: CompanyId = "microsoft";
+    let difficulty: (typeof DIFFICULTIES)[number] = "normal";
+    const name = el("input", { type: "text", value: "Player", maxlength: 40, testid: "name-input" });
+    const turns = el("input", { type: "number", min: 4, max: 24, step: 1, value: 12, testid: "turns-input" });
+    const timer = el("input", { type: "number", min: 10, max: 3600, step: 10, value: 120, testid: "timer-input" });
+    const seatSel = select(
+      CORE_FOUR.map((c) => ({ value: c, label: `${SEAT_ICONS[c]} ${t(`company.${c}`)}` })),
+      seat,
+      "seat-select",
+      (v) => (seat = v),
+    );
+    const diffSel = select(
+      DIFFICULTIES.map((d) => ({ value: d, label: t(`difficulty.${d}`) })),
+      difficulty,
+      "difficulty-select",
+      (v) => (difficulty = v),
+    );
+    const int = (i: HTMLInputElement, lo: number, hi: number, dflt: number) => {
+      const v = Math.round(Number(i.value));
+      return Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : dflt;
+    };
+    const busy = (on: boolean) => {
+      for (const b of form.querySelectorAll("button")) b.disabled = on;
+      status.textContent = on ? t("title.loading") : "";
+    };
+    const common = () => ({
+      name: name.value.trim().slice(0, 40) || "Player",
+      seat,
+      turns: int(turns, 4, 24, 12),
+      turnSeconds: int(timer, 10, 3600, 120),
+      difficulty,
+    });
+    const start = async (mode: "solo" | "multiplayer") => {
+      busy(true);
+      try {
+        const s = resetSession();
+        await s.create({ ...common(), mode, aiSeats: mode === "solo" ? "fill" : undefined });
+      } catch (e) {
+        toast(t("net.joinFailed", { message: e instanceof Error ? e.message : String(e) }));
+        busy(false);
+      }
+    };
+    const code = el("input", { type: "text", maxlength: 12, placeholder: t("title.codePlaceholder"), testid: "code-input", "aria-label": t("title.codePlaceholder"), style: "text-transform:uppercase;width:160px" });
+    const join = async () => {
+      if (!code.value.trim()) return;
+      busy(true);
+      try {
+        const s = resetSession();
+        const c = common();
+        await s.joinByCode(code.value, { name: c.name, role: "player" });
+      } catch (e) {
+        toast(t("net.joinFailed", { message: e instanceof Error ? e.message : String(e) }));
+        busy(false);
+      }
+    };
+    code.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") void join();
+    });
+    const status = el("div", { class: "cp-muted", testid: "title-status", role: "status" });
+    const form = el(
+      "div",
+      { class: "cp-panel", style: "width:560px" },
+      row(t("title.name"), name),
+      row(t("title.seat"), seatSel),
+      row(t("title.difficulty"), diffSel),
+      row(t("title.turns"), turns),
+      row(t("title.timer"), timer),
+      el(
+        "div",
+        { class: "cp-row", style: "margin-top:18px" },
+        button(t("title.solo"), "solo-button", () => void start("solo")),
+        button(t("title.create"), "create-button", () => void start("multiplayer"), "secondary"),
+      ),
+      el("h3", { text: t("title.join") }),
+      el("div", { class: "cp-row" }, code, button(t("title.join"), "join-button", () => void join(), "secondary")),
+      status,
+    );
+    this.dom(180, 270, form);
+
+    const list = el("ul", { class: "cp-list", testid: "saved-list" });
+    const saved = el(
+      "div",
+      { class: "cp-panel", style: "width:620px" },
+      el("h2", { text: t("title.saved") }),
+      list,
+      el("div", { style: "margin-top:16px" }, button(t("title.howto"), "howto-button", () => modal(t("howto.title"), t("howto.body"), t("howto.close"), "howto"), "secondary")),
+    );
+    this.dom(800, 270, saved);
+    list.append(el("li", { class: "cp-muted", text: "…" }));
+    void fetch("/api/matches")
+      .then((r) => (r.ok ? r.json() : []))
+      .catch(() => [])
+      .then((body: unknown) => {
+        const items = savedList(body);
+        list.replaceChildren();
+        if (items.length === 0) list.append(el("li", { class: "cp-muted", text: t("title.noSaved") }));
+        for (const m of items.slice(0, 30)) {
+          const scen = m.scenario ? t(`scenario.${m.scenario}`) : "—";
+          list.append(
+            el(
+              "li",
+              {},
+              el("span", { text: t("title.savedRow", { scenario: scen, turns: m.turns ?? m.turnCount ?? "?", status: m.status ? t(`status.${m.status}`) : "" }) }),
+              el("a", { href: `/api/matches/${encodeURIComponent(m.id)}/replay`, download: `${m.id}.json`, text: t("title.download") }),
+            ),
+          );
+        }
+      });
+    // Focus the first control so a keyboard user can start right away.
+    name.focus();
+    // For the benchmark: the first moment the title screen can be used.
+    if (performance.getEntriesByName("cp:title-ready").length === 0) performance.mark("cp:title-ready");
+  }
+}

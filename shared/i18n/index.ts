@@ -1,0 +1,52 @@
+/** Translation tables (en, zh-CN) and a tiny `{param}` interpolator. Pure: no I/O, no globals. */
+import { en, type MessageKey } from "./en.ts";
+import { zhCN } from "./zh-CN.ts";
+import { AI_STRINGS } from "./ai.ts";
+
+export { en, zhCN, AI_STRINGS };
+export type { MessageKey };
+
+export const LANGS = ["en", "zh-CN"] as const;
+export type Lang = (typeof LANGS)[number];
+
+function withAi(base: Readonly<Record<string, string>>, lang: Lang): Readonly<Record<string, string>> {
+  const out: Record<string, string> = { ...base };
+  for (const [k, v] of Object.entries(AI_STRINGS)) out[k] = v[lang];
+  return out;
+}
+
+/** The full tables: the main strings plus the AI opponents' names (shared/i18n/ai.ts). */
+export const TABLES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  en: withAi(en, "en"),
+  "zh-CN": withAi(zhCN, "zh-CN"),
+};
+
+export type Params = Readonly<Record<string, string | number>>;
+
+export function isLang(x: unknown): x is Lang {
+  return typeof x === "string" && (LANGS as readonly string[]).includes(x);
+}
+
+export function hasKey(key: string): boolean {
+  return Object.hasOwn(TABLES.en, key);
+}
+
+/** Replaces each `{name}` with its parameter; unknown placeholders stay visible so tests catch them. */
+export function interpolate(template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+/** Looks a key up in `lang`, falling back to English, then to the key itself. */
+export function translate(lang: Lang, key: string, params?: Params): string {
+  const table = TABLES[lang];
+  const template = table[key] ?? TABLES.en[key] ?? key;
+  return interpolate(template, params);
+}
+
+/** The `{name}` placeholders a template uses, sorted: both languages must agree on them. */
+export function placeholders(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ""))].sort();
+}

@@ -1,0 +1,155 @@
+/**
+ * End-to-end harness: builds the client once, starts the real server (`server/main.ts`) on a free
+ * port in 2800–2899 with a temporary DATA_DIR, and drives Debian's Chromium with playwright-core.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const ARTIFACTS = join(ROOT, "test-artifacts");
+export const CHROMIUM = "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export function buildClient(): void {
+  const r = spawnSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "client/vite.config.ts", "--logLevel", "warn"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`client build failed:\n${r.stdout}\n${r.stderr}`);
+  if (!existsSync(join(ROOT, "client/dist/index.html"))) throw new Error("client build wrote no index.html");
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((res) => {
+    const s = createServer();
+    s.once("error", () => res(false));
+    s.listen(port, "127.0.0.1", () => s.close(() => res(true)));
+  });
+}
+
+export async function freePort(): Promise<number> {
+  const start = 2800 + Math.floor(Math.random() * 100);
+  for (let i = 0; i < 100; i++) {
+    const p = 2800 + ((start - 2800 + i) % 100);
+    if (await portFree(p)) return p;
+  }
+  throw new Error("no free port in 2800-2899");
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  dataDir: string;
+  proc: ChildProcess;
+  log: string[];
+  /** SIGTERM; the data folder is removed unless `keepData`. */
+  stop(keepData?: boolean): Promise<void>;
+}
+
+/** Starts `server/main.ts`; pass a port and data folder to restart a stopped server over the same data. */
+export async function startServer(reuse?: { port: number; dataDir: string }): Promise<RunningServer> {
+  const port = reuse?.port ?? (await freePort());
+  const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), "cp-e2e-"));
+  const log: string[] = [];
+  const proc = spawn(process.execPath, ["server/main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  proc.stdout?.on("data", (d: Buffer) => log.push(d.toString()));
+  proc.stderr?.on("data", (d: Buffer) => log.push(d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}):\n${log.join("")}`);
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not come up:\n${log.join("")}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    port,
+    dataDir,
+    proc,
+    log,
+    async stop(keepData = false) {
+      if (proc.exitCode === null) {
+        proc.kill("SIGTERM");
+        await new Promise((r) => proc.once("exit", r));
+      }
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launch(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A page that records every page error and console error, to be asserted empty at the end. */
+export async function openPage(ctx: BrowserContext, problems: string[], label: string, allowConsole?: RegExp): Promise<Page> {
+  const page = await ctx.newPage();
+  page.on("pageerror", (e) => problems.push(`[${label}] pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !(allowConsole && allowConsole.test(m.text()))) problems.push(`[${label}] console.error: ${m.text()}`);
+  });
+  return page;
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+/** Reads the client's session (exposed on window for tests and debugging). */
+export async function sessionInfo(page: Page): Promise<{
+  scene: string | null;
+  phase: string | null;
+  turn: number | null;
+  reports: { turn: number; seats: { company: string; capexSpent: number; decision: { capex: number; debtIssue: number; buybacks: number } }[] }[];
+  scores: { company: string; rank: number }[] | null;
+  seat: string | null;
+  code: string | null;
+}> {
+  return page.evaluate(() => {
+    const cp = (window as unknown as { __cp: { game: { scene: { getScenes(a: boolean): { sys: { settings: { key: string } } }[] } }; session(): any } }).__cp;
+    const s = cp.session();
+    return {
+      scene: cp.game.scene.getScenes(true)[0]?.sys.settings.key ?? null,
+      phase: s.snap?.phase ?? null,
+      turn: s.snap?.turn ?? null,
+      reports: s.reports,
+      scores: s.ended?.scores ?? null,
+      seat: s.seat,
+      code: s.welcome?.code ?? null,
+    };
+  });
+}
+
+/** Sets this quarter's decision through the form, commits and says ready. */
+export async function playQuarter(page: Page, capexB: number, opts: { debtB?: number; buybacksB?: number } = {}): Promise<void> {
+  await page.getByTestId("decision-panel").waitFor({ timeout: 30_000 });
+  await page.getByTestId("decide-capex").fill(String(capexB));
+  if (opts.debtB !== undefined) await page.getByTestId("decide-debtIssue").fill(String(opts.debtB));
+  if (opts.buybacksB !== undefined) await page.getByTestId("decide-buybacks").fill(String(opts.buybacksB));
+  await page.getByTestId("commit-button").click();
+  await page.getByTestId("ready-button").click();
+}
