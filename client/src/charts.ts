@@ -5,7 +5,7 @@ import { COLORS, CSS, FONT } from "./theme.ts";
 export interface Series {
   label: string;
   color: number;
-  values: readonly number[];
+  values: readonly (number | null)[];
 }
 
 export interface ChartOpts {
@@ -37,7 +37,8 @@ export function drawChart(scene: Phaser.Scene, into: Phaser.GameObjects.Containe
   const right = o.x + o.w - 8;
   const top = o.y + 24;
   const bottom = o.y + o.h - 22;
-  const all = o.series.flatMap((s) => s.values).concat(o.refLine ? [o.refLine.value] : []);
+  // null = no figure for that quarter (e.g. AI revenue before the match): nothing is drawn there.
+  const all = o.series.flatMap((s) => s.values.filter((v): v is number => v !== null)).concat(o.refLine ? [o.refLine.value] : []);
   let max = Math.max(1, ...all.map((v) => Math.abs(v)));
   const min = Math.min(0, ...all);
   max = max * 1.08;
@@ -68,7 +69,7 @@ export function drawChart(scene: Phaser.Scene, into: Phaser.GameObjects.Containe
   if (o.kind === "lines") {
     for (const s of o.series) {
       g.lineStyle(3, s.color, 1);
-      const pts = s.values.map((v, i) => new Phaser.Math.Vector2(left + slot * (i + 0.5), yOf(v)));
+      const pts = s.values.flatMap((v, i) => (v === null ? [] : [new Phaser.Math.Vector2(left + slot * (i + 0.5), yOf(v))]));
       if (pts.length > 1) g.strokePoints(pts, false);
       g.fillStyle(s.color, 1);
       for (const p of pts) g.fillCircle(p.x, p.y, 3.5);
@@ -79,6 +80,7 @@ export function drawChart(scene: Phaser.Scene, into: Phaser.GameObjects.Containe
     o.series.forEach((s, si) => {
       g.fillStyle(s.color, 1);
       s.values.forEach((v, i) => {
+        if (v === null) return;
         const x = left + slot * i + (slot - bw * k) / 2 + si * bw;
         const y0 = yOf(0);
         const y1 = yOf(v);

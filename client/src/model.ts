@@ -13,23 +13,52 @@ export function quarterLabel(year: number, q: number): string {
   return year ? t("board.quarter", { year, q }) : "—";
 }
 
-/** Industry totals per reported quarter, annualised (×4), from every seat's reported history. */
-export function industrySeries(s: Session): { labels: string[]; capexAnnual: number[]; aiRevenueAnnual: number[] } {
-  const byTurn = new Map<number, { year: number; q: number; capex: number; ai: number }>();
-  for (const seat of s.seatsInOrder()) {
-    for (const h of seat.history) {
-      const e = byTurn.get(h.turn) ?? { year: h.year, q: h.q, capex: 0, ai: 0 };
-      e.capex += h.capex;
-      e.ai += h.aiRevenue;
-      byTurn.set(h.turn, e);
-    }
+/** The calendar quarter `back` quarters before (year, q). */
+export function quarterBefore(year: number, q: number, back: number): { year: number; q: number } {
+  const idx = year * 4 + (q - 1) - back;
+  return { year: Math.floor(idx / 4), q: (idx % 4) + 1 };
+}
+
+export interface QuarterSeries {
+  labels: string[];
+  capex: number[];
+  /** null where no AI revenue was reported (before the match). */
+  aiRevenue: (number | null)[];
+}
+
+/**
+ * The last `n` quarters of a seat's capex and AI revenue, pre-match history included. Both
+ * series end at the last resolved quarter, the one before the quarter being decided (year, q).
+ */
+export function seatQuarters(seat: { readonly capexHistory?: readonly number[]; readonly aiRevenueHistory?: readonly number[] }, year: number, q: number, n = 12): QuarterSeries {
+  const capexAll = seat.capexHistory ?? [];
+  const aiAll = seat.aiRevenueHistory ?? [];
+  const len = Math.min(n, capexAll.length);
+  const labels: string[] = [];
+  const capex: number[] = [];
+  const aiRevenue: (number | null)[] = [];
+  for (let k = len; k >= 1; k--) {
+    const at = quarterBefore(year, q, k);
+    labels.push(`Q${at.q}·${String(at.year).slice(2)}`);
+    capex.push(capexAll[capexAll.length - k] ?? 0);
+    // Both series end at the same quarter; AI revenue reaches back fewer quarters than capex.
+    const ai = k <= aiAll.length ? aiAll[aiAll.length - k] : undefined;
+    aiRevenue.push(ai ?? null);
   }
-  const turns = [...byTurn.keys()].sort((a, b) => a - b).slice(-12);
-  const rows = turns.map((k) => byTurn.get(k)!);
+  return { labels, capex, aiRevenue };
+}
+
+/** Industry totals per quarter, annualised (×4), summed over every seat, pre-match history included. */
+export function industrySeries(s: Session): { labels: string[]; capexAnnual: number[]; aiRevenueAnnual: (number | null)[] } {
+  const seats = s.seatsInOrder();
+  const snap = s.snap;
+  const per = seats.map((seat) => seatQuarters(seat, snap?.year ?? 0, snap?.q ?? 1, 12));
+  const first = per[0];
+  if (!first) return { labels: [], capexAnnual: [], aiRevenueAnnual: [] };
   return {
-    labels: rows.map((r) => `Q${r.q}·${String(r.year).slice(2)}`),
-    capexAnnual: rows.map((r) => r.capex * 4),
-    aiRevenueAnnual: rows.map((r) => r.ai * 4),
+    labels: first.labels,
+    capexAnnual: first.labels.map((_, i) => per.reduce((sum, p) => sum + (p.capex[i] ?? 0), 0) * 4),
+    aiRevenueAnnual: first.labels.map((_, i) => (per.every((p) => p.aiRevenue[i] === null) ? null : per.reduce((sum, p) => sum + (p.aiRevenue[i] ?? 0), 0) * 4)),
   };
 }
 

@@ -34,6 +34,33 @@ export interface QuarterSnap {
   rating: string;
   aiShareBp: number;
   strandedMw: number;
+  coreRevenue: number;
+  coreCosts: number;
+  powerCost: number;
+  aiOpex: number;
+  depreciation: number;
+  rnd: number;
+  operatingIncome: number;
+  interestExpense: number;
+  interestIncome: number;
+  tax: number;
+  operatingCashFlow: number;
+  energyPayments: number;
+  debtIssued: number;
+  emergencyBorrowing: number;
+  equityIssued: number;
+  debtRepaid: number;
+  buybacks: number;
+  dividends: number;
+  ppe: number;
+  otherAssets: number;
+  totalAssets: number;
+  otherLiabilities: number;
+  totalLiabilities: number;
+  equity: number;
+  installedMw: number;
+  poweredMw: number;
+  usableMw: number;
 }
 
 export interface SeatSnap {
@@ -61,6 +88,10 @@ export interface SeatSnap {
   fleetCustomShareBp: number;
   coreRevenue: number;
   history: QuarterSnap[];
+  /** Capex per quarter: pre-filled history, then each resolved quarter. */
+  capexHistory: number[];
+  /** AI revenue per quarter: the last pre-match quarters, then each resolved quarter (ends where capexHistory ends). */
+  aiRevenueHistory: number[];
   pending: string;
   own: string;
 }

@@ -930,6 +930,13 @@ export class MatchRoom extends Room<{ state: MatchSync; metadata: Metadata }> {
       sync.strandedMw = c.strandedMw;
       sync.fleetCustomShareBp = c.fleetCustomShareBp;
       sync.coreRevenue = c.coreRevenue;
+      // Append-only series: send only what is new (a full refresh rebuilds them).
+      if (full) {
+        sync.capexHistory.clear();
+        sync.aiRevenueHistory.clear();
+      }
+      for (let i = sync.capexHistory.length; i < c.capexHistory.length; i++) sync.capexHistory.push(c.capexHistory[i] ?? 0);
+      for (let i = sync.aiRevenueHistory.length; i < c.aiRevenueHistory.length; i++) sync.aiRevenueHistory.push(c.aiRevenueHistory[i] ?? 0);
       const from = full ? 0 : Math.max(0, c.history.length - 1);
       if (full) sync.history.clear();
       for (let i = from; i < c.history.length; i++) {
@@ -951,6 +958,15 @@ export class MatchRoom extends Room<{ state: MatchSync; metadata: Metadata }> {
         q.rating = h.rating;
         q.aiShareBp = h.aiShareBp;
         q.strandedMw = h.strandedMw;
+        const { income: inc, cashFlow: f, balance: b } = h;
+        Object.assign(q, {
+          coreRevenue: inc.coreRevenue, coreCosts: inc.coreCosts, powerCost: inc.powerCost, aiOpex: inc.aiOpex, depreciation: inc.depreciation, rnd: inc.rnd,
+          operatingIncome: inc.operatingIncome, interestExpense: inc.interestExpense, interestIncome: inc.interestIncome, tax: inc.tax,
+          operatingCashFlow: f.operatingCashFlow, energyPayments: f.energyPayments, debtIssued: f.debtIssued, emergencyBorrowing: f.emergencyBorrowing,
+          equityIssued: f.equityIssued, debtRepaid: f.debtRepaid, buybacks: f.buybacks, dividends: f.dividends,
+          ppe: b.ppe, otherAssets: b.otherAssets, totalAssets: b.totalAssets, otherLiabilities: b.otherLiabilities, totalLiabilities: b.totalLiabilities, equity: b.equity,
+          installedMw: h.installedMw, poweredMw: h.poweredMw, usableMw: h.usableMw,
+        });
         sync.history.push(q);
       }
       const own = viewFor(eng, company).own;

@@ -19,7 +19,7 @@ import {
 } from "../format.ts";
 import { drawChart } from "../charts.ts";
 import { capabilityTier } from "../../../shared/engine/capability.ts";
-import { industrySeries, previewDecision, quarterLabel } from "../model.ts";
+import { industrySeries, previewDecision, quarterLabel, seatQuarters } from "../model.ts";
 import { openStatements } from "../router.ts";
 
 const HURDLE_ANNUAL_M = 600_000;
@@ -118,20 +118,21 @@ export class BoardScene extends BaseScene {
 
     // AI revenue vs capex, per quarter.
     layer.add(this.text(x + 20, y + 180, t("board.aiVsCapex"), { size: 16, bold: true }));
-    const last = hist.slice(-12);
+    // Pre-filled history first (the documents' capex), then each revealed quarter.
+    const series = seatQuarters(me, this.session.snap?.year ?? 0, this.session.snap?.q ?? 1, 12);
     drawChart(this, layer, {
       x: x + 12,
       y: y + 204,
       w: w - 24,
       h: 200,
-      labels: last.map((q) => `Q${q.q}·${String(q.year).slice(2)}`),
+      labels: series.labels,
       series: [
-        { label: t("board.capex"), color: 0xe69f00, values: last.map((q) => q.capex) },
-        { label: t("board.aiRevenue"), color: 0x56b4e9, values: last.map((q) => q.aiRevenue) },
+        { label: t("board.capex"), color: 0xe69f00, values: series.capex },
+        { label: t("board.aiRevenue"), color: 0x56b4e9, values: series.aiRevenue },
       ],
       format: (v) => formatMoney(Math.round(v), L),
     });
-    if (last.length === 0) layer.add(this.text(x + w / 2, y + 290, t("stmt.empty"), { size: 15, color: CSS.muted, align: "center" }));
+    if (series.labels.length === 0) layer.add(this.text(x + w / 2, y + 290, t("stmt.empty"), { size: 15, color: CSS.muted, align: "center" }));
 
     // Compute installed vs powered: stranded compute drawn dark.
     const cy = y + 430;

@@ -4,7 +4,8 @@ import { BaseScene } from "./base.ts";
 import { SEAT_COLORS, W } from "../theme.ts";
 import { lang, t } from "../lang.ts";
 import { button, el } from "../ui.ts";
-import { formatMoney, formatPrice } from "../format.ts";
+import { formatMoney, formatMw, formatPrice } from "../format.ts";
+import type { QuarterSnap } from "../net.ts";
 import { drawChart } from "../charts.ts";
 import { industrySeries, quarterLabel } from "../model.ts";
 import { openStatements } from "../router.ts";
@@ -41,8 +42,7 @@ export class StatementsScene extends BaseScene {
       const hist = me?.history ?? [];
       if (hist.length === 0) host.append(el("p", { class: "cp-muted", text: t("stmt.empty") }));
       else {
-        const cols = hist.slice(-8);
-        const reports = new Map(s.reports.map((r) => [r.turn, r.seats.find((x) => x.company === me?.company)]));
+        const cols = hist.slice(-6);
         const m = (v: number | undefined) => (v === undefined ? "—" : formatMoney(v, L));
         const section = (title: string, rows: [string, (i: number) => string][]) => {
           const table = el("table", { class: "cp-table" });
@@ -54,26 +54,49 @@ export class StatementsScene extends BaseScene {
           host.append(el("h3", { text: title }), table);
         };
         const q = (i: number) => cols[i]!;
-        const rep = (i: number) => reports.get(q(i).turn);
+        const row = (label: string, f: (h: QuarterSnap) => number): [string, (i: number) => string] => [label, (i) => m(f(q(i)))];
         section(t("stmt.income"), [
-          [t("stmt.revenue"), (i) => m(q(i).revenue)],
-          [t("stmt.coreRevenue"), (i) => m(q(i).revenue - q(i).aiRevenue)],
-          [t("stmt.aiRevenue"), (i) => m(q(i).aiRevenue)],
-          [t("stmt.netIncome"), (i) => m(q(i).netIncome)],
+          row(t("stmt.coreRevenue"), (h) => h.coreRevenue),
+          row(t("stmt.aiRevenue"), (h) => h.aiRevenue),
+          row(t("stmt.revenue"), (h) => h.revenue),
+          row(t("stmt.coreCosts"), (h) => -h.coreCosts),
+          row(t("stmt.powerCost"), (h) => -h.powerCost),
+          row(t("stmt.aiOpex"), (h) => -h.aiOpex),
+          row(t("stmt.depreciation"), (h) => -h.depreciation),
+          row(t("stmt.rnd"), (h) => -h.rnd),
+          row(t("stmt.operatingIncome"), (h) => h.operatingIncome),
+          row(t("stmt.interest"), (h) => -h.interestExpense),
+          row(t("stmt.interestIncome"), (h) => h.interestIncome),
+          row(t("stmt.tax"), (h) => -h.tax),
+          row(t("stmt.netIncome"), (h) => h.netIncome),
         ]);
         section(t("stmt.cashFlow"), [
-          [t("stmt.capex"), (i) => m(q(i).capex)],
-          [t("stmt.fcf"), (i) => m(q(i).freeCashFlow)],
-          [t("stmt.debtIssued"), (i) => m(rep(i)?.debtIssued)],
-          [t("stmt.debtRepaid"), (i) => m(rep(i)?.decision.debtRepay)],
-          [t("stmt.returns"), (i) => { const r = rep(i); return r ? m(r.decision.buybacks + r.decision.dividends) : "—"; }],
+          row(t("stmt.netIncome"), (h) => h.netIncome),
+          row(t("stmt.depreciation"), (h) => h.depreciation),
+          row(t("stmt.ocf"), (h) => h.operatingCashFlow),
+          row(t("stmt.capex"), (h) => -h.capex),
+          row(t("stmt.energyPayments"), (h) => -h.energyPayments),
+          row(t("stmt.fcf"), (h) => h.freeCashFlow),
+          row(t("stmt.debtIssued"), (h) => h.debtIssued),
+          row(t("stmt.emergency"), (h) => h.emergencyBorrowing),
+          row(t("stmt.equityIssued"), (h) => h.equityIssued),
+          row(t("stmt.debtRepaid"), (h) => -h.debtRepaid),
+          row(t("stmt.buybacks"), (h) => -h.buybacks),
+          row(t("stmt.dividends"), (h) => -h.dividends),
         ]);
         section(t("stmt.balance"), [
-          [t("stmt.cash"), (i) => m(q(i).cash)],
-          [t("stmt.debt"), (i) => m(q(i).debt)],
-          [t("board.marketCap"), (i) => m(q(i).marketCap)],
+          row(t("stmt.cash"), (h) => h.cash),
+          row(t("stmt.ppe"), (h) => h.ppe),
+          row(t("stmt.otherAssets"), (h) => h.otherAssets),
+          row(t("stmt.totalAssets"), (h) => h.totalAssets),
+          row(t("stmt.debt"), (h) => h.debt),
+          row(t("stmt.otherLiabilities"), (h) => h.otherLiabilities),
+          row(t("stmt.totalLiabilities"), (h) => h.totalLiabilities),
+          row(t("stmt.equity"), (h) => h.equity),
+          row(t("board.marketCap"), (h) => h.marketCap),
           [t("board.sharePrice"), (i) => formatPrice(q(i).sharePriceCents)],
           [t("board.rating"), (i) => q(i).rating || "—"],
+          [t("stmt.compute"), (i) => `${formatMw(q(i).installedMw)} / ${formatMw(q(i).poweredMw)}`],
         ]);
       }
     }
