@@ -55,7 +55,6 @@ export const en = {
   "lobby.start": "Start the match",
   "lobby.host": "You are the host: start when everyone is in. Empty seats are played by AI.",
   "lobby.waiting": "Waiting for the first quarter…",
-  "lobby.capexHistory": "Capex (last 4 q)",
   "lobby.capexYears": "Capex 2023 · 2024 · 2025",
   "lobby.plan2026": "2026 capex plan",
   "lobby.aiRevenue": "AI revenue / q",

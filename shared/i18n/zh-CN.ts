@@ -54,7 +54,6 @@ export const zhCN: Record<MessageKey, string> = {
   "lobby.start": "开始对局",
   "lobby.host": "你是房主：人齐后开始。空位由AI接管。",
   "lobby.waiting": "等待第一个季度开始…",
-  "lobby.capexHistory": "资本开支（近4季）",
   "lobby.capexYears": "资本开支 2023 · 2024 · 2025",
   "lobby.plan2026": "2026年资本开支计划",
   "lobby.aiRevenue": "AI收入/季",

@@ -74,7 +74,6 @@ export class LobbyScene extends BaseScene {
     const who = mine ? t("lobby.you") : seat.control === "ai" ? t("lobby.ai") : seat.control === "human" ? seat.name || t("lobby.human") : t("lobby.open");
     layer.add(this.text(x + w - 16, y + 20, who, { size: 16, color: mine ? CSS.warn : CSS.muted, align: "right" }));
     const L = lang();
-    const capex = (seat.capexHistory ?? []).slice(-4).map((v) => formatMoney(v, L)).join(" · ") || "—";
     // The documents' figures (balance/params via shared/rules): the company's real capex path.
     const doc = COMPANY_PARAMS[id];
     const years = doc ? ["2023", "2024", "2025"].map((y) => formatMoney(doc.capexHistory[y] ?? 0, L)).join(" · ") : "—";
@@ -89,8 +88,6 @@ export class LobbyScene extends BaseScene {
       [t("lobby.chips"), formatPercent(seat.fleetCustomShareBp, 0)],
       [t("lobby.energy"), `${formatMw(seat.poweredMw)} / ${formatMw(seat.installedMw)}`],
     ];
-    // The last four quarters of capex: the pre-filled history before the first reveal.
-    if ((seat.capexHistory ?? []).length > 0) rows.push([t("lobby.capexHistory"), capex]);
     let ry = y + 58;
     for (const [k, v] of rows) {
       // A value that does not fit beside its label goes on its own line, so nothing overlaps in either language.

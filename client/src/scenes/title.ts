@@ -1,4 +1,4 @@
-import { CORE_FOUR, type CompanyId } from "../../../shared/engine/ids.ts";
+import { CORE_FOUR, SCENARIOS, VARIANTS, type CompanyId, type ScenarioId, type Variant } from "../../../shared/engine/ids.ts";
 import { DIFFICULTIES } from "../model.ts";
 import { BaseScene } from "./base.ts";
 import { CSS, SEAT_COLORS, SEAT_ICONS, W, hex } from "../theme.ts";
@@ -38,6 +38,20 @@ export class TitleScene extends BaseScene {
 
     let seat: CompanyId = "microsoft";
     let difficulty: (typeof DIFFICULTIES)[number] = "normal";
+    let scenario: ScenarioId = "reckoning";
+    let variant: Variant = "guide";
+    const scenarioSel = select(
+      SCENARIOS.map((v) => ({ value: v, label: t(`scenario.${v}`) })),
+      scenario,
+      "scenario-select",
+      (v) => (scenario = v),
+    );
+    const variantSel = select(
+      VARIANTS.map((v) => ({ value: v, label: t(`variant.${v}`) })),
+      variant,
+      "variant-select",
+      (v) => (variant = v),
+    );
     const name = el("input", { type: "text", value: "Player", maxlength: 40, testid: "name-input" });
     const turns = el("input", { type: "number", min: 4, max: 24, step: 1, value: 12, testid: "turns-input" });
     const timer = el("input", { type: "number", min: 10, max: 3600, step: 10, value: 120, testid: "timer-input" });
@@ -67,6 +81,8 @@ export class TitleScene extends BaseScene {
       turns: int(turns, 4, 24, 12),
       turnSeconds: int(timer, 10, 3600, 120),
       difficulty,
+      scenario,
+      variant,
     });
     const start = async (mode: "solo" | "multiplayer") => {
       busy(true);
@@ -101,6 +117,8 @@ export class TitleScene extends BaseScene {
       row(t("title.name"), name),
       row(t("title.seat"), seatSel),
       row(t("title.difficulty"), diffSel),
+      row(t("lobby.scenario"), scenarioSel),
+      row(t("lobby.variant"), variantSel),
       row(t("title.turns"), turns),
       row(t("title.timer"), timer),
       el(
