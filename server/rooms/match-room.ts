@@ -1008,7 +1008,6 @@ export class MatchRoom extends Room<{ state: MatchSync; metadata: Metadata }> {
       v.cost = a.cost;
       v.mw = a.mw;
       v.lifeQuarters = a.lifeQuarters;
-      v.accumulatedDep = a.accumulatedDep;
       if (fresh) {
         sync.assets.set(key, v);
         added.push(v);

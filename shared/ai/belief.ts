@@ -10,6 +10,7 @@ import type { MatchView, PrivateCompanyView, PublicCompanyView } from "../engine
 import { createMatch } from "../engine/create-match.ts";
 import { seedRng } from "../engine/rng.ts";
 import { BP, mulBp } from "../engine/money.ts";
+import { inService } from "../engine/compute.ts";
 import { MARKET_PARAMS } from "../rules/params.ts";
 import { SCENARIO_DEFS } from "../rules/scenarios.ts";
 
@@ -35,7 +36,7 @@ function lastBalance(c: PublicCompanyView) {
 /** In-match capex quarters as synthetic server cohorts, scaled so installed MW matches what was reported. */
 function rebuildAssets(base: readonly Vintage[], pub: PublicCompanyView, turn: number): Vintage[] {
   const keep = base.filter((v) => v.kind !== "ai_servers" || v.boughtTurn < 0);
-  const baseMw = keep.reduce((s, v) => (v.kind === "ai_servers" && v.inServiceTurn <= turn && v.accumulatedDep < v.cost ? s + v.mw : s), 0);
+  const baseMw = keep.reduce((s, v) => (v.kind === "ai_servers" && inService(v, turn) ? s + v.mw : s), 0);
   const inMatch = pub.capexHistory.slice(pub.capexHistory.length - turn);
   const total = inMatch.reduce((s, x) => s + x, 0);
   const residual = Math.max(0, pub.installedMw - baseMw);
@@ -51,7 +52,6 @@ function rebuildAssets(base: readonly Vintage[], pub: PublicCompanyView, turn: n
       cost: mulBp(capex, 8_000),
       mw,
       lifeQuarters: 16,
-      accumulatedDep: Math.min(mulBp(capex, 8_000), Math.floor((mulBp(capex, 8_000) * Math.max(0, turn - k - 1)) / 16)),
     });
   });
   return out;

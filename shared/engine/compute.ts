@@ -2,8 +2,20 @@
 import type { CompanyState, Vintage } from "./types.ts";
 import { BP } from "./money.ts";
 
+/**
+ * Depreciation charged on a cohort before quarter `turn`: straight line from its first quarter in
+ * service, the last quarter of its life taking the remainder. Derived, not stored, so cohorts
+ * never change once bought (no per-quarter copies, and an unchanged cohort syncs nothing).
+ */
+export function accumulatedDepAt(v: Vintage, turn: number): number {
+  const quarters = turn - v.inServiceTurn;
+  if (quarters <= 0) return 0;
+  if (quarters >= v.lifeQuarters) return v.cost;
+  return Math.min(v.cost, quarters * Math.max(1, Math.round(v.cost / v.lifeQuarters)));
+}
+
 export function inService(v: Vintage, turn: number): boolean {
-  return v.inServiceTurn <= turn && v.accumulatedDep < v.cost;
+  return v.inServiceTurn <= turn && accumulatedDepAt(v, turn) < v.cost;
 }
 
 export function installedMw(c: CompanyState, turn: number): number {
@@ -39,9 +51,10 @@ export function fleetCustomShareBp(c: CompanyState, turn: number): number {
   return all === 0 ? 0 : Math.round((custom * BP) / all);
 }
 
-export function netPpe(assets: readonly Vintage[]): number {
+/** Net book value of the cohorts at the start of quarter `turn` (after `turn − 1` was charged). */
+export function netPpe(assets: readonly Vintage[], turn: number): number {
   let s = 0;
-  for (const v of assets) s += v.cost - v.accumulatedDep;
+  for (const v of assets) s += v.cost - accumulatedDepAt(v, turn);
   return s;
 }
 
@@ -50,8 +63,6 @@ export function netPpe(assets: readonly Vintage[]): number {
  * remainder, so a cohort is fully written off after exactly `lifeQuarters` quarters in service.
  */
 export function quarterDepreciation(v: Vintage, turn: number): number {
-  if (!inService(v, turn)) return 0;
-  const left = v.cost - v.accumulatedDep;
-  if (turn - v.inServiceTurn >= v.lifeQuarters - 1) return left;
-  return Math.min(left, Math.max(1, Math.round(v.cost / v.lifeQuarters)));
+  if (v.inServiceTurn > turn) return 0;
+  return accumulatedDepAt(v, turn + 1) - accumulatedDepAt(v, turn);
 }

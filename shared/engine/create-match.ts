@@ -15,7 +15,7 @@ import {
 } from "./types.ts";
 import { BP, mulBp } from "./money.ts";
 import { nextChanceBp, seedRng } from "./rng.ts";
-import { installedMw, quarterDepreciation, netPpe } from "./compute.ts";
+import { accumulatedDepAt, installedMw, quarterDepreciation, netPpe } from "./compute.ts";
 import { capabilitiesBp, nextTrainingCompute } from "./capability.ts";
 import { nvidiaUnitCostK, maxCustomShareBp } from "./chips.ts";
 import { generateOffers } from "./energy.ts";
@@ -77,11 +77,9 @@ function historicVintages(id: CompanyId, startYear: number, years: readonly numb
       const customCost = mulBp(servers, customBp);
       const mk = (kind: Vintage["kind"], cost: number, mwv: number, life: number, chip?: "nvidia" | "custom"): void => {
         if (cost <= 0) return;
-        const inServiceTurn = t + 1;
-        const quarters = Math.max(0, Math.min(life, 0 - inServiceTurn));
-        const acc = Math.min(cost, quarters * Math.max(1, Math.round(cost / life)));
-        if (acc >= cost) return; // fully depreciated before the match: retired
-        assets.push({ kind, boughtTurn: t, inServiceTurn, cost, mw: mwv, lifeQuarters: life, accumulatedDep: acc, ...(chip ? { chip } : {}) });
+        const v: Vintage = { kind, boughtTurn: t, inServiceTurn: t + 1, cost, mw: mwv, lifeQuarters: life, ...(chip ? { chip } : {}) };
+        if (accumulatedDepAt(v, 0) >= cost) return; // fully depreciated before the match: retired
+        assets.push(v);
       };
       mk("ai_servers", servers - customCost, mw - customMw, p.serverLifeQuarters, "nvidia");
       mk("ai_servers", customCost, customMw, p.serverLifeQuarters, "custom");
@@ -99,7 +97,6 @@ function historicVintages(id: CompanyId, startYear: number, years: readonly numb
     cost: p.traditionalGrossM,
     mw: 0,
     lifeQuarters: legacyLife,
-    accumulatedDep: Math.floor(p.traditionalGrossM / 2),
   });
   return { assets, capexByQuarter };
 }
@@ -135,7 +132,7 @@ function openingCompany(id: CompanyId, config: MatchConfig): CompanyState {
   const sharesM = p.sharesM;
   const marketCap = Math.floor((p.priceCents * sharesM) / 100);
   const onlineMw = installed + mulBp(installed, p.powerHeadroomBp);
-  const ppe = netPpe(assets);
+  const ppe = netPpe(assets, 0);
   const otherAssets = p.otherAssets;
   const equity = p.cash + ppe + otherAssets - p.debt - p.otherLiabilities;
   return {

@@ -22,7 +22,7 @@ import type {
 } from "./types.ts";
 import { BP, clamp, isqrt, mulBp } from "./money.ts";
 import { nextNoise } from "./rng.ts";
-import { installedMw, netPpe, pendingMw, quarterDepreciation, usableMw, poweredMw } from "./compute.ts";
+import { accumulatedDepAt, installedMw, netPpe, pendingMw, quarterDepreciation, poweredMw } from "./compute.ts";
 import { runAuctions, bringPowerOnline, contractFrom, generateOffers } from "./energy.ts";
 import { advanceProgram, aiShareOfCapex, buyCompute, nextNvidia, nvidiaDemandAtListMw, maxCustomShareBp } from "./chips.ts";
 import { splitDemand, servedContract, nextPotential } from "./demand.ts";
@@ -37,8 +37,11 @@ import { defaultDecision, validateDecision, totalDebt } from "./validate.ts";
 
 const M = MARKET_PARAMS;
 
+/** A fresh shallow copy of a company, filled in step by step; the input state is never touched. */
+type Draft<T> = { -readonly [K in keyof T]: T[K] };
+
 interface Work {
-  c: CompanyState;
+  c: Draft<CompanyState>;
   decision: Decision;
   replaced: boolean;
   energyWon: string[];
@@ -95,7 +98,7 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
     const submitted = decisions[id];
     const ok = submitted !== undefined && validateDecision(state, id, submitted).ok;
     work.set(id, {
-      c,
+      c: { ...c },
       decision: ok ? (submitted as Decision) : defaultDecision(state, id),
       replaced: submitted !== undefined && !ok,
       energyWon: [],
@@ -125,12 +128,12 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
     const w = work.get(a.winner)!;
     w.energyWon.push(a.deal.id);
     w.energyPaid += a.price;
-    const asset: Vintage = { kind: "power", boughtTurn: turn, inServiceTurn: turn, cost: a.price, mw: 0, lifeQuarters: M.capex.powerAssetLifeQuarters, accumulatedDep: 0 };
-    w.c = { ...w.c, assets: [...w.c.assets, asset], power: { ...w.c.power, pipeline: [...w.c.power.pipeline, contractFrom(a.deal, turn)] } };
+    const asset: Vintage = { kind: "power", boughtTurn: turn, inServiceTurn: turn, cost: a.price, mw: 0, lifeQuarters: M.capex.powerAssetLifeQuarters };
+    Object.assign(w.c, { assets: [...w.c.assets, asset], power: { ...w.c.power, pipeline: [...w.c.power.pipeline, contractFrom(a.deal, turn)] } });
   }
   for (const id of active) {
     const w = work.get(id)!;
-    w.c = { ...w.c, power: bringPowerOnline(w.c, turn) };
+    Object.assign(w.c, { power: bringPowerOnline(w.c, turn) });
   }
 
   // 2. Chips: Nvidia's price clears industry demand against its supply; custom silicon by maturity.
@@ -153,19 +156,19 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
     const push = (v: Vintage): void => {
       if (v.cost > 0) add.push(v);
     };
-    push({ kind: "ai_servers", chip: "nvidia", boughtTurn: turn, inServiceTurn: turn + nvLead, cost: buy.nvidiaServerCost, mw: buy.nvidiaMw, lifeQuarters: life, accumulatedDep: 0 });
-    push({ kind: "ai_servers", chip: "custom", boughtTurn: turn, inServiceTurn: turn + cuLead, cost: buy.customServerCost, mw: buy.customMw, lifeQuarters: life, accumulatedDep: 0 });
-    push({ kind: "facilities", boughtTurn: turn, inServiceTurn: turn + nvLead, cost: buy.facilityCost, mw: 0, lifeQuarters: M.capex.facilityLifeQuarters, accumulatedDep: 0 });
-    push({ kind: "traditional", boughtTurn: turn, inServiceTurn: turn + 1, cost: traditional, mw: 0, lifeQuarters: M.capex.traditionalLifeQuarters, accumulatedDep: 0 });
+    push({ kind: "ai_servers", chip: "nvidia", boughtTurn: turn, inServiceTurn: turn + nvLead, cost: buy.nvidiaServerCost, mw: buy.nvidiaMw, lifeQuarters: life });
+    push({ kind: "ai_servers", chip: "custom", boughtTurn: turn, inServiceTurn: turn + cuLead, cost: buy.customServerCost, mw: buy.customMw, lifeQuarters: life });
+    push({ kind: "facilities", boughtTurn: turn, inServiceTurn: turn + nvLead, cost: buy.facilityCost, mw: 0, lifeQuarters: M.capex.facilityLifeQuarters });
+    push({ kind: "traditional", boughtTurn: turn, inServiceTurn: turn + 1, cost: traditional, mw: 0, lifeQuarters: M.capex.traditionalLifeQuarters });
     w.mwOrdered = buy.nvidiaMw + buy.customMw;
-    w.c = { ...w.c, assets: [...w.c.assets, ...add], chipProgram: advanceProgram(w.c.chipProgram, d.chipRnd) };
+    Object.assign(w.c, { assets: [...w.c.assets, ...add], chipProgram: advanceProgram(w.c.chipProgram, d.chipRnd) });
   }
 
   // 3. Operation: usable = min(installed, powered).
   for (const id of active) {
     const w = work.get(id)!;
     w.installed = installedMw(w.c, turn);
-    w.usable = usableMw(w.c, turn);
+    w.usable = Math.min(w.installed, poweredMw(w.c));
   }
 
   // 4. Demand and revenue. Capability first: this quarter's training counts.
@@ -174,7 +177,7 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
     const w = work.get(id)!;
     const t = nextTrainingCompute(w.c.trainingCompute, w.usable, w.decision.customShareBp);
     training[id] = t;
-    w.c = { ...w.c, trainingCompute: t };
+    Object.assign(w.c, { trainingCompute: t });
   }
   const caps = capabilitiesBp(training);
   const potential = mulBp(market.demandPotential, market.efficiencyBp);
@@ -187,19 +190,18 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
   for (const id of active) {
     const w = work.get(id)!;
     const served = w.c.contracted.quartersLeft > 0 ? servedContract(w.c.contracted.perQuarter, w.usable, split.yieldPerMwK) : 0;
-    w.c = {
-      ...w.c,
+    Object.assign(w.c, {
       capabilityBp: caps[id] ?? 0,
       aiShareBp: split.sharesBp[id] ?? 0,
       aiRevenue: (split.revenue[id] ?? 0) + served,
       contracted: w.c.contracted.quartersLeft > 0 ? { perQuarter: w.c.contracted.perQuarter, quartersLeft: w.c.contracted.quartersLeft - 1 } : w.c.contracted,
-    };
+    });
   }
 
   // 5. Core businesses.
   for (const id of active) {
     const w = work.get(id)!;
-    w.c = { ...w.c, core: stepCore(id, w.c.core, w.usable, w.c.capabilityBp).core };
+    Object.assign(w.c, { core: stepCore(id, w.c.core, w.usable, w.c.capabilityBp).core });
   }
 
   // 6–7. Costs, statements, cash.
@@ -209,13 +211,13 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
     const c = w.c;
     const d = w.decision;
     let dep = 0;
-    const assets = c.assets.map((v) => {
-      const q = quarterDepreciation(v, turn);
-      dep += q;
-      return q === 0 ? v : { ...v, accumulatedDep: v.accumulatedDep + q };
-    });
-    // Fully depreciated cohorts retire: gross and accumulated leave together, net book unchanged.
-    const kept = assets.filter((v) => v.accumulatedDep < v.cost || v.inServiceTurn > turn);
+    // One pass: charge each cohort's quarter, and retire the ones now fully depreciated (gross and
+    // accumulated leave together, so net book value is unchanged).
+    const kept: Vintage[] = [];
+    for (const v of c.assets) {
+      dep += quarterDepreciation(v, turn);
+      if (v.inServiceTurn > turn || accumulatedDepAt(v, turn + 1) < v.cost) kept.push(v);
+    }
     const fine = c.antitrustBp > 0 && state.market.events.some((e) => e.kind === "antitrust" && e.target === id && e.turn === turn - 1) ? M.events.antitrustFine : 0;
     w.fine = fine;
     const income = quarterlyIncome({
@@ -326,8 +328,7 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
     w.emergency = emergency;
     w.equityIssued = equityIssued;
     w.defaultedNow = defaulted;
-    w.c = {
-      ...c,
+    Object.assign(c, {
       assets: kept,
       cash,
       tranches,
@@ -339,7 +340,7 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
       cumulativeFcf: c.cumulativeFcf + fcf,
       capexHistory: [...c.capexHistory, capex],
       aiRevenueHistory: [...c.aiRevenueHistory, c.aiRevenue],
-    };
+    });
   }
 
   // 8. Bond market: IG share and crowding; ratings from the new leverage.
@@ -348,7 +349,7 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
     const w = work.get(id)!;
     const ebitda = w.income!.operatingIncome + w.income!.depreciation;
     const rating: Rating = w.defaultedNow ? "D" : ratingFor(id, leverageBp(totalDebt(w.c) - w.c.cash, ebitda));
-    w.c = { ...w.c, rating };
+    Object.assign(w.c, { rating });
   }
 
   // 9. Stock market, under this quarter's sentiment regime.
@@ -363,7 +364,8 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
   const positions = active.map((id) => {
     const w = work.get(id)!;
     const pipeline = w.c.power.pipeline.reduce((s, p) => s + p.mw, 0);
-    const mw = w.usable + Math.floor((pendingMw(w.c, turn) + Math.min(pipeline, pendingMw(w.c, turn))) / 2);
+    const pending = pendingMw(w.c, turn);
+    const mw = w.usable + Math.floor((pending + Math.min(pipeline, pending)) / 2);
     const pos = Math.floor((mw * (5000 + Math.floor((w.c.capabilityBp ?? 0) / 2))) / BP);
     // Diminishing returns to position (√): getting ahead of the pack is worth less than falling
     // behind it costs, so mutual restraint beats alternating exploitation (CAL-GT-02).
@@ -380,7 +382,7 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
     const w = work.get(id)!;
     const c = w.c;
     if (w.defaultedNow) {
-      w.c = { ...c, status: "defaulted", defaultedTurn: turn, marketCap: 1000, sharePriceCents: Math.max(1, Math.floor(100_000 / c.sharesOutstandingM)) };
+      Object.assign(c, { status: "defaulted", defaultedTurn: turn, marketCap: 1000, sharePriceCents: Math.max(1, Math.floor(100_000 / c.sharesOutstandingM)) });
       return;
     }
     const earningsQ = earningsPowerQ(c.core.revenue, c.core.marginBp);
@@ -406,14 +408,14 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
     const noise = nextNoise(rng, M.stock.noiseBp);
     rng = noise.rng;
     const cap = nextMarketCap(c.marketCap, fair, noise.value, 0);
-    w.c = { ...c, marketCap: cap, sharePriceCents: Math.max(1, Math.round((cap * 100) / c.sharesOutstandingM)), antitrustBp: Math.floor(c.antitrustBp / 2) };
+    Object.assign(c, { marketCap: cap, sharePriceCents: Math.max(1, Math.round((cap * 100) / c.sharesOutstandingM)), antitrustBp: Math.floor(c.antitrustBp / 2) });
   });
 
   // Statements for the quarter.
   for (const id of active) {
     const w = work.get(id)!;
     const c = w.c;
-    const ppe = netPpe(c.assets);
+    const ppe = netPpe(c.assets, turn + 1);
     const debt = totalDebt(c);
     const balance: BalanceSheet = {
       cash: c.cash,
@@ -441,7 +443,7 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
       marketCap: c.marketCap,
       rating: c.rating,
     };
-    w.c = { ...c, history: [...c.history, record], power: { ...c.power, outageMw: 0 } };
+    Object.assign(c, { history: [...c.history, record], power: { ...c.power, outageMw: 0 } });
   }
 
   // 10. Events: scheduled and drawn; their effects land on the next quarter.
@@ -475,26 +477,25 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
         windowShut = 0;
         break;
       case "grid_approval":
-        if (target) target.c = { ...target.c, power: { ...target.c.power, pipeline: [...target.c.power.pipeline, { dealId: `grid-approval-${turn}`, kind: "grid", mw: e.magnitudeBp, onlineTurn: turn + 1, costPerMwQK: M.energy.powerCostK.grid }] } };
+        if (target) Object.assign(target.c, { power: { ...target.c.power, pipeline: [...target.c.power.pipeline, { dealId: `grid-approval-${turn}`, kind: "grid", mw: e.magnitudeBp, onlineTurn: turn + 1, costPerMwQK: M.energy.powerCostK.grid }] } });
         break;
       case "grid_outage":
-        if (target) target.c = { ...target.c, power: { ...target.c.power, outageMw: mulBp(target.c.power.onlineMw, e.magnitudeBp) } };
+        if (target) Object.assign(target.c, { power: { ...target.c.power, outageMw: mulBp(target.c.power.onlineMw, e.magnitudeBp) } });
         break;
       case "chip_slip":
-        if (target) target.c = { ...target.c, chipProgram: { ...target.c.chipProgram, slipQuarters: target.c.chipProgram.slipQuarters + e.magnitudeBp } };
+        if (target) Object.assign(target.c, { chipProgram: { ...target.c.chipProgram, slipQuarters: target.c.chipProgram.slipQuarters + e.magnitudeBp } });
         break;
       case "antitrust":
-        if (target) target.c = { ...target.c, antitrustBp: target.c.antitrustBp + e.magnitudeBp };
+        if (target) Object.assign(target.c, { antitrustBp: target.c.antitrustBp + e.magnitudeBp });
         break;
       case "mega_deal":
         if (target) {
           const cap = target.c.marketCap + mulBp(target.c.marketCap, M.events.megaDealPopBp);
-          target.c = {
-            ...target.c,
+          Object.assign(target.c, {
             contracted: { perQuarter: target.c.contracted.perQuarter + e.magnitudeBp, quartersLeft: Math.max(target.c.contracted.quartersLeft, M.events.megaDealQuarters) },
             marketCap: cap,
             sharePriceCents: Math.max(1, Math.round((cap * 100) / target.c.sharesOutstandingM)),
-          };
+          });
         }
         break;
     }

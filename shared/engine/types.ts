@@ -85,7 +85,6 @@ export interface Vintage {
   /** MW of IT load this cohort of servers draws (0 for non-server assets). */
   readonly mw: number;
   readonly lifeQuarters: number;
-  readonly accumulatedDep: number;
 }
 
 export interface PowerContract {

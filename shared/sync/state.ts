@@ -71,7 +71,6 @@ export const VintageSync = schema(
     cost: t.number().default(0),
     mw: t.number().default(0),
     lifeQuarters: t.number().default(0),
-    accumulatedDep: t.number().default(0),
   },
   "VintageSync",
 );

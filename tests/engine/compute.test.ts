@@ -1,27 +1,28 @@
 /** Step 3 and step 6: installed, powered and usable compute; depreciation by vintage. */
 import { describe, expect, test } from "vitest";
 import { COMPANY_PARAMS, MARKET_PARAMS } from "../../shared/rules/params.ts";
-import { inService, installedMw, netPpe, pendingMw, quarterDepreciation, usableMw } from "../../shared/engine/compute.ts";
+import { accumulatedDepAt, inService, installedMw, netPpe, pendingMw, quarterDepreciation, usableMw } from "../../shared/engine/compute.ts";
 import { COMPANIES, SCENARIOS, createMatch, resolveTurn, type CompanyId, type MatchState, type Vintage } from "../../shared/engine/index.ts";
 import { clone, defaultDecisions, type Mutable } from "./helpers.ts";
 
-const V: Vintage = { kind: "ai_servers", chip: "nvidia", boughtTurn: 0, inServiceTurn: 1, cost: 1000, mw: 40, lifeQuarters: 14, accumulatedDep: 0 };
+const V: Vintage = { kind: "ai_servers", chip: "nvidia", boughtTurn: 0, inServiceTurn: 1, cost: 1000, mw: 40, lifeQuarters: 14 };
 
 describe("depreciation by vintage", () => {
   test("straight line: nothing before service, round(cost/life) a quarter, the remainder last, total = cost", () => {
     expect(quarterDepreciation(V, 0)).toBe(0);
-    let v = V;
     const charges: number[] = [];
     for (let t = 1; t < 40; t++) {
-      const q = quarterDepreciation(v, t);
+      const q = quarterDepreciation(V, t);
       if (q > 0) charges.push(q);
-      v = { ...v, accumulatedDep: v.accumulatedDep + q };
+      // What was charged so far is exactly what the derived accumulation says.
+      expect(accumulatedDepAt(V, t + 1)).toBe(charges.reduce((s, x) => s + x, 0));
     }
     expect(charges.reduce((s, x) => s + x, 0)).toBe(V.cost);
     expect(charges.length).toBe(V.lifeQuarters);
     expect(charges.slice(0, -1).every((x) => x === Math.round(V.cost / V.lifeQuarters))).toBe(true);
-    expect(v.accumulatedDep).toBe(V.cost);
-    expect(inService(v, 40)).toBe(false);
+    expect(accumulatedDepAt(V, 40)).toBe(V.cost);
+    expect(inService(V, 1 + V.lifeQuarters - 1)).toBe(true);
+    expect(inService(V, 1 + V.lifeQuarters)).toBe(false);
   });
 
   test("AI servers live 12–16 quarters; shells and the traditional estate live longer", () => {
@@ -39,13 +40,16 @@ describe("depreciation by vintage", () => {
             expect(v.lifeQuarters).toBeGreaterThanOrEqual(12);
             expect(v.lifeQuarters).toBeLessThanOrEqual(16);
           } else expect(v.lifeQuarters).toBeGreaterThan(16);
-          expect(v.accumulatedDep).toBeLessThan(v.cost); // fully depreciated cohorts retire
+          expect(accumulatedDepAt(v, r.state.turn)).toBeLessThan(v.cost); // fully depreciated cohorts retire
         }
     }
   });
 
-  test("net PP&E = Σ (cost − accumulated depreciation)", () => {
-    expect(netPpe([V, { ...V, cost: 500, accumulatedDep: 200 }])).toBe(1300);
+  test("net PP&E = Σ (cost − accumulated depreciation) at the start of a quarter", () => {
+    const W: Vintage = { ...V, cost: 500, lifeQuarters: 5 }; // 100 a quarter from turn 1
+    expect(netPpe([V, W], 0)).toBe(1500);
+    expect(netPpe([V, W], 3)).toBe(1500 - 2 * Math.round(1000 / 14) - 200);
+    expect(netPpe([W], 6)).toBe(0);
   });
 });
 

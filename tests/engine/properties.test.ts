@@ -18,6 +18,7 @@ import {
   type MatchState,
 } from "../../shared/engine/index.ts";
 import { activeSeats, decisionFromPlan, deepFreeze, numbersIn, type DecisionPlan } from "./helpers.ts";
+import { accumulatedDepAt } from "../../shared/engine/compute.ts";
 
 const bp = fc.oneof(fc.constant(0), fc.constant(10_000), fc.integer({ min: 0, max: 10_000 }));
 
@@ -86,8 +87,9 @@ function checkTurn(before: MatchState, after: MatchState): Violation[] {
     if (rec.usableMw !== Math.min(rec.installedMw, rec.poweredMw)) add(`${id} usable ${rec.usableMw} ≠ min(installed ${rec.installedMw}, powered ${rec.poweredMw})`);
     if (rec.strandedMw !== rec.installedMw - rec.usableMw) add(`${id} stranded ≠ installed − usable`);
     for (const v of a.assets) {
-      if (v.accumulatedDep > v.cost) add(`${id} vintage ${v.kind}@${v.boughtTurn}: accumulatedDep ${v.accumulatedDep} > cost ${v.cost}`);
-      if (v.accumulatedDep < 0 || v.cost <= 0) add(`${id} vintage ${v.kind}@${v.boughtTurn}: cost ${v.cost}, accumulatedDep ${v.accumulatedDep}`);
+      const acc = accumulatedDepAt(v, turn + 1);
+      if (acc > v.cost) add(`${id} vintage ${v.kind}@${v.boughtTurn}: accumulated depreciation ${acc} > cost ${v.cost}`);
+      if (acc < 0 || v.cost <= 0) add(`${id} vintage ${v.kind}@${v.boughtTurn}: cost ${v.cost}, accumulated depreciation ${acc}`);
     }
     for (const t of a.tranches) if (t.principal <= 0) add(`${id} tranche ${t.id} has principal ${t.principal}`);
     if (a.status === "active" && a.cash < 0) add(`${id} is active with negative cash ${a.cash}`);
