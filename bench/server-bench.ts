@@ -60,6 +60,8 @@ interface Bot {
   resolvedAt: Map<number, number>;
   bytesAtStart: Map<number, number>;
   bytesAtResolved: Map<number, number>;
+  /** Every error the server answered this bot with (a healthy run has none). */
+  errors: string[];
 }
 
 async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
@@ -89,7 +91,7 @@ interface Gate {
 }
 
 function attach(room: Room, turns: number, thinkMs: number, gate: Gate, done: () => void): Bot {
-  const bot: Bot = { room, bytes: 0, readyAt: new Map(), resolvedAt: new Map(), bytesAtStart: new Map(), bytesAtResolved: new Map() };
+  const bot: Bot = { room, bytes: 0, readyAt: new Map(), resolvedAt: new Map(), bytesAtStart: new Map(), bytesAtResolved: new Map(), errors: [] };
   room.reconnection.enabled = false;
   const ws = (room.connection.transport as unknown as { ws: { addEventListener: (t: string, f: (e: { data: unknown }) => void) => void } }).ws;
   ws.addEventListener("message", (e) => {
@@ -114,6 +116,9 @@ function attach(room: Room, turns: number, thinkMs: number, gate: Gate, done: ()
     bot.resolvedAt.set(m.turn, performance.now());
     bot.bytesAtResolved.set(m.turn, bot.bytes);
     if (m.turn === turns - 1) done();
+  });
+  room.onMessage("error", (m: { code: string; message: string }) => {
+    bot.errors.push(`${m.code}: ${m.message}`);
   });
   room.onMessage("*", () => undefined);
   return bot;
@@ -162,7 +167,27 @@ async function runLevel(port: number, rooms: number, turns: number, thinkMs: num
   const t0 = performance.now();
   gate.open = true;
   for (const f of gate.held.splice(0)) f();
-  await Promise.all(matches.map((m) => m.finished));
+  // A bench must stop by itself: if no room makes progress for 60 s, say which rooms are stuck where.
+  let lastProgress = performance.now();
+  let resolvedSeen = 0;
+  const watchdog = new Promise<never>((_, reject) => {
+    const tick = setInterval(() => {
+      const seen = matches.reduce((n, m) => n + m.bots.reduce((k, b) => k + b.resolvedAt.size, 0), 0);
+      if (seen !== resolvedSeen) {
+        resolvedSeen = seen;
+        lastProgress = performance.now();
+      } else if (performance.now() - lastProgress > 60_000) {
+        clearInterval(tick);
+        const stuck = matches
+          .filter((m) => m.bots.some((b) => !b.resolvedAt.has(turns - 1)))
+          .slice(0, 5)
+          .map((m) => `${m.id}: resolved turns ${m.bots.map((b) => b.resolvedAt.size).join("/")}, started ${m.bots.map((b) => b.bytesAtStart.size).join("/")}, errors ${m.bots.flatMap((b) => b.errors).join(" | ") || "none"}`);
+        reject(new Error(`server bench stalled with ${rooms} rooms: ${stuck.join("; ")}`));
+      }
+    }, 1000);
+    void Promise.all(matches.map((m) => m.finished)).then(() => clearInterval(tick));
+  });
+  await Promise.race([Promise.all(matches.map((m) => m.finished)), watchdog]);
   const wallSeconds = (performance.now() - t0) / 1000;
 
   // Let the last patches land, then count every byte from turn:started(0) to the end.
@@ -219,8 +244,9 @@ export async function runServerBench(opts: ServerBenchOptions = {}): Promise<Ser
   const dataDir = mkdtempSync(join(tmpdir(), "cp-bench-"));
   const proc = await startServer(port, dataDir);
   try {
-    // Warm-up room (JIT, SQLite file creation), not measured.
-    await runLevel(port, 1, turns, 0, () => undefined);
+    // Warm-up room (JIT, SQLite file creation), not measured. Four quarters with no think time stay
+    // inside the per-client rate limit (a burst of 20 messages).
+    await runLevel(port, 1, 4, 0, () => undefined);
     const levels: ServerBenchLevel[] = [];
     for (const n of roomCounts) levels.push(await runLevel(port, n, turns, thinkMs, log));
     const idle = levels[0]!;

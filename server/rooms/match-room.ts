@@ -425,14 +425,20 @@ export class MatchRoom extends Room<{ state: MatchSync; metadata: Metadata }> {
     }
   }
 
-  #reclaimSeat(seat: SeatRuntime, client: Client, name: string): void {
+  /** Ends a seat's grace period and any pending reconnection; returns the client that held it. */
+  #detachSeat(seat: SeatRuntime, reason: string): Client | null {
     const old = seat.client;
     this.#stopGrace(seat);
     if (seat.reconnection) {
       const r = seat.reconnection;
       seat.reconnection = null;
-      r.reject(new Error("seat reclaimed with its token"));
+      r.reject(new Error(reason));
     }
+    return old;
+  }
+
+  #reclaimSeat(seat: SeatRuntime, client: Client, name: string): void {
+    const old = this.#detachSeat(seat, "seat reclaimed with its token");
     seat.client = client;
     seat.name = name;
     const wasHeld = seat.held;
@@ -661,13 +667,7 @@ export class MatchRoom extends Room<{ state: MatchSync; metadata: Metadata }> {
     if (!seat) return this.#error(client, "rule/no_such_seat", `${msg.seat} is not a seat in this match`);
     if (this.#phase === "ended") return this.#error(client, "rule/wrong_phase", "the match is over");
     if (msg.ai) {
-      const old = seat.client;
-      this.#stopGrace(seat);
-      if (seat.reconnection) {
-        const r = seat.reconnection;
-        seat.reconnection = null;
-        r.reject(new Error("seat given to AI"));
-      }
+      const old = this.#detachSeat(seat, "seat given to AI");
       seat.client = null;
       seat.control = "ai";
       seat.held = false;
