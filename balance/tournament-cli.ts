@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const program = new Command()
     .name("tournament")
     .description("AI round robin, hard vs easy, and fixed rules vs the hard roster")
-    .option("--seeds <n>", "seeds per group", int("--seeds"), 4)
+    .option("--seeds <n>", "seeds per group", int("--seeds"), 12)
     .option("--turns <n>", "quarters per match", int("--turns"), 12)
     .option("--workers <n>", "worker threads (0 = run in this thread)", int("--workers"), 2)
     .option("--json <file>", "write the summary JSON here")
