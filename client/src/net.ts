@@ -345,6 +345,14 @@ export class Session {
   }
 }
 
+/**
+ * The game server: the page's own origin in production (`npm start` serves both); under
+ * `npm run dev` the page comes from Vite, and the rooms live on the game server's port.
+ */
+function gameServerUrl(): string {
+  return import.meta.env.DEV ? `${location.protocol}//${location.hostname}:2567` : `${location.protocol}//${location.host}`;
+}
+
 interface Saved {
   roomId: string;
   reconnectionToken: string;
@@ -372,7 +380,7 @@ export function onAnySession(fn: Listener): void {
 }
 
 function fresh(): Session {
-  const s = new Session(`${location.protocol}//${location.host}`);
+  const s = new Session(gameServerUrl());
   for (const fn of everySession) s.on(fn);
   return s;
 }
