@@ -350,7 +350,8 @@ export class Session {
  * `npm run dev` the page comes from Vite, and the rooms live on the game server's port.
  */
 function gameServerUrl(): string {
-  return import.meta.env.DEV ? `${location.protocol}//${location.hostname}:2567` : `${location.protocol}//${location.host}`;
+  // MODE, not DEV: DEV follows NODE_ENV, which a test runner sets even for a production build.
+  return import.meta.env.MODE === "development" ? `${location.protocol}//${location.hostname}:2567` : `${location.protocol}//${location.host}`;
 }
 
 interface Saved {
