@@ -7,8 +7,9 @@
 import { createHash } from "node:crypto";
 import { decideFor } from "../shared/ai/index.ts";
 import type { CompanyId, Decision, MatchState } from "../shared/engine/index.ts";
+import type { Difficulty } from "../shared/protocol/index.ts";
 
-export type Difficulty = "easy" | "normal" | "hard";
+export type { Difficulty };
 
 export function aiSeedFor(matchSeed: number): number {
   return createHash("sha256").update(`capital-purgatory/ai-seed/${matchSeed}`).digest().readUInt32LE(0);
