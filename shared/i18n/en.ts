@@ -19,6 +19,8 @@ export const en = {
   "title.timer": "Turn timer (s)",
   "title.seat": "Your company",
   "title.name": "Your name",
+  "title.anySeat": "Any free seat",
+  "title.joinSeat": "Company to join as",
   "title.codePlaceholder": "Join code",
   "title.start": "Start",
   "title.noSaved": "No saved matches yet.",

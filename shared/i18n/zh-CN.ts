@@ -18,6 +18,8 @@ export const zhCN: Record<MessageKey, string> = {
   "title.timer": "回合计时（秒）",
   "title.seat": "你的公司",
   "title.name": "你的名字",
+  "title.anySeat": "任意空位",
+  "title.joinSeat": "加入时选择的公司",
   "title.codePlaceholder": "邀请码",
   "title.start": "开始",
   "title.noSaved": "还没有保存的对局。",

@@ -169,8 +169,10 @@ describe("browser end to end", () => {
     await b.goto(server.url);
     await b.getByTestId("name-input").fill("Guest");
     await b.getByTestId("code-input").fill(code.toLowerCase());
+    // The guest asks for a company rather than taking the next free seat.
+    await b.getByTestId("join-seat-select").selectOption("meta");
     await b.getByTestId("join-button").click();
-    await expect.poll(async () => (await sessionInfo(b)).seat, { timeout: 15_000 }).not.toBeNull();
+    await expect.poll(async () => (await sessionInfo(b)).seat, { timeout: 15_000 }).toBe("meta");
     await b.getByTestId("lobby-code").waitFor();
     await b.waitForTimeout(300);
     await shot(b, "21-lobby-guest-zh-1920");

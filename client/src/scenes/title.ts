@@ -95,13 +95,22 @@ export class TitleScene extends BaseScene {
       }
     };
     const code = el("input", { type: "text", maxlength: 12, placeholder: t("title.codePlaceholder"), testid: "code-input", "aria-label": t("title.codePlaceholder"), style: "text-transform:uppercase;width:160px" });
+    // A joiner may ask for a company; "any" takes the next free seat.
+    let joinSeat: CompanyId | "any" = "any";
+    const joinSeatSel = select<CompanyId | "any">(
+      [{ value: "any", label: t("title.anySeat") }, ...CORE_FOUR.map((c) => ({ value: c, label: `${SEAT_ICONS[c]} ${t(`company.${c}`)}` }))],
+      joinSeat,
+      "join-seat-select",
+      (v) => (joinSeat = v),
+      t("title.joinSeat"),
+    );
     const join = async () => {
       if (!code.value.trim()) return;
       busy(true);
       try {
         const s = resetSession();
         const c = common();
-        await s.joinByCode(code.value, { name: c.name, role: "player" });
+        await s.joinByCode(code.value, { name: c.name, role: "player", ...(joinSeat === "any" ? {} : { seat: joinSeat }) });
       } catch (e) {
         toast(t("net.joinFailed", { message: e instanceof Error ? e.message : String(e) }));
         busy(false);
@@ -128,7 +137,7 @@ export class TitleScene extends BaseScene {
         button(t("title.create"), "create-button", () => void start("multiplayer"), "secondary"),
       ),
       el("h3", { text: t("title.join") }),
-      el("div", { class: "cp-row" }, code, button(t("title.join"), "join-button", () => void join(), "secondary")),
+      el("div", { class: "cp-row" }, code, joinSeatSel, button(t("title.join"), "join-button", () => void join(), "secondary")),
       status,
     );
     this.dom(180, 270, form);
