@@ -22,7 +22,7 @@ import type {
 } from "./types.ts";
 import { BP, clamp, isqrt, mulBp } from "./money.ts";
 import { nextNoise } from "./rng.ts";
-import { accumulatedDepAt, installedMw, netPpe, pendingMw, quarterDepreciation, poweredMw } from "./compute.ts";
+import { accumulatedDepAt, installedMw, pendingMw, poweredMw } from "./compute.ts";
 import { runAuctions, bringPowerOnline, contractFrom, generateOffers } from "./energy.ts";
 import { advanceProgram, aiShareOfCapex, buyCompute, nextNvidia, nvidiaDemandAtListMw, maxCustomShareBp } from "./chips.ts";
 import { splitDemand, servedContract, nextPotential } from "./demand.ts";
@@ -56,6 +56,8 @@ interface Work {
   coverageBp: number;
   emergency: number;
   equityIssued: number;
+  /** Net book value of the cohorts after this quarter's depreciation. */
+  ppe: number;
   ratingBefore: Rating;
   defaultedNow: boolean;
   popBp: number;
@@ -111,6 +113,7 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
       coverageBp: 0,
       emergency: 0,
       equityIssued: 0,
+      ppe: 0,
       ratingBefore: c.rating,
       defaultedNow: false,
       popBp: 0,
@@ -213,11 +216,18 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
     let dep = 0;
     // One pass: charge each cohort's quarter, and retire the ones now fully depreciated (gross and
     // accumulated leave together, so net book value is unchanged).
+    // (Same figures as quarterDepreciation and netPpe, folded into one pass over the cohorts.)
     const kept: Vintage[] = [];
+    let ppe = 0;
     for (const v of c.assets) {
-      dep += quarterDepreciation(v, turn);
-      if (v.inServiceTurn > turn || accumulatedDepAt(v, turn + 1) < v.cost) kept.push(v);
+      const after = accumulatedDepAt(v, turn + 1);
+      if (v.inServiceTurn <= turn) dep += after - accumulatedDepAt(v, turn);
+      if (v.inServiceTurn > turn || after < v.cost) {
+        kept.push(v);
+        ppe += v.cost - after;
+      }
     }
+    w.ppe = ppe;
     const fine = c.antitrustBp > 0 && state.market.events.some((e) => e.kind === "antitrust" && e.target === id && e.turn === turn - 1) ? M.events.antitrustFine : 0;
     w.fine = fine;
     const income = quarterlyIncome({
@@ -415,7 +425,7 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
   for (const id of active) {
     const w = work.get(id)!;
     const c = w.c;
-    const ppe = netPpe(c.assets, turn + 1);
+    const ppe = w.ppe;
     const debt = totalDebt(c);
     const balance: BalanceSheet = {
       cash: c.cash,
