@@ -70,7 +70,11 @@ describe("browser end to end", () => {
         await page.getByTestId("statements-table").waitFor();
         await page.waitForTimeout(300);
         await shot(page, "05-statements-en");
+        expect(await page.getByTestId("statements-table").textContent()).toContain("Net income");
+        await page.getByTestId("statements-tab-1").click();
         expect(await page.getByTestId("statements-table").textContent()).toContain("Free cash flow");
+        await page.getByTestId("statements-tab-2").click();
+        expect(await page.getByTestId("statements-table").textContent()).toContain("Total liabilities");
         await page.getByTestId("statements-back").click();
       }
     }
@@ -144,6 +148,8 @@ describe("browser end to end", () => {
     await page.getByTestId("statements-table").waitFor();
     await page.waitForTimeout(300);
     await shot(page, "14-statements-zh");
+    expect(await page.getByTestId("statements-table").textContent()).toContain("净利润");
+    await page.getByTestId("statements-tab-1").click();
     expect(await page.getByTestId("statements-table").textContent()).toContain("自由现金流");
     await ctx.close();
     expect(problems).toEqual([]);

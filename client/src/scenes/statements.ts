@@ -14,6 +14,8 @@ import { openStatements } from "../router.ts";
 export class StatementsScene extends BaseScene {
   private layer: Phaser.GameObjects.Container | null = null;
   private tableHost: HTMLDivElement | null = null;
+  /** Which statement is shown: 0 income, 1 cash flow, 2 balance sheet. */
+  private tab = 0;
 
   constructor() {
     super("statements");
@@ -44,14 +46,26 @@ export class StatementsScene extends BaseScene {
       else {
         const cols = hist.slice(-6);
         const m = (v: number | undefined) => (v === undefined ? "—" : formatMoney(v, L));
+        // One statement at a time, chosen by tabs: each fits the panel without scrolling.
+        const tabs = el("div", { class: "cp-row", role: "tablist", style: "margin-bottom:8px" });
+        host.append(tabs);
         const section = (title: string, rows: [string, (i: number) => string][]) => {
+          const index = tabs.childElementCount;
+          const tab = button(title, `statements-tab-${index}`, () => {
+            this.tab = index;
+            this.render();
+          }, index === this.tab ? "" : "secondary");
+          tab.setAttribute("role", "tab");
+          tab.setAttribute("aria-selected", String(index === this.tab));
+          tabs.append(tab);
+          if (index !== this.tab) return;
           const table = el("table", { class: "cp-table" });
           const head = el("tr", {}, el("th", { text: "" }), ...cols.map((q) => el("th", { text: quarterLabel(q.year, q.q) })));
           table.append(el("thead", {}, head));
           const body = el("tbody");
           for (const [label, f] of rows) body.append(el("tr", {}, el("td", { text: label }), ...cols.map((_, i) => el("td", { text: f(i) }))));
           table.append(body);
-          host.append(el("h3", { text: title }), table);
+          host.append(table);
         };
         const q = (i: number) => cols[i]!;
         const row = (label: string, f: (h: QuarterSnap) => number): [string, (i: number) => string] => [label, (i) => m(f(q(i)))];
