@@ -31,7 +31,10 @@ program.parse();
 const opts = program.opts<{ seeds: number; json?: string; workers: number; out: string; progress: boolean }>();
 
 const t0 = performance.now();
-const bar = opts.progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: "matches {bar} {value}/{total} {percentage}% | {duration}s", hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+const bar =
+  opts.progress && process.stderr.isTTY
+    ? new cliProgress.SingleBar({ format: "matches {bar} {value}/{total} {percentage}% | {duration}s", hideCursor: true }, cliProgress.Presets.shades_classic)
+    : null;
 let started = false;
 const run = await runBalance({
   seeds: opts.seeds,
@@ -57,20 +60,28 @@ if (opts.json) {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(
     file,
-    JSON.stringify(
+    `${JSON.stringify(
       {
         seeds: run.seeds,
         matches: run.matches,
         seconds: Number(totalSeconds().toFixed(2)),
-        targets: run.results.map((r) => ({ id: r.id, description: r.description, expected: r.expected, got: r.got, pass: r.pass, core: r.core, figures: r.figures })),
+        targets: run.results.map((r) => ({
+          id: r.id,
+          description: r.description,
+          expected: r.expected,
+          got: r.got,
+          pass: r.pass,
+          core: r.core,
+          figures: r.figures,
+        })),
       },
       null,
       2,
-    ) + "\n",
+    )}\n`,
   );
 }
 
-process.stdout.write(formatTable(run.results) + "\n");
+process.stdout.write(`${formatTable(run.results)}\n`);
 const core = run.results.filter((r) => r.core);
 const failed = core.filter((r) => !r.pass);
 const secs = totalSeconds();

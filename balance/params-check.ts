@@ -38,16 +38,14 @@ export function loadFigureIds(figuresJsonText: string): Set<string> {
 }
 
 /** Check one parsed params document; returns the leaves found and every problem. */
-export function checkParamsDoc(
-  file: string,
-  doc: unknown,
-  figureIds: ReadonlySet<string>,
-): { leaves: ParamLeaf[]; problems: ParamProblem[] } {
+export function checkParamsDoc(file: string, doc: unknown, figureIds: ReadonlySet<string>): { leaves: ParamLeaf[]; problems: ParamProblem[] } {
   const leaves: ParamLeaf[] = [];
   const problems: ParamProblem[] = [];
   const walk = (node: unknown, path: string): void => {
     if (Array.isArray(node)) {
-      node.forEach((x, i) => walk(x, path === "" ? String(i) : `${path}.${i}`));
+      node.forEach((x, i) => {
+        walk(x, path === "" ? String(i) : `${path}.${i}`);
+      });
       return;
     }
     if (isRecord(node)) {
@@ -100,7 +98,12 @@ export function checkParamsDoc(
     let reason: string | null = null;
     if (inferred !== undefined) {
       if (typeof inferred !== "string" || inferred.trim().length < 8 || /[\r\n]/.test(inferred)) {
-        problems.push({ file, path, code: "params/bad_leaf", message: `${file}:${path}: "inferred" must be a one-line reason (≥ 8 characters, no line break)` });
+        problems.push({
+          file,
+          path,
+          code: "params/bad_leaf",
+          message: `${file}:${path}: "inferred" must be a one-line reason (≥ 8 characters, no line break)`,
+        });
       } else {
         reason = inferred;
       }

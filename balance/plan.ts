@@ -38,24 +38,78 @@ export function buildPlan(opts: PlanOptions): MatchJob[] {
       if (restraint === "capped" && !profile.includes("R")) continue;
       const policies = Object.fromEntries(SEATS.map((s, i) => [s, profile[i] === "H" ? "guide" : restraint])) as Partial<Record<CompanyId, PolicyKey>>;
       for (const seed of seeds) {
-        add({ group: `dilemma-${restraint}`, label: profile, scenario: "reckoning", variant: "guide", turns: TURNS, seed, randomEvents: true, seats: SEATS, policies });
+        add({
+          group: `dilemma-${restraint}`,
+          label: profile,
+          scenario: "reckoning",
+          variant: "guide",
+          turns: TURNS,
+          seed,
+          randomEvents: true,
+          seats: SEATS,
+          policies,
+        });
       }
     }
   }
   for (const seed of few) {
-    add({ group: "cons", label: "guide", scenario: "reckoning", variant: "cons", turns: TURNS, seed, randomEvents: true, seats: SEATS, policies: all("guide") });
-    add({ group: "buildout", label: "guide", scenario: "buildout", variant: "guide", turns: TURNS, seed, randomEvents: true, seats: SEATS, policies: all("guide") });
+    add({
+      group: "cons",
+      label: "guide",
+      scenario: "reckoning",
+      variant: "cons",
+      turns: TURNS,
+      seed,
+      randomEvents: true,
+      seats: SEATS,
+      policies: all("guide"),
+    });
+    add({
+      group: "buildout",
+      label: "guide",
+      scenario: "buildout",
+      variant: "guide",
+      turns: TURNS,
+      seed,
+      randomEvents: true,
+      seats: SEATS,
+      policies: all("guide"),
+    });
   }
   for (const rule of RULES) {
     for (const seat of SEATS) {
       for (const seed of fewer) {
-        add({ group: "rules", label: `${rule}@${seat}`, scenario: "reckoning", variant: "guide", turns: TURNS, seed, randomEvents: true, seats: SEATS, policies: { ...all("guide"), [seat]: rule } });
+        add({
+          group: "rules",
+          label: `${rule}@${seat}`,
+          scenario: "reckoning",
+          variant: "guide",
+          turns: TURNS,
+          seed,
+          randomEvents: true,
+          seats: SEATS,
+          policies: { ...all("guide"), [seat]: rule },
+        });
       }
     }
   }
   // Deterministic calibration runs: only the scenario's scheduled events.
-  for (const [scenario, variant] of [["reckoning", "guide"], ["reckoning", "cons"], ["buildout", "guide"]] as const) {
-    add({ group: "calib", label: `${scenario}/${variant}`, scenario, variant, turns: TURNS, seed: 1, randomEvents: false, seats: SEATS, policies: all("guide") });
+  for (const [scenario, variant] of [
+    ["reckoning", "guide"],
+    ["reckoning", "cons"],
+    ["buildout", "guide"],
+  ] as const) {
+    add({
+      group: "calib",
+      label: `${scenario}/${variant}`,
+      scenario,
+      variant,
+      turns: TURNS,
+      seed: 1,
+      randomEvents: false,
+      seats: SEATS,
+      policies: all("guide"),
+    });
   }
   return jobs;
 }

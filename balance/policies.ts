@@ -1,13 +1,3 @@
-/**
- * The policies the harness seats, by key. Invest-heavy (`guide`) is the lead's guidance follower
- * (shared/ai); the two restraint paths of GAME.md §7 group 7 are built here from the same shaping
- * helpers, so the only difference between Invest and Restrain is the capex level:
- *   flat   — capex held at the company's 2024 level (calibration.md §0.5, the pre-race intensity);
- *   capped — year-on-year growth capped at the end-2025 consensus +35%
- *            (capex_2026_consensus_growth_end2025), never above the guidance path.
- * The fixed rules of group 9 (hoard cash, all-in debt, zero capex) are shared/ai/tricks.ts.
- */
-import type { CompanyId } from "../shared/engine/index.ts";
 import type { Policy } from "../shared/ai/policy.ts";
 import { guidancePolicy, CONSENSUS_GROWTH_BP } from "../shared/ai/personalities.ts";
 import { guidanceGrowthBp } from "../shared/ai/guidance.ts";
@@ -16,7 +6,6 @@ import { TRICK_POLICIES } from "../shared/ai/tricks.ts";
 import { flatRestraintPolicy } from "../shared/ai/restraint.ts";
 
 export { flatRestraintPolicy };
-import { COMPANY_PARAMS } from "../shared/rules/params.ts";
 import type { PolicyKey } from "./types.ts";
 
 const mulBp = (x: number, bp: number): number => Math.round((x * bp) / 10_000);

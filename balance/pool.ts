@@ -39,30 +39,32 @@ export async function runJobs(jobs: readonly MatchJob[], opts: PoolOptions): Pro
   };
   const n = Math.min(opts.workers, Math.ceil(total / batch) || 1);
   await Promise.all(
-    Array.from({ length: n }, () =>
-      new Promise<void>((resolve, reject) => {
-        const w = new Worker(new URL("./worker.ts", import.meta.url));
-        const feed = (): void => {
-          const b = take();
-          if (b.length === 0) {
-            w.postMessage({ type: "stop" } satisfies ToWorker);
-            return;
-          }
-          w.postMessage({ type: "run", jobs: b } satisfies ToWorker);
-        };
-        w.on("message", (m: FromWorker) => {
-          if (m.type === "error") {
-            void w.terminate();
-            reject(new Error(`match job ${m.jobId} failed: ${m.message}`));
-            return;
-          }
-          for (const s of m.summaries) record(s);
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const w = new Worker(new URL("./worker.ts", import.meta.url));
+          const feed = (): void => {
+            const b = take();
+            if (b.length === 0) {
+              w.postMessage({ type: "stop" } satisfies ToWorker);
+              return;
+            }
+            w.postMessage({ type: "run", jobs: b } satisfies ToWorker);
+          };
+          w.on("message", (m: FromWorker) => {
+            if (m.type === "error") {
+              void w.terminate();
+              reject(new Error(`match job ${m.jobId} failed: ${m.message}`));
+              return;
+            }
+            for (const s of m.summaries) record(s);
+            feed();
+          });
+          w.on("error", reject);
+          w.on("exit", () => resolve());
           feed();
-        });
-        w.on("error", reject);
-        w.on("exit", () => resolve());
-        feed();
-      }),
+        }),
     ),
   );
   if (done !== total) throw new Error(`only ${done} of ${total} matches finished`);

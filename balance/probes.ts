@@ -43,7 +43,15 @@ export function strandedProbe(extraMw = 500): StrandedProbe {
       const template = c.assets.find((v) => v.kind === "ai_servers" && v.inServiceTurn <= state.turn && v.mw > 0);
       const costPerMw = template ? template.cost / template.mw : 25;
       const life = c.serverLifeQuarters;
-      const extra: Vintage = { kind: "ai_servers", chip: "nvidia", boughtTurn: state.turn - 1, inServiceTurn: state.turn, cost: Math.round(extraMw * costPerMw), mw: extraMw, lifeQuarters: life };
+      const extra: Vintage = {
+        kind: "ai_servers",
+        chip: "nvidia",
+        boughtTurn: state.turn - 1,
+        inServiceTurn: state.turn,
+        cost: Math.round(extraMw * costPerMw),
+        mw: extraMw,
+        lifeQuarters: life,
+      };
       const probed: MatchState = { ...state, companies: { ...state.companies, [bound]: { ...c, assets: [...c.assets, extra] } } };
       const b = resolveTurn(probed, decisions);
       const ra = a.state.companies[bound]!.history.at(-1)!;

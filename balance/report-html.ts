@@ -78,7 +78,11 @@ function cliffChart(runs: readonly MatchSummary[], scenario: string): string {
 function strandedChart(runs: readonly MatchSummary[]): string {
   const first = runs[0];
   if (!first) return "";
-  const series: Series[] = SEATS.map((id) => ({ name: NAMES[id] ?? id, color: COLORS[id] ?? "#000", values: meanSeries(runs, (s) => seat(s, id).series.strandedMw) }));
+  const series: Series[] = SEATS.map((id) => ({
+    name: NAMES[id] ?? id,
+    color: COLORS[id] ?? "#000",
+    values: meanSeries(runs, (s) => seat(s, id).series.strandedMw),
+  }));
   series.push({ name: "all four", color: "#777", dashed: true, values: meanSeries(runs, (s) => sum4(s, (x) => x.series.strandedMw)) });
   const share = meanSeries(runs, (s) => {
     const st = sum4(s, (x) => x.series.strandedMw);
@@ -87,7 +91,12 @@ function strandedChart(runs: readonly MatchSummary[]): string {
   });
   return (
     lineChart({ title: "Stranded compute: installed servers without power (MW), all invest", xLabels: first.quarters.map(qLabel), series, yLabel: "MW" }) +
-    lineChart({ title: "Stranded share of installed compute (%), all four", xLabels: first.quarters.map(qLabel), series: [{ name: "stranded %", color: "#444", values: share }], yLabel: "%" })
+    lineChart({
+      title: "Stranded share of installed compute (%), all four",
+      xLabels: first.quarters.map(qLabel),
+      series: [{ name: "stranded %", color: "#444", values: share }],
+      yLabel: "%",
+    })
   );
 }
 
@@ -145,13 +154,18 @@ function endingsChart(run: BalanceRun): string {
   const why = new Map<string, number>();
   for (const w of run.dataset.endings.bearWhy) if (w) why.set(w, (why.get(w) ?? 0) + 1);
   const whyBars = [...why].map(([label, value], i) => ({ label, value, color: ["#d62728", "#ff9896", "#e377c2"][i % 3]!, note: String(value) }));
-  return barChart({ title: `Endings over ${bull.length} seeds, all four on the guidance path`, bars }) + (whyBars.length ? barChart({ title: "First bear condition met (seeds)", bars: whyBars, width: 420 }) : "");
+  return (
+    barChart({ title: `Endings over ${bull.length} seeds, all four on the guidance path`, bars }) +
+    (whyBars.length ? barChart({ title: "First bear condition met (seeds)", bars: whyBars, width: 420 }) : "")
+  );
 }
 
 function scoreDistribution(runs: readonly MatchSummary[]): string {
   const bins = [-60, -40, -20, 0, 20, 40, 60, 80, 100];
   const all = runs.flatMap((s) => s.seats.map((x) => x.scoreBp / 100));
-  const counts = bins.slice(0, -1).map((lo, i) => ({ label: `${lo}…${bins[i + 1]}`, value: all.filter((v) => v >= lo && v < bins[i + 1]!).length, color: "#1f77b4" }));
+  const counts = bins
+    .slice(0, -1)
+    .map((lo, i) => ({ label: `${lo}…${bins[i + 1]}`, value: all.filter((v) => v >= lo && v < bins[i + 1]!).length, color: "#1f77b4" }));
   counts.unshift({ label: "< -60", value: all.filter((v) => v < -60).length, color: "#1f77b4" });
   counts.push({ label: "≥ 100", value: all.filter((v) => v >= 100).length, color: "#1f77b4" });
   return barChart({ title: "Distribution of seat scores (TSR %), all invest", bars: counts, width: 640 });

@@ -1,12 +1,5 @@
 /** Runs one scripted match through the real engine and boils it down to a MatchSummary. */
-import {
-  createMatch,
-  decisionBounds,
-  defaultDecision,
-  resolveTurn,
-  score,
-  viewFor,
-} from "../shared/engine/index.ts";
+import { createMatch, decisionBounds, defaultDecision, resolveTurn, score, viewFor } from "../shared/engine/index.ts";
 import type { CompanyId, Decision, MatchState, Quarter, Regime, SeatReport } from "../shared/engine/index.ts";
 import { quarterDepreciation } from "../shared/engine/compute.ts";
 import { policyFor } from "./policies.ts";
@@ -56,7 +49,8 @@ function livesOf(state: MatchState, id: CompanyId, into: Record<string, number[]
   const c = state.companies[id];
   if (!c) return;
   for (const v of c.assets) {
-    const list = (into[v.kind] ??= []);
+    into[v.kind] ??= [];
+    const list = into[v.kind]!;
     if (!list.includes(v.lifeQuarters)) list.push(v.lifeQuarters);
   }
 }
@@ -100,7 +94,7 @@ export function runMatch(job: MatchJob): MatchSummary {
     const decisions: Partial<Record<CompanyId, Decision>> = {};
     job.seats.forEach((seat, i) => {
       const c = state.companies[seat];
-      if (!c || c.status !== "active") return;
+      if (c?.status !== "active") return;
       const policy = policies.get(seat)!;
       let d = policy(viewFor(state, seat), {
         bounds: decisionBounds(state, seat),
@@ -168,7 +162,7 @@ export function runMatch(job: MatchJob): MatchSummary {
 
   const scores = new Map(score(state).map((s) => [s.company, s]));
   const first = job.seats[0]!;
-  const preLen = (start.companies[first]?.capexHistory.length ?? 0);
+  const preLen = start.companies[first]?.capexHistory.length ?? 0;
   const preQuarters = Array.from({ length: preLen }, (_, k) => quarterMinus(start.quarter, preLen - k));
   const seats: SeatSummary[] = job.seats.map((id) => {
     const c0 = start.companies[id]!;

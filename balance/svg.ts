@@ -25,7 +25,8 @@ function niceTicks(lo: number, hi: number, n = 5): number[] {
   return out;
 }
 
-const fmtTick = (v: number): string => (Math.abs(v) >= 1000 ? `${(v / 1000).toFixed(Math.abs(v) >= 10_000 ? 0 : 1)}k` : Number.isInteger(v) ? String(v) : v.toFixed(1));
+const fmtTick = (v: number): string =>
+  Math.abs(v) >= 1000 ? `${(v / 1000).toFixed(Math.abs(v) >= 10_000 ? 0 : 1)}k` : Number.isInteger(v) ? String(v) : v.toFixed(1);
 
 export function lineChart(opts: {
   title: string;
@@ -70,7 +71,10 @@ export function lineChart(opts: {
   opts.xLabels.forEach((lab, i) => {
     if (i % every === 0) parts.push(`<text x="${x(i)}" y="${H - B + 16}" text-anchor="middle" class="s">${esc(lab)}</text>`);
   });
-  if (opts.yLabel) parts.push(`<text x="12" y="${T + (H - T - B) / 2}" class="s" transform="rotate(-90 12 ${T + (H - T - B) / 2})" text-anchor="middle">${esc(opts.yLabel)}</text>`);
+  if (opts.yLabel)
+    parts.push(
+      `<text x="12" y="${T + (H - T - B) / 2}" class="s" transform="rotate(-90 12 ${T + (H - T - B) / 2})" text-anchor="middle">${esc(opts.yLabel)}</text>`,
+    );
   for (const h of opts.hlines ?? []) {
     parts.push(`<line x1="${L}" x2="${W - R}" y1="${y(h.y)}" y2="${y(h.y)}" stroke="${h.color ?? "#c00"}" stroke-dasharray="6 4"/>`);
     parts.push(`<text x="${L + 4}" y="${y(h.y) - 3}" class="s" fill="${h.color ?? "#c00"}">${esc(h.label)}</text>`);
@@ -79,14 +83,23 @@ export function lineChart(opts: {
     const pts = s.values.map((v, i) => (Number.isFinite(v) ? `${x(i).toFixed(1)},${y(v).toFixed(1)}` : null)).filter((p): p is string => p !== null);
     parts.push(`<polyline fill="none" stroke="${s.color}" stroke-width="2" ${s.dashed ? 'stroke-dasharray="5 3"' : ""} points="${pts.join(" ")}"/>`);
     const ly = T + 14 + k * 16;
-    parts.push(`<line x1="${W - R + 4}" x2="${W - R + 22}" y1="${ly + 40}" y2="${ly + 40}" stroke="${s.color}" stroke-width="2" ${s.dashed ? 'stroke-dasharray="5 3"' : ""}/>`);
+    parts.push(
+      `<line x1="${W - R + 4}" x2="${W - R + 22}" y1="${ly + 40}" y2="${ly + 40}" stroke="${s.color}" stroke-width="2" ${s.dashed ? 'stroke-dasharray="5 3"' : ""}/>`,
+    );
     parts.push(`<text x="${W - R + 26}" y="${ly + 44}" class="s">${esc(s.name)}</text>`);
   });
   parts.push("</svg>");
   return parts.join("");
 }
 
-export function barChart(opts: { title: string; bars: readonly { label: string; value: number; color: string; note?: string }[]; width?: number; height?: number; max?: number; unit?: string }): string {
+export function barChart(opts: {
+  title: string;
+  bars: readonly { label: string; value: number; color: string; note?: string }[];
+  width?: number;
+  height?: number;
+  max?: number;
+  unit?: string;
+}): string {
   const W = opts.width ?? 520;
   const H = opts.height ?? 240;
   const L = 40;
@@ -94,7 +107,10 @@ export function barChart(opts: { title: string; bars: readonly { label: string; 
   const B = 50;
   const max = opts.max ?? Math.max(1, ...opts.bars.map((b) => b.value));
   const bw = (W - L - 20) / Math.max(1, opts.bars.length);
-  const parts = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(opts.title)}">`, `<text x="${L}" y="18" class="t">${esc(opts.title)}</text>`];
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(opts.title)}">`,
+    `<text x="${L}" y="18" class="t">${esc(opts.title)}</text>`,
+  ];
   opts.bars.forEach((b, i) => {
     const h = ((H - T - B) * Math.max(0, b.value)) / max;
     const x0 = L + i * bw + bw * 0.15;
@@ -112,26 +128,45 @@ export function heat(v: number, lo: number, hi: number): string {
   if (!Number.isFinite(v)) return "#eee";
   const m = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
   const t = Math.max(-1, Math.min(1, v / m));
-  const c = (a: number): string => Math.round(255 - a * 150).toString(16).padStart(2, "0");
+  const c = (a: number): string =>
+    Math.round(255 - a * 150)
+      .toString(16)
+      .padStart(2, "0");
   return t >= 0 ? `#${c(t)}${"ff"}${c(t)}` : `#ff${c(-t)}${c(-t)}`;
 }
 
-export function heatmap(opts: { title: string; rows: readonly string[]; cols: readonly string[]; cells: readonly (readonly { value: number; text: string; mark?: boolean }[])[]; cellW?: number; cellH?: number; rowLabelW?: number }): string {
+export function heatmap(opts: {
+  title: string;
+  rows: readonly string[];
+  cols: readonly string[];
+  cells: readonly (readonly { value: number; text: string; mark?: boolean }[])[];
+  cellW?: number;
+  cellH?: number;
+  rowLabelW?: number;
+}): string {
   const cw = opts.cellW ?? 110;
   const ch = opts.cellH ?? 28;
   const rl = opts.rowLabelW ?? 90;
   const T = 46;
   const W = rl + cw * opts.cols.length + 10;
   const H = T + ch * opts.rows.length + 10;
-  const vals = opts.cells.flat().map((c) => c.value).filter(Number.isFinite);
+  const vals = opts.cells
+    .flat()
+    .map((c) => c.value)
+    .filter(Number.isFinite);
   const lo = Math.min(0, ...vals);
   const hi = Math.max(0, ...vals);
-  const parts = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(opts.title)}">`, `<text x="4" y="18" class="t">${esc(opts.title)}</text>`];
-  opts.cols.forEach((c, j) => parts.push(`<text x="${rl + j * cw + cw / 2}" y="${T - 8}" text-anchor="middle" class="s">${esc(c)}</text>`));
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(opts.title)}">`,
+    `<text x="4" y="18" class="t">${esc(opts.title)}</text>`,
+  ];
+  opts.cols.forEach((c, j) => void parts.push(`<text x="${rl + j * cw + cw / 2}" y="${T - 8}" text-anchor="middle" class="s">${esc(c)}</text>`));
   opts.rows.forEach((r, i) => {
     parts.push(`<text x="${rl - 6}" y="${T + i * ch + ch / 2 + 4}" text-anchor="end" class="m">${esc(r)}</text>`);
     opts.cells[i]?.forEach((cell, j) => {
-      parts.push(`<rect x="${rl + j * cw}" y="${T + i * ch}" width="${cw - 2}" height="${ch - 2}" fill="${heat(cell.value, lo, hi)}" ${cell.mark ? 'stroke="#000" stroke-width="2"' : ""}/>`);
+      parts.push(
+        `<rect x="${rl + j * cw}" y="${T + i * ch}" width="${cw - 2}" height="${ch - 2}" fill="${heat(cell.value, lo, hi)}" ${cell.mark ? 'stroke="#000" stroke-width="2"' : ""}/>`,
+      );
       parts.push(`<text x="${rl + j * cw + cw / 2}" y="${T + i * ch + ch / 2 + 4}" text-anchor="middle" class="s">${esc(cell.text)}</text>`);
     });
   });

@@ -67,8 +67,7 @@ export function seatOf(s: MatchSummary, id: CompanyId): SeatSummary {
   return x;
 }
 
-const sumOver = (s: MatchSummary, pick: (x: SeatSummary) => readonly number[]): number =>
-  s.seats.reduce((a, x) => a + pick(x).reduce((b, v) => b + v, 0), 0);
+const sumOver = (s: MatchSummary, pick: (x: SeatSummary) => readonly number[]): number => s.seats.reduce((a, x) => a + pick(x).reduce((b, v) => b + v, 0), 0);
 
 /** Industry (core four) profit ÷ capex over the whole match. */
 export function profitMultiple(s: MatchSummary): number {
@@ -84,7 +83,9 @@ export function profitMultiple(s: MatchSummary): number {
 export function isBull(s: MatchSummary): boolean {
   const n = s.quarters.length;
   const last = (xs: readonly number[]): number => xs.slice(Math.max(0, n - 4)).reduce((a, b) => a + b, 0);
-  return s.seats.some((x) => last(x.series.aiRevenue) > 0 && last(x.series.aiRevenue) >= last(x.series.aiOpex) + last(x.series.powerCost) + last(x.series.aiDepreciation));
+  return s.seats.some(
+    (x) => last(x.series.aiRevenue) > 0 && last(x.series.aiRevenue) >= last(x.series.aiOpex) + last(x.series.powerCost) + last(x.series.aiDepreciation),
+  );
 }
 
 /**
@@ -178,10 +179,26 @@ const SHORT: Readonly<Record<string, string>> = { microsoft: "MSFT", amazon: "AM
 
 /** calibration.md CAL-CAPEX-01: [2023, 2024, 2025] as [lo, hi] in $B before the ±5% tolerance. */
 const HISTORY: Readonly<Record<string, readonly [readonly [number, number], readonly [number, number], readonly [number, number]]>> = {
-  microsoft: [[64.6, 64.6], [80, 80], [80, 93]],
-  amazon: [[48.4, 48.4], [77, 77], [100, 105]],
-  alphabet: [[32.3, 32.3], [52.5, 52.5], [75, 75]],
-  meta: [[28.1, 28.1], [37, 37], [60, 65]],
+  microsoft: [
+    [64.6, 64.6],
+    [80, 80],
+    [80, 93],
+  ],
+  amazon: [
+    [48.4, 48.4],
+    [77, 77],
+    [100, 105],
+  ],
+  alphabet: [
+    [32.3, 32.3],
+    [52.5, 52.5],
+    [75, 75],
+  ],
+  meta: [
+    [28.1, 28.1],
+    [37, 37],
+    [60, 65],
+  ],
 };
 const HISTORY_FIGS: Readonly<Record<string, readonly string[]>> = {
   microsoft: ["capex_msft_fy2023", "capex_msft_fy2024", "capex_msft_fy2025e"],
@@ -206,7 +223,7 @@ const historyRows: TargetDef[] = SEATS.map((id) => ({
     const got = [preYear(build, id, 2023), preYear(build, id, 2024), mean(builds.map((s) => seatYear(s, id, 2025, (x) => x.series.capex)))];
     const pre2025 = preYear(reck, id, 2025);
     const ok = got.every((g, i) => within(g / 1000, h[i]![0] * 0.95, h[i]![1] * 1.05)) && within(pre2025 / 1000, h[2]![0] * 0.95, h[2]![1] * 1.05);
-    const exp = h.map(([lo, hi], i) => `${2023 + i}: ${lo === hi ? lo : `${lo}–${hi}`}`).join(" · ") + " (±5%)";
+    const exp = `${h.map(([lo, hi], i) => `${2023 + i}: ${lo === hi ? lo : `${lo}–${hi}`}`).join(" · ")} (±5%)`;
     return { expected: exp, got: `${got.map(bn).join(" · ")} (2025 pre-filled in The Reckoning: ${bn(pre2025)})`, pass: ok };
   },
 }));
@@ -237,7 +254,11 @@ const group1: TargetDef[] = [
       const played = over(group(d, "buildout"), (s) => fourYear(s, 2025, (x) => x.series.capex)) / 1000;
       const r = calib(d, "reckoning/guide");
       const pre = r ? SEATS.reduce((a, id) => a + preYear(r, id, 2025), 0) / 1000 : Number.NaN;
-      return { expected: "355 ±10% [320, 390]", got: `${played.toFixed(1)} played · ${pre.toFixed(1)} pre-filled`, pass: within(played, 319.5, 390.5) && within(pre, 319.5, 390.5) };
+      return {
+        expected: "355 ±10% [320, 390]",
+        got: `${played.toFixed(1)} played · ${pre.toFixed(1)} pre-filled`,
+        pass: within(played, 319.5, 390.5) && within(pre, 319.5, 390.5),
+      };
     },
   },
   {
@@ -256,7 +277,13 @@ const group1: TargetDef[] = [
     group: 1,
     core: true,
     description: "SCN-CONS: four-titan 2026 capex in the consensus band; per company ±10%",
-    figures: ["capex_big4_2026e_headline_d001", "capex_amzn_2026e_table_d001", "capex_googl_2026e_d001", "capex_msft_2026e_table_d001", "capex_meta_2026e_d001"],
+    figures: [
+      "capex_big4_2026e_headline_d001",
+      "capex_amzn_2026e_table_d001",
+      "capex_googl_2026e_d001",
+      "capex_msft_2026e_table_d001",
+      "capex_meta_2026e_d001",
+    ],
     run: (d) => {
       const runs = group(d, "cons");
       const total = over(runs, (s) => fourYear(s, 2026, (x) => x.series.capex)) / 1000;
@@ -281,7 +308,11 @@ const group1: TargetDef[] = [
       const v25 = SEATS.map((id) => preYear(r, id, 2025));
       const v26 = SEATS.map((id) => seatYear(r, id, 2026, (x) => x.series.capex));
       const ok = (v: number[]): boolean => v[1] === Math.max(...v) && v[3] === Math.min(...v);
-      return { expected: "max = AMZN, min = META (2025, 2026)", got: `2025 ${v25.map(bn).join("/")} · 2026 ${v26.map(bn).join("/")} (MSFT/AMZN/GOOGL/META)`, pass: ok(v25) && ok(v26) };
+      return {
+        expected: "max = AMZN, min = META (2025, 2026)",
+        got: `2025 ${v25.map(bn).join("/")} · 2026 ${v26.map(bn).join("/")} (MSFT/AMZN/GOOGL/META)`,
+        pass: ok(v25) && ok(v26),
+      };
     },
   },
   {
@@ -355,7 +386,11 @@ const group2: TargetDef[] = [
       const runs = allInvestRuns(d);
       const p = over(runs, (s) => fourYear(s, 2026, (x) => x.series.netIncome)) / 1000;
       const r = over(runs, (s) => fourYear(s, 2026, (x) => x.series.netIncome) / fourYear(s, 2026, (x) => x.series.capex));
-      return { expected: "profit 450 ±10%; ratio 0.69 ±0.10", got: `profit ${p.toFixed(1)}; ratio ${fmt(r)}`, pass: within(p, 405, 495) && within(r, 0.59, 0.79) };
+      return {
+        expected: "profit 450 ±10%; ratio 0.69 ±0.10",
+        got: `profit ${p.toFixed(1)}; ratio ${fmt(r)}`,
+        pass: within(p, 405, 495) && within(r, 0.59, 0.79),
+      };
     },
   },
   {
@@ -401,10 +436,25 @@ const group3: TargetDef[] = [
     figures: ["ocf_only_msft_covers_2026", "fcf_exhausted_others_2026", "fcf_negative_summary"],
     run: (d) => {
       const runs = allInvestRuns(d);
-      const covers = SEATS.filter((id) => over(runs, (s) => seatYear(s, id, 2026, (x) => x.series.operatingCashFlow) - seatYear(s, id, 2026, (x) => x.series.capex)) >= 0);
-      const perSeed = share(runs.map((s) => SEATS.filter((id) => seatYear(s, id, 2026, (x) => x.series.operatingCashFlow) >= seatYear(s, id, 2026, (x) => x.series.capex)).join() === "microsoft"));
-      const detail = SEATS.map((id) => `${SHORT[id]} ${bn(over(runs, (s) => seatYear(s, id, 2026, (x) => x.series.operatingCashFlow)))}/${bn(over(runs, (s) => seatYear(s, id, 2026, (x) => x.series.capex)))}`).join(" · ");
-      return { expected: "{MSFT} exactly", got: `{${covers.map((c) => SHORT[c]).join(", ")}} (OCF/capex ${detail}; exact in ${pct(perSeed)} of seeds)`, pass: covers.length === 1 && covers[0] === "microsoft" };
+      const covers = SEATS.filter(
+        (id) => over(runs, (s) => seatYear(s, id, 2026, (x) => x.series.operatingCashFlow) - seatYear(s, id, 2026, (x) => x.series.capex)) >= 0,
+      );
+      const perSeed = share(
+        runs.map(
+          (s) =>
+            SEATS.filter((id) => seatYear(s, id, 2026, (x) => x.series.operatingCashFlow) >= seatYear(s, id, 2026, (x) => x.series.capex)).join() ===
+            "microsoft",
+        ),
+      );
+      const detail = SEATS.map(
+        (id) =>
+          `${SHORT[id]} ${bn(over(runs, (s) => seatYear(s, id, 2026, (x) => x.series.operatingCashFlow)))}/${bn(over(runs, (s) => seatYear(s, id, 2026, (x) => x.series.capex)))}`,
+      ).join(" · ");
+      return {
+        expected: "{MSFT} exactly",
+        got: `{${covers.map((c) => SHORT[c]).join(", ")}} (OCF/capex ${detail}; exact in ${pct(perSeed)} of seeds)`,
+        pass: covers.length === 1 && covers[0] === "microsoft",
+      };
     },
   },
   {
@@ -418,7 +468,11 @@ const group3: TargetDef[] = [
       const fcf = over(runs, (s) => fourYear(s, 2026, (x) => x.series.freeCashFlow));
       const capex = over(runs, (s) => fourYear(s, 2026, (x) => x.series.capex));
       const ocf = over(runs, (s) => fourYear(s, 2026, (x) => x.series.operatingCashFlow));
-      return { expected: "|ΣFCF| ≤ 10% of Σcapex", got: `ΣFCF ${bn(fcf)} vs Σcapex ${bn(capex)} (${pct(fcf / capex, 1)}; ΣOCF ${bn(ocf)})`, pass: Math.abs(fcf) <= 0.1 * capex };
+      return {
+        expected: "|ΣFCF| ≤ 10% of Σcapex",
+        got: `ΣFCF ${bn(fcf)} vs Σcapex ${bn(capex)} (${pct(fcf / capex, 1)}; ΣOCF ${bn(ocf)})`,
+        pass: Math.abs(fcf) <= 0.1 * capex,
+      };
     },
   },
   {
@@ -458,11 +512,16 @@ const group4: TargetDef[] = [
     figures: ["dep_life_gpu", "dep_life_traditional"],
     run: (d) => {
       const lives = new Map<string, Set<number>>();
-      for (const s of group(d, "calib")) for (const x of s.seats) for (const [k, v] of Object.entries(x.lives)) for (const l of v) (lives.get(k) ?? lives.set(k, new Set()).get(k)!).add(l);
+      for (const s of group(d, "calib"))
+        for (const x of s.seats) for (const [k, v] of Object.entries(x.lives)) for (const l of v) (lives.get(k) ?? lives.set(k, new Set()).get(k)!).add(l);
       const ai = [...(lives.get("ai_servers") ?? [])];
       const tr = [...(lives.get("traditional") ?? [])];
       const ok = ai.length > 0 && tr.length > 0 && ai.every((l) => within(l, 8, 16)) && tr.every((l) => within(l, 20, 28));
-      return { expected: "AI servers 8–16 quarters; traditional 20–28", got: `AI servers ${ai.sort((a, b) => a - b).join("/")}; traditional ${tr.sort((a, b) => a - b).join("/")}`, pass: ok };
+      return {
+        expected: "AI servers 8–16 quarters; traditional 20–28",
+        got: `AI servers ${ai.sort((a, b) => a - b).join("/")}; traditional ${tr.sort((a, b) => a - b).join("/")}`,
+        pass: ok,
+      };
     },
   },
   {
@@ -475,7 +534,8 @@ const group4: TargetDef[] = [
       const runs = group(d, "buildout");
       const noBoom = runs.filter((s) => !isBull(s));
       const use = noBoom.length > 0 ? noBoom : runs;
-      const dd = (y: number): number => over(use, (s) => fourYear(s, y, (x) => x.series.depreciation) - fourYear(s, y - 1, (x) => x.series.depreciation)) / 1000;
+      const dd = (y: number): number =>
+        over(use, (s) => fourYear(s, y, (x) => x.series.depreciation) - fourYear(s, y - 1, (x) => x.series.depreciation)) / 1000;
       const dr = (y: number): number => over(use, (s) => fourYear(s, y, (x) => x.series.aiRevenue) - fourYear(s, y - 1, (x) => x.series.aiRevenue)) / 1000;
       return {
         expected: "Δdep > ΔAI rev in 2026 and 2027",
@@ -518,7 +578,11 @@ const group5: TargetDef[] = [
       const ratio = customPriceK(10_000) / list;
       const runs = allInvestRuns(d);
       const realised = customPriceK(10_000) / over(runs, (s) => mean(s.industry.nvidiaPriceK));
-      return { expected: "[0.50, 0.60] at Nvidia's balanced-market price", got: `${fmt(ratio, 3)} (vs the realised mean Nvidia price: ${fmt(realised, 3)})`, pass: within(ratio, 0.5, 0.6) };
+      return {
+        expected: "[0.50, 0.60] at Nvidia's balanced-market price",
+        got: `${fmt(ratio, 3)} (vs the realised mean Nvidia price: ${fmt(realised, 3)})`,
+        pass: within(ratio, 0.5, 0.6),
+      };
     },
   },
   {
@@ -586,7 +650,11 @@ const group6: TargetDef[] = [
       const binds = (s: MatchSummary): boolean => s.seats.some((x) => x.series.strandedMw.some((v, i) => v > 0 && s.quarters[i]!.year === 2026));
       const r = calib(d, "reckoning/guide");
       const f = share(runs.map(binds));
-      return { expected: "in the documented run and ≥ 90% of seeds", got: `documented run: ${r && binds(r) ? "yes" : "no"}; ${pct(f)} of seeds`, pass: !!r && binds(r) && f >= 0.9 };
+      return {
+        expected: "in the documented run and ≥ 90% of seeds",
+        got: `documented run: ${r && binds(r) ? "yes" : "no"}; ${pct(f)} of seeds`,
+        pass: !!r && binds(r) && f >= 0.9,
+      };
     },
   },
 ];
@@ -683,7 +751,11 @@ const group7: TargetDef[] = [
     core: true,
     description: "industry profit ÷ capex over the match, all four on flat restraint (the documented R)",
     figures: ["profits_capex_multiple_hist"],
-    run: (d) => ({ expected: "[2, 3]", got: `${fmt(d.multiples.allRestrainFlat.mean)} ±${fmt(d.multiples.allRestrainFlat.ci)} (capped restraint: ${fmt(d.multiples.allRestrainCapped.mean)})`, pass: within(d.multiples.allRestrainFlat.mean, 2, 3) }),
+    run: (d) => ({
+      expected: "[2, 3]",
+      got: `${fmt(d.multiples.allRestrainFlat.mean)} ±${fmt(d.multiples.allRestrainFlat.ci)} (capped restraint: ${fmt(d.multiples.allRestrainCapped.mean)})`,
+      pass: within(d.multiples.allRestrainFlat.mean, 2, 3),
+    }),
   },
   {
     id: "CAL-GT-06-anchored-matrix/invest",
@@ -691,7 +763,11 @@ const group7: TargetDef[] = [
     core: true,
     description: "industry profit ÷ capex over the match, all four on the guidance path (the documented P)",
     figures: ["profit_consensus_2026", "capex_big4_2026_guidance_d002"],
-    run: (d) => ({ expected: "[0.60, 0.95]", got: `${fmt(d.multiples.allInvest.mean)} ±${fmt(d.multiples.allInvest.ci)}`, pass: within(d.multiples.allInvest.mean, 0.6, 0.95) }),
+    run: (d) => ({
+      expected: "[0.60, 0.95]",
+      got: `${fmt(d.multiples.allInvest.mean)} ±${fmt(d.multiples.allInvest.ci)}`,
+      pass: within(d.multiples.allInvest.mean, 0.6, 0.95),
+    }),
   },
 ];
 
@@ -714,7 +790,8 @@ const group8: TargetDef[] = [
     id: "CAL-REV-13-bear-global-crossing",
     group: 8,
     core: true,
-    description: "bear ending (a seat's AI build-out returns less than the risk-free rate, a seat defaults, or a borrower finds the bond window shut) on the documented path",
+    description:
+      "bear ending (a seat's AI build-out returns less than the risk-free rate, a seat defaults, or a borrower finds the bond window shut) on the documented path",
     figures: ["bear_global_crossing", "mit_zero_return"],
     run: (d) => {
       const f = share(d.endings.bear);
@@ -777,7 +854,11 @@ const group9: TargetDef[] = [
       figures: [],
       run: (d) => {
         const r = ruleStats(d, rule);
-        return { expected: "edge over the field < 0", got: `edge ${(r.edge.mean / 100).toFixed(1)}±${(r.edge.ci / 100).toFixed(1)} pp; vs own guidance path ${(r.vsGuide / 100).toFixed(1)} pp`, pass: r.edge.mean < 0 };
+        return {
+          expected: "edge over the field < 0",
+          got: `edge ${(r.edge.mean / 100).toFixed(1)}±${(r.edge.ci / 100).toFixed(1)} pp; vs own guidance path ${(r.vsGuide / 100).toFixed(1)} pp`,
+          pass: r.edge.mean < 0,
+        };
       },
     }),
   ),

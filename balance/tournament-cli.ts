@@ -53,7 +53,12 @@ async function main(): Promise<void> {
   }
   const o = parsed.data;
   const specs: MatchSpec[] = planTournament({ seeds: o.seeds, turns: o.turns, groups: o.groups });
-  const bar = o.progress ? new cliProgress.SingleBar({ format: "tournament [{bar}] {value}/{total} matches | {eta_formatted} left", etaBuffer: 20 }, cliProgress.Presets.shades_classic) : null;
+  const bar = o.progress
+    ? new cliProgress.SingleBar(
+        { format: "tournament [{bar}] {value}/{total} matches | {eta_formatted} left", etaBuffer: 20 },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
   bar?.start(specs.length, 0);
   const started = performance.now();
   const results = await runTournament(specs, { workers: o.workers, onResult: (done) => bar?.update(done) });

@@ -8,16 +8,7 @@ import { Worker, isMainThread, parentPort, workerData } from "node:worker_thread
 import { CORE_FOUR, type CompanyId, type ScenarioId, type Variant } from "../shared/engine/ids.ts";
 import type { Decision, MatchState } from "../shared/engine/types.ts";
 import { createMatch, resolveTurn, score } from "../shared/engine/index.ts";
-import {
-  DIFFICULTIES,
-  DIFFICULTY_IDS,
-  PERSONALITIES,
-  TRICKS,
-  decideFor,
-  type AiId,
-  type Difficulty,
-  type PersonalityId,
-} from "../shared/ai/index.ts";
+import { DIFFICULTIES, DIFFICULTY_IDS, PERSONALITIES, TRICKS, decideFor, type AiId, type Difficulty, type PersonalityId } from "../shared/ai/index.ts";
 
 export interface MatchSpec {
   readonly group: "roundrobin" | "hard_vs_easy" | "vs_hard";
@@ -65,7 +56,7 @@ export function runMatch(spec: MatchSpec): MatchResult {
     for (const seat of spec.seats) {
       const c = state.companies[seat];
       const who = spec.players[seat];
-      if (!c || c.status !== "active" || !who) continue;
+      if (c?.status !== "active" || !who) continue;
       decisions[seat] = decideFor(state, seat, who, aiSeed);
     }
     state = resolveTurn(state, decisions).state;
@@ -127,7 +118,9 @@ export function planTournament(o: PlanOptions): MatchSpec[] {
     for (let s = 0; s < o.seeds; s++) {
       for (let r = 0; r < n; r += 2) {
         const players: Partial<Record<CompanyId, AiId>> = {};
-        seats.forEach((seat, i) => (players[seat] = PERSONALITIES[(r + s + offsets(s)[i]!) % n]!));
+        seats.forEach((seat, i) => {
+          players[seat] = PERSONALITIES[(r + s + offsets(s)[i]!) % n]!;
+        });
         specs.push({ group: "roundrobin", index: index++, ...setting(s + r), turns: o.turns, seed: first + s * 1000 + r, seats, players });
       }
     }
@@ -139,7 +132,9 @@ export function planTournament(o: PlanOptions): MatchSpec[] {
       const split = SPLITS[s % SPLITS.length]!;
       for (const swapped of [false, true]) {
         const players: Partial<Record<CompanyId, AiId>> = {};
-        seats.forEach((seat, i) => (players[seat] = split.includes(i) !== swapped ? "hard" : "easy"));
+        seats.forEach((seat, i) => {
+          players[seat] = split.includes(i) !== swapped ? "hard" : "easy";
+        });
         specs.push({ group: "hard_vs_easy", index: index++, ...setting(s), turns: o.turns, seed: first + 50_000 + s, seats, players, pair: s });
       }
     }
@@ -151,7 +146,9 @@ export function planTournament(o: PlanOptions): MatchSpec[] {
       for (let s = 0; s < o.seeds; s++) {
         for (let at = 0; at < seats.length; at++) {
           const players: Partial<Record<CompanyId, AiId>> = {};
-          seats.forEach((seat, i) => (players[seat] = i === at ? ch : "hard"));
+          seats.forEach((seat, i) => {
+            players[seat] = i === at ? ch : "hard";
+          });
           specs.push({ group: "vs_hard", index: index++, ...setting(s), turns: o.turns, seed: first + 90_000 + s, seats, players, challenger: ch });
         }
       }
@@ -248,7 +245,14 @@ export function summarize(results: readonly MatchResult[]): TournamentSummary {
   const summary: SummaryRow[] = [...byId.entries()]
     .map(([id, e]) => {
       const st = stat(e.scores);
-      return { id, difficulty: difficultyOf(id), meanScore: Math.round(st.mean), ci95: Math.round(st.ci95), winRate: e.matches ? e.wins / e.matches : 0, matches: e.matches };
+      return {
+        id,
+        difficulty: difficultyOf(id),
+        meanScore: Math.round(st.mean),
+        ci95: Math.round(st.ci95),
+        winRate: e.matches ? e.wins / e.matches : 0,
+        matches: e.matches,
+      };
     })
     .sort((a, b) => b.meanScore - a.meanScore);
 
@@ -340,29 +344,31 @@ export async function runTournament(specs: readonly MatchSpec[], o: RunOptions):
   let next = 0;
   const n = Math.min(o.workers, specs.length);
   await Promise.all(
-    Array.from({ length: n }, () =>
-      new Promise<void>((resolve, reject) => {
-        const w = new Worker(new URL(import.meta.url), { workerData: { tournamentWorker: true } });
-        let current = -1;
-        const feed = () => {
-          if (next >= specs.length) {
-            void w.terminate().then(() => resolve());
-            return;
-          }
-          current = next++;
-          w.postMessage(specs[current]);
-        };
-        w.on("message", (r: MatchResult) => {
-          out[current] = r;
-          o.onResult?.(++done, specs.length, r);
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const w = new Worker(new URL(import.meta.url), { workerData: { tournamentWorker: true } });
+          let current = -1;
+          const feed = () => {
+            if (next >= specs.length) {
+              void w.terminate().then(() => resolve());
+              return;
+            }
+            current = next++;
+            w.postMessage(specs[current]);
+          };
+          w.on("message", (r: MatchResult) => {
+            out[current] = r;
+            o.onResult?.(++done, specs.length, r);
+            feed();
+          });
+          w.on("error", reject);
+          w.on("exit", (code) => {
+            if (code !== 0 && next < specs.length) reject(new Error(`tournament worker exited with code ${code}`));
+          });
           feed();
-        });
-        w.on("error", reject);
-        w.on("exit", (code) => {
-          if (code !== 0 && next < specs.length) reject(new Error(`tournament worker exited with code ${code}`));
-        });
-        feed();
-      }),
+        }),
     ),
   );
   return out as MatchResult[];
@@ -382,7 +388,9 @@ export function renderTable(s: TournamentSummary): string {
   lines.push("Round robin (score = the match's scoring rule, TSR in % by default; ± = 95% CI)");
   lines.push(`${"personality".padEnd(16)}${"level".padEnd(8)}${"mean score".padStart(20)}${"win rate".padStart(10)}${"n".padStart(6)}`);
   for (const r of s.summary) {
-    lines.push(`${r.id.padEnd(16)}${r.difficulty.padEnd(8)}${`${bpPct(r.meanScore)} ± ${bpPct(r.ci95)}`.padStart(20)}${pct(r.winRate).padStart(10)}${String(r.matches).padStart(6)}`);
+    lines.push(
+      `${r.id.padEnd(16)}${r.difficulty.padEnd(8)}${`${bpPct(r.meanScore)} ± ${bpPct(r.ci95)}`.padStart(20)}${pct(r.winRate).padStart(10)}${String(r.matches).padStart(6)}`,
+    );
   }
   if (s.hardVsEasy && s.hardVsEasyWinRate !== null) {
     const h = s.hardVsEasy;

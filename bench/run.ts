@@ -24,7 +24,7 @@ const SUITES: readonly Suite[] = [
 const program = new Command()
   .name("bench")
   .option("--json <file>", "also write the figures as JSON")
-  .option("--only <list>", "comma-separated suites: " + SUITES.map((s) => s.id).join(", "))
+  .option("--only <list>", `comma-separated suites: ${SUITES.map((s) => s.id).join(", ")}`)
   .parse();
 const o = program.opts<{ json?: string; only?: string }>();
 const wanted = o.only ? new Set(o.only.split(",")) : null;
@@ -37,4 +37,4 @@ for (const s of SUITES) {
   results[s.id] = r;
   console.log(JSON.stringify(r, null, 2));
 }
-if (o.json) writeFileSync(o.json, JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2) + "\n");
+if (o.json) writeFileSync(o.json, `${JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2)}\n`);

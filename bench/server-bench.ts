@@ -127,7 +127,15 @@ function attach(room: Room, turns: number, thinkMs: number, gate: Gate, done: ()
 /** Full JSON state size after each turn of a match, re-simulated from its replay. */
 async function fullStateSizes(httpUrl: string, matchId: string): Promise<number[]> {
   const replay = ReplayFileSchema.parse(await (await fetch(`${httpUrl}/api/matches/${matchId}/replay`)).json());
-  let state = createMatch({ scenario: replay.scenario, variant: replay.variant, seed: replay.seed, seats: replay.seats, turns: replay.turnCount, scoring: replay.scoring, randomEvents: replay.randomEvents });
+  let state = createMatch({
+    scenario: replay.scenario,
+    variant: replay.variant,
+    seed: replay.seed,
+    seats: replay.seats,
+    turns: replay.turnCount,
+    scoring: replay.scoring,
+    randomEvents: replay.randomEvents,
+  });
   const sizes: number[] = [];
   for (const t of replay.turns) {
     sizes.push(Buffer.byteLength(JSON.stringify(state)));
@@ -181,7 +189,10 @@ async function runLevel(port: number, rooms: number, turns: number, thinkMs: num
         const stuck = matches
           .filter((m) => m.bots.some((b) => !b.resolvedAt.has(turns - 1)))
           .slice(0, 5)
-          .map((m) => `${m.id}: resolved turns ${m.bots.map((b) => b.resolvedAt.size).join("/")}, started ${m.bots.map((b) => b.bytesAtStart.size).join("/")}, errors ${m.bots.flatMap((b) => b.errors).join(" | ") || "none"}`);
+          .map(
+            (m) =>
+              `${m.id}: resolved turns ${m.bots.map((b) => b.resolvedAt.size).join("/")}, started ${m.bots.map((b) => b.bytesAtStart.size).join("/")}, errors ${m.bots.flatMap((b) => b.errors).join(" | ") || "none"}`,
+          );
         reject(new Error(`server bench stalled with ${rooms} rooms: ${stuck.join("; ")}`));
       }
     }, 1000);
@@ -276,7 +287,9 @@ if (import.meta.main) {
     ...(turns ? { turns: Number(turns) } : {}),
     ...(think ? { thinkMs: Number(think) } : {}),
   });
-  console.log(`server: p99 load/idle = ${out.p99LoadOverIdle} (goal ≤ 2: ${out.goals.latency ? "met" : "MISSED"}); worst bytes ratio ${(out.worstBytesRatio * 100).toFixed(1)}% (goal ≤ 10%: ${out.goals.bytes ? "met" : "MISSED"})`);
+  console.log(
+    `server: p99 load/idle = ${out.p99LoadOverIdle} (goal ≤ 2: ${out.goals.latency ? "met" : "MISSED"}); worst bytes ratio ${(out.worstBytesRatio * 100).toFixed(1)}% (goal ≤ 10%: ${out.goals.bytes ? "met" : "MISSED"})`,
+  );
   const json = get("--json");
   if (json) writeFileSync(json, JSON.stringify(out, null, 2));
   process.exit(0);

@@ -19,7 +19,10 @@ function int(name: string, min: number, max: number) {
 }
 
 function list(v: string): string[] {
-  return v.split(",").map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 const program = new Command()
@@ -36,7 +39,16 @@ const program = new Command()
   .showHelpAfterError();
 
 program.parse();
-const o = program.opts<{ seed: number; turns: number; scenario: string; variant: string; seats: string[]; policies: string[]; createdAt: string; out: string }>();
+const o = program.opts<{
+  seed: number;
+  turns: number;
+  scenario: string;
+  variant: string;
+  seats: string[];
+  policies: string[];
+  createdAt: string;
+  out: string;
+}>();
 
 const bad = o.seats.filter((s) => !isCompanyId(s));
 if (bad.length > 0) program.error(`unknown seat(s): ${bad.join(", ")}; choose from ${COMPANIES.join(", ")}`);
@@ -46,7 +58,13 @@ if (o.scenario !== "reckoning" && o.scenario !== "buildout") program.error("scen
 if (o.variant !== "guide" && o.variant !== "cons") program.error("variant must be guide or cons");
 
 const opts: SimOptions = {
-  config: { seed: o.seed, turns: o.turns, scenario: o.scenario as "reckoning" | "buildout", variant: o.variant as "guide" | "cons", seats: o.seats as CompanyId[] },
+  config: {
+    seed: o.seed,
+    turns: o.turns,
+    scenario: o.scenario as "reckoning" | "buildout",
+    variant: o.variant as "guide" | "cons",
+    seats: o.seats as CompanyId[],
+  },
   policies: o.policies as SimOptions["policies"],
 };
 const { state, turns } = simulateMatch(opts);
@@ -69,6 +87,6 @@ if (!check.success) {
   process.exit(1);
 }
 const file: ReplayFile = check.data;
-writeFileSync(o.out, JSON.stringify(file, null, 1) + "\n");
+writeFileSync(o.out, `${JSON.stringify(file, null, 1)}\n`);
 console.log(`wrote ${o.out}: ${turns.length} turns, final hash ${hashState(state).slice(0, 16)}…`);
 for (const s of score(state)) console.log(`  #${s.rank} ${s.company.padEnd(10)} TSR ${(s.tsrBp / 100).toFixed(1)}%${s.defaulted ? " (defaulted)" : ""}`);

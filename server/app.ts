@@ -64,7 +64,7 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
   const ensureRoom = async (matchId: string): Promise<string | null> => {
     if (matchMaker.getLocalRoomById(matchId)) return matchId;
     const rec = await storage.getMatch(matchId);
-    if (!rec || rec.status !== "active") return null;
+    if (rec?.status !== "active") return null;
     ctx.restoreQueue.add(matchId);
     try {
       const listing = await matchMaker.createRoom(ROOM_NAME, { [RESTORE_KEY]: matchId });

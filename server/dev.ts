@@ -18,7 +18,7 @@ startServer();
 const vite = await createServer({ configFile: "client/vite.config.ts" });
 await vite.listen();
 vite.printUrls();
-console.log("[dev] game server on http://localhost:" + (process.env.PORT ?? "2567"));
+console.log(`[dev] game server on http://localhost:${process.env.PORT ?? "2567"}`);
 
 function stop(): void {
   for (const c of children) c.kill("SIGTERM");

@@ -18,7 +18,7 @@ export function normaliseCode(input: string): string {
 }
 
 export function newMatchId(): string {
-  return "m" + randomBytes(8).toString("hex");
+  return `m${randomBytes(8).toString("hex")}`;
 }
 
 /** 32 hex characters: the secret a seat or the host keeps to reclaim its place. */

@@ -81,7 +81,7 @@ export function billionsToMillions(input: string | number, min: number, max: num
   const x = typeof input === "number" ? input : Number.parseFloat(String(input).replace(",", "."));
   if (!Number.isFinite(x)) return min;
   const m = Math.round(x * 1000);
-  return m < min ? min : m > max ? max : m;
+  return m < min ? min : Math.min(m, max);
 }
 
 /** Seconds → "m:ss". */

@@ -30,7 +30,12 @@ export interface QuarterSeries {
  * The last `n` quarters of a seat's capex and AI revenue, pre-match history included. Both
  * series end at the last resolved quarter, the one before the quarter being decided (year, q).
  */
-export function seatQuarters(seat: { readonly capexHistory?: readonly number[]; readonly aiRevenueHistory?: readonly number[] }, year: number, q: number, n = 12): QuarterSeries {
+export function seatQuarters(
+  seat: { readonly capexHistory?: readonly number[]; readonly aiRevenueHistory?: readonly number[] },
+  year: number,
+  q: number,
+  n = 12,
+): QuarterSeries {
   const capexAll = seat.capexHistory ?? [];
   const aiAll = seat.aiRevenueHistory ?? [];
   const len = Math.min(n, capexAll.length);
@@ -58,7 +63,9 @@ export function industrySeries(s: Session): { labels: string[]; capexAnnual: num
   return {
     labels: first.labels,
     capexAnnual: first.labels.map((_, i) => per.reduce((sum, p) => sum + (p.capex[i] ?? 0), 0) * 4),
-    aiRevenueAnnual: first.labels.map((_, i) => (per.every((p) => p.aiRevenue[i] === null) ? null : per.reduce((sum, p) => sum + (p.aiRevenue[i] ?? 0), 0) * 4)),
+    aiRevenueAnnual: first.labels.map((_, i) =>
+      per.every((p) => p.aiRevenue[i] === null) ? null : per.reduce((sum, p) => sum + (p.aiRevenue[i] ?? 0), 0) * 4,
+    ),
   };
 }
 

@@ -117,13 +117,15 @@ export interface MatchSnap {
 
 export type NetStatus = "ok" | "lost" | "failed";
 
+// biome-ignore lint/suspicious/noExplicitAny: the room's state type is the server's, which the client only sees through the synced schema.
+type AnyRoom = Room<any, any>;
 type Listener = () => void;
 
 const SAVE_KEY = "cp.session";
 
 export class Session {
   readonly client: Client;
-  room: Room<any, any> | null = null;
+  room: AnyRoom | null = null;
   welcome: WelcomeMessage | null = null;
   snap: MatchSnap | null = null;
   turnStarted: TurnStartedMessage | null = null;
@@ -199,7 +201,7 @@ export class Session {
   async rejoin(): Promise<void> {
     const saved = loadSaved();
     if (!saved) throw new Error("nothing to rejoin");
-    let room: Room<any, any> | null = null;
+    let room: AnyRoom | null = null;
     try {
       room = await this.client.reconnect(saved.reconnectionToken, MatchSync);
     } catch {
@@ -222,7 +224,7 @@ export class Session {
     this.emit();
   }
 
-  private attach(room: Room<any, any>): void {
+  private attach(room: AnyRoom): void {
     this.room = room;
     this.status = "ok";
     room.onStateChange((state: { toJSON?: () => unknown }) => {
@@ -278,7 +280,7 @@ export class Session {
     this.emit();
   }
 
-  private async autoRejoin(old: Room<any, any>): Promise<void> {
+  private async autoRejoin(old: AnyRoom): Promise<void> {
     // About a minute of retries (a restarting server restores its matches), then the Retry button.
     for (let attempt = 0; attempt < 30 && this.room === old; attempt++) {
       await new Promise((r) => setTimeout(r, Math.min(4000, 500 * (attempt + 1))));

@@ -43,18 +43,7 @@ import { aiDecision, aiSeedFor } from "../ai.ts";
 import { restrainedScores } from "../../shared/ai/index.ts";
 import { restoreState } from "../replay.ts";
 import type { MatchRecord, MatchSettings, SeatRecord, Storage } from "../storage/types.ts";
-import {
-  RateLimiter,
-  hashToken,
-  newJoinCode,
-  newMatchId,
-  newSeed,
-  newToken,
-  payloadBytes,
-  sanitiseChat,
-  sanitiseName,
-  tokenMatches,
-} from "../util.ts";
+import { RateLimiter, hashToken, newJoinCode, newMatchId, newSeed, newToken, payloadBytes, sanitiseChat, sanitiseName, tokenMatches } from "../util.ts";
 
 /** Shared by all rooms of one server; handed over through the room's default options. */
 export interface RoomContext {
@@ -350,7 +339,7 @@ export class MatchRoom extends Room<{ state: MatchSync; metadata: Metadata }> {
       data.host = true;
       if (role === "player") {
         const seat = wantSeat ? this.#seats.get(wantSeat) : [...this.#seats.values()].find((s) => s.control === "vacant");
-        if (!seat || seat.control !== "vacant") throw joinError("join/no_free_seat", "no seat is free for the creator");
+        if (seat?.control !== "vacant") throw joinError("join/no_free_seat", "no seat is free for the creator");
         this.#claimSeat(seat, client, name, hashToken(issuedToken));
         data.seat = seat.company;
       }
@@ -575,7 +564,14 @@ export class MatchRoom extends Room<{ state: MatchSync; metadata: Metadata }> {
     const t = type as ClientMessageType;
     const parsed = CLIENT_MESSAGES[t].safeParse(message === null ? undefined : message);
     if (!parsed.success) {
-      this.#error(client, "protocol/invalid_payload", `${t}: ${issues(parsed.error).map((i) => `${i.path || "message"}: ${i.message}`).join("; ")}`, issues(parsed.error));
+      this.#error(
+        client,
+        "protocol/invalid_payload",
+        `${t}: ${issues(parsed.error)
+          .map((i) => `${i.path || "message"}: ${i.message}`)
+          .join("; ")}`,
+        issues(parsed.error),
+      );
       return;
     }
     if (t.startsWith("teacher:") && !data.host) {
@@ -591,19 +587,28 @@ export class MatchRoom extends Room<{ state: MatchSync; metadata: Metadata }> {
         return this.#onReady(client, data, false);
       case "chat": {
         const text = sanitiseChat((parsed.data as { text: string }).text);
-        if (text.length === 0) return this.#error(client, "protocol/invalid_payload", "chat: text is empty after cleaning");
+        if (text.length === 0) {
+          this.#error(client, "protocol/invalid_payload", "chat: text is empty after cleaning");
+          return;
+        }
         this.broadcast("chat", { from: data.name, seat: data.seat, text });
         return;
       }
       case "teacher:start":
-        if (this.#phase !== "lobby") return this.#error(client, "rule/wrong_phase", "the match has already started");
+        if (this.#phase !== "lobby") {
+          this.#error(client, "rule/wrong_phase", "the match has already started");
+          return;
+        }
         return this.#start();
       case "teacher:pause":
         return this.#pause(client);
       case "teacher:resume":
         return this.#resume(client);
       case "teacher:advance":
-        if (this.#phase !== "deciding") return this.#error(client, "rule/wrong_phase", "no turn is open to advance");
+        if (this.#phase !== "deciding") {
+          this.#error(client, "rule/wrong_phase", "no turn is open to advance");
+          return;
+        }
         return this.#resolve();
       case "teacher:event":
         return this.#onTeacherEvent(client, parsed.data as z.infer<(typeof CLIENT_MESSAGES)["teacher:event"]>);
@@ -637,7 +642,7 @@ export class MatchRoom extends Room<{ state: MatchSync; metadata: Metadata }> {
       return;
     }
     const company = this.#engine.companies[seat.company];
-    if (!company || company.status !== "active") {
+    if (company?.status !== "active") {
       this.#error(client, "rule/seat_out", "this company has defaulted and cannot decide");
       return;
     }
@@ -664,8 +669,14 @@ export class MatchRoom extends Room<{ state: MatchSync; metadata: Metadata }> {
 
   #onTeacherSeat(client: Client, msg: { seat: CompanyId; ai: boolean }): void {
     const seat = this.#seats.get(msg.seat);
-    if (!seat) return this.#error(client, "rule/no_such_seat", `${msg.seat} is not a seat in this match`);
-    if (this.#phase === "ended") return this.#error(client, "rule/wrong_phase", "the match is over");
+    if (!seat) {
+      this.#error(client, "rule/no_such_seat", `${msg.seat} is not a seat in this match`);
+      return;
+    }
+    if (this.#phase === "ended") {
+      this.#error(client, "rule/wrong_phase", "the match is over");
+      return;
+    }
     if (msg.ai) {
       const old = this.#detachSeat(seat, "seat given to AI");
       seat.client = null;
@@ -691,7 +702,10 @@ export class MatchRoom extends Room<{ state: MatchSync; metadata: Metadata }> {
         seat.ready = true;
       }
     } else {
-      if (seat.control === "human" && !seat.held) return this.#error(client, "rule/seat_taken", `${msg.seat} is held by a player`);
+      if (seat.control === "human" && !seat.held) {
+        this.#error(client, "rule/seat_taken", `${msg.seat} is held by a player`);
+        return;
+      }
       seat.control = "vacant";
       seat.held = false;
       seat.name = "";
@@ -770,8 +784,14 @@ export class MatchRoom extends Room<{ state: MatchSync; metadata: Metadata }> {
   }
 
   #pause(client: Client): void {
-    if (this.#phase !== "deciding" && this.#phase !== "lobby") return this.#error(client, "rule/wrong_phase", "nothing to pause");
-    if (this.#paused) return this.#error(client, "rule/already_paused", "the timer is already paused");
+    if (this.#phase !== "deciding" && this.#phase !== "lobby") {
+      this.#error(client, "rule/wrong_phase", "nothing to pause");
+      return;
+    }
+    if (this.#paused) {
+      this.#error(client, "rule/already_paused", "the timer is already paused");
+      return;
+    }
     this.#paused = true;
     this.state.paused = true;
     if (this.#timer && this.state.deadline > 0) {
@@ -783,7 +803,10 @@ export class MatchRoom extends Room<{ state: MatchSync; metadata: Metadata }> {
   }
 
   #resume(client: Client): void {
-    if (!this.#paused) return this.#error(client, "rule/not_paused", "the timer is not paused");
+    if (!this.#paused) {
+      this.#error(client, "rule/not_paused", "the timer is not paused");
+      return;
+    }
     this.#paused = false;
     this.state.paused = false;
     if (this.#phase === "deciding") {
@@ -825,11 +848,25 @@ export class MatchRoom extends Room<{ state: MatchSync; metadata: Metadata }> {
 
   /** A teacher's event joins the open turn's schedule; it is revealed with the turn and kept in the log. */
   #onTeacherEvent(client: Client, e: z.infer<(typeof CLIENT_MESSAGES)["teacher:event"]>): void {
-    if (this.#phase !== "deciding") return this.#error(client, "rule/wrong_phase", "events can be injected only while a turn is open");
-    const event: ScheduledEvent = { turn: this.#engine.turn, kind: e.kind, ...(e.target ? { target: e.target } : {}), ...(e.magnitudeBp !== undefined ? { magnitudeBp: e.magnitudeBp } : {}) };
+    if (this.#phase !== "deciding") {
+      this.#error(client, "rule/wrong_phase", "events can be injected only while a turn is open");
+      return;
+    }
+    const event: ScheduledEvent = {
+      turn: this.#engine.turn,
+      kind: e.kind,
+      ...(e.target ? { target: e.target } : {}),
+      ...(e.magnitudeBp !== undefined ? { magnitudeBp: e.magnitudeBp } : {}),
+    };
     const v = validateInjectedEvent(this.#engine, event);
-    if (!v.ok) return this.#error(client, v.errors[0]?.code ?? "event/invalid", v.errors.map((x) => x.message).join("; "), v.errors);
-    if (this.#injected.length >= 8) return this.#error(client, "rule/too_many_events", "at most 8 events per turn");
+    if (!v.ok) {
+      this.#error(client, v.errors[0]?.code ?? "event/invalid", v.errors.map((x) => x.message).join("; "), v.errors);
+      return;
+    }
+    if (this.#injected.length >= 8) {
+      this.#error(client, "rule/too_many_events", "at most 8 events per turn");
+      return;
+    }
     this.#injected.push(event);
   }
 
@@ -844,7 +881,7 @@ export class MatchRoom extends Room<{ state: MatchSync; metadata: Metadata }> {
     const decisions: Partial<Record<CompanyId, Decision>> = {};
     for (const seat of this.#seats.values()) {
       const company = before.companies[seat.company];
-      if (!company || company.status !== "active") continue;
+      if (company?.status !== "active") continue;
       decisions[seat.company] = seat.pending ?? seat.fallback ?? defaultDecision(before, seat.company);
     }
     let after: MatchState;
@@ -960,12 +997,33 @@ export class MatchRoom extends Room<{ state: MatchSync; metadata: Metadata }> {
         q.strandedMw = h.strandedMw;
         const { income: inc, cashFlow: f, balance: b } = h;
         Object.assign(q, {
-          coreRevenue: inc.coreRevenue, coreCosts: inc.coreCosts, powerCost: inc.powerCost, aiOpex: inc.aiOpex, depreciation: inc.depreciation, rnd: inc.rnd,
-          operatingIncome: inc.operatingIncome, interestExpense: inc.interestExpense, interestIncome: inc.interestIncome, tax: inc.tax,
-          operatingCashFlow: f.operatingCashFlow, energyPayments: f.energyPayments, debtIssued: f.debtIssued, emergencyBorrowing: f.emergencyBorrowing,
-          equityIssued: f.equityIssued, debtRepaid: f.debtRepaid, buybacks: f.buybacks, dividends: f.dividends,
-          ppe: b.ppe, otherAssets: b.otherAssets, totalAssets: b.totalAssets, otherLiabilities: b.otherLiabilities, totalLiabilities: b.totalLiabilities, equity: b.equity,
-          installedMw: h.installedMw, poweredMw: h.poweredMw, usableMw: h.usableMw,
+          coreRevenue: inc.coreRevenue,
+          coreCosts: inc.coreCosts,
+          powerCost: inc.powerCost,
+          aiOpex: inc.aiOpex,
+          depreciation: inc.depreciation,
+          rnd: inc.rnd,
+          operatingIncome: inc.operatingIncome,
+          interestExpense: inc.interestExpense,
+          interestIncome: inc.interestIncome,
+          tax: inc.tax,
+          operatingCashFlow: f.operatingCashFlow,
+          energyPayments: f.energyPayments,
+          debtIssued: f.debtIssued,
+          emergencyBorrowing: f.emergencyBorrowing,
+          equityIssued: f.equityIssued,
+          debtRepaid: f.debtRepaid,
+          buybacks: f.buybacks,
+          dividends: f.dividends,
+          ppe: b.ppe,
+          otherAssets: b.otherAssets,
+          totalAssets: b.totalAssets,
+          otherLiabilities: b.otherLiabilities,
+          totalLiabilities: b.totalLiabilities,
+          equity: b.equity,
+          installedMw: h.installedMw,
+          poweredMw: h.poweredMw,
+          usableMw: h.usableMw,
         });
         sync.history.push(q);
       }

@@ -187,18 +187,21 @@ export class SqliteStorage implements Storage {
     });
   }
 
-  async appendTurn(
-    id: string,
-    turn: TurnRecord,
-    end?: { readonly finalHash: string; readonly scores: readonly unknown[] },
-  ): Promise<void> {
+  async appendTurn(id: string, turn: TurnRecord, end?: { readonly finalHash: string; readonly scores: readonly unknown[] }): Promise<void> {
     this.#tx(() => {
       const row = this.#db.prepare("SELECT COUNT(*) AS n FROM turns WHERE match_id = ?").get(id) as Row | undefined;
       const n = Number(row?.["n"] ?? 0);
       if (n !== turn.turn) throw new Error(`storage: match ${id} has ${n} turns; refusing to append turn ${turn.turn}`);
       this.#db
         .prepare("INSERT INTO turns (match_id, turn, decisions, hash, resolved_at, events) VALUES (?, ?, ?, ?, ?, ?)")
-        .run(id, turn.turn, JSON.stringify(turn.decisions), turn.hash, turn.resolvedAt, turn.events && turn.events.length > 0 ? JSON.stringify(turn.events) : null);
+        .run(
+          id,
+          turn.turn,
+          JSON.stringify(turn.decisions),
+          turn.hash,
+          turn.resolvedAt,
+          turn.events && turn.events.length > 0 ? JSON.stringify(turn.events) : null,
+        );
       if (end) {
         this.#db
           .prepare("UPDATE matches SET status = 'ended', ended_at = ?, final_hash = ?, scores = ?, updated_at = ? WHERE id = ?")

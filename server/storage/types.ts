@@ -68,19 +68,12 @@ export interface MatchSummary {
 export interface Storage {
   createMatch(rec: MatchRecord): Promise<void>;
   /** Seats, status or host token changed (joins, seat swaps, start). */
-  updateMatch(
-    id: string,
-    patch: { readonly seats?: MatchRecord["seats"]; readonly status?: MatchStatus; readonly hostTokenHash?: string },
-  ): Promise<void>;
+  updateMatch(id: string, patch: { readonly seats?: MatchRecord["seats"]; readonly status?: MatchStatus; readonly hostTokenHash?: string }): Promise<void>;
   /**
    * Append one resolved turn, atomically; with `end`, mark the match ended in the same
    * transaction. Throws if the turn is not the next one (no gaps, no duplicates).
    */
-  appendTurn(
-    id: string,
-    turn: TurnRecord,
-    end?: { readonly finalHash: string; readonly scores: readonly SeatScore[] },
-  ): Promise<void>;
+  appendTurn(id: string, turn: TurnRecord, end?: { readonly finalHash: string; readonly scores: readonly SeatScore[] }): Promise<void>;
   getMatch(id: string): Promise<MatchRecord | undefined>;
   findByCode(code: string): Promise<MatchRecord | undefined>;
   getTurns(id: string): Promise<readonly TurnRecord[]>;

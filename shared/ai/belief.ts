@@ -101,8 +101,7 @@ function publicPatch(t: CompanyState, pub: PublicCompanyView, turn: number): Com
     capexHistory: pub.capexHistory,
     aiRevenueHistory: pub.aiRevenueHistory,
     cumulativeFcf: t.cumulativeFcf + pub.history.slice(pub.history.length - turn).reduce((s, r) => s + r.cashFlow.freeCashFlow, 0),
-    cashReturned:
-      t.cashReturned + pub.history.slice(pub.history.length - turn).reduce((s, r) => s + r.cashFlow.buybacks + r.cashFlow.dividends, 0),
+    cashReturned: t.cashReturned + pub.history.slice(pub.history.length - turn).reduce((s, r) => s + r.cashFlow.buybacks + r.cashFlow.dividends, 0),
   };
 }
 

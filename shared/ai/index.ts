@@ -9,15 +9,7 @@ import { decisionBounds, defaultDecision, validateDecision } from "../engine/val
 import { viewFor } from "../engine/view.ts";
 import type { Difficulty } from "../protocol/messages.ts";
 import { NO_PLANNING, isPersonalityId, type Planning, type Policy, type PersonalityId, type PolicyContext } from "./policy.ts";
-import {
-  armsRacerPolicy,
-  disciplinedPolicy,
-  energyFirstPolicy,
-  grimTriggerPolicy,
-  guidancePolicy,
-  leveragedPolicy,
-  titForTatPolicy,
-} from "./personalities.ts";
+import { armsRacerPolicy, disciplinedPolicy, energyFirstPolicy, grimTriggerPolicy, guidancePolicy, leveragedPolicy, titForTatPolicy } from "./personalities.ts";
 import { makePlanner } from "./planner.ts";
 import { TRICKS, TRICK_POLICIES, type TrickId } from "./tricks.ts";
 import { mixSeed } from "./shape.ts";
@@ -125,7 +117,7 @@ export function contextFor(state: MatchState, seat: CompanyId, seed: number): Po
 export function decideFor(state: MatchState, seat: CompanyId, who: AiId, seed: number): Decision {
   const ctx = contextFor(state, seat, seed);
   const company = state.companies[seat];
-  if (!company || company.status !== "active" || state.ended) return ctx.defaultDecision;
+  if (company?.status !== "active" || state.ended) return ctx.defaultDecision;
   const policy = policyFor(who, state.config.seats, seat);
   const d = policy(viewFor(state, seat), ctx);
   return validateDecision(state, seat, d).ok ? d : ctx.defaultDecision;

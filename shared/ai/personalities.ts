@@ -6,19 +6,7 @@
 import type { MatchView } from "../engine/view.ts";
 import { BP, clamp, mulBp } from "../engine/money.ts";
 import type { Policy } from "./policy.ts";
-import {
-  cashFloor,
-  costPerMw,
-  expectedOcf,
-  last,
-  powerHeadroomMw,
-  returnsFromFcf,
-  rivals,
-  rivalsYoyGrowthBp,
-  shape,
-  yoyBase,
-  yoyGrowthBp,
-} from "./shape.ts";
+import { cashFloor, costPerMw, expectedOcf, last, powerHeadroomMw, returnsFromFcf, rivals, rivalsYoyGrowthBp, shape, yoyBase, yoyGrowthBp } from "./shape.ts";
 import { guidanceGrowthBp } from "./guidance.ts";
 import { MARKET_PARAMS } from "../rules/params.ts";
 

@@ -16,15 +16,7 @@ import { clamp, mulBp } from "../engine/money.ts";
 import type { Planning, Policy, PolicyContext } from "./policy.ts";
 import { cashFloor, mixSeed, returnsFromFcf, shape, yoyBase, yoyGrowthBp } from "./shape.ts";
 import { beliefState } from "./belief.ts";
-import {
-  armsRacerPolicy,
-  disciplinedPolicy,
-  energyFirstPolicy,
-  grimTriggerPolicy,
-  guidancePolicy,
-  leveragedPolicy,
-  titForTatPolicy,
-} from "./personalities.ts";
+import { armsRacerPolicy, disciplinedPolicy, energyFirstPolicy, grimTriggerPolicy, guidancePolicy, leveragedPolicy, titForTatPolicy } from "./personalities.ts";
 
 /** A capex stance as a policy: year-on-year growth `growthBp`, the gap borrowed, spare cash returned when restrained. */
 export function stancePolicy(growthBp: number): Policy {
@@ -91,7 +83,7 @@ function ctxOf(state: MatchState, seat: CompanyId, seed: number): PolicyContext 
 }
 
 /** Own score at the end of a roll-out: the match's scoring rule, a defaulted seat far below. */
-function valueOf(state: MatchState, seat: CompanyId): number {
+function seatValue(state: MatchState, seat: CompanyId): number {
   const s = score(state).find((x) => x.company === seat);
   if (!s) return -1_000_000;
   return s.defaulted ? s.scoreBp - 1_000_000 : s.scoreBp;
@@ -103,13 +95,13 @@ function rollout(start: MatchState, seat: CompanyId, mine: Policy, depth: number
     const decisions: Partial<Record<CompanyId, Decision>> = {};
     for (const id of state.config.seats) {
       const c = state.companies[id];
-      if (!c || c.status !== "active") continue;
+      if (c?.status !== "active") continue;
       const ctx = ctxOf(state, id, mixSeed(seed, step * 16 + 1));
       decisions[id] = (id === seat ? mine : model)(viewFor(state, id), ctx);
     }
     state = resolveTurn(state, decisions).state;
   }
-  return valueOf(state, seat);
+  return seatValue(state, seat);
 }
 
 /** A planner policy with the given look-ahead; depth 0 plays the guidance path. */

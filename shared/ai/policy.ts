@@ -16,16 +16,7 @@ export interface PolicyContext {
 /** Pure: same view + same context → same decision. Must return a decision within `bounds`. */
 export type Policy = (view: MatchView, ctx: PolicyContext) => Decision;
 
-export const PERSONALITIES = [
-  "guidance",
-  "disciplined",
-  "tit_for_tat",
-  "grim_trigger",
-  "arms_racer",
-  "energy_first",
-  "leveraged",
-  "planner",
-] as const;
+export const PERSONALITIES = ["guidance", "disciplined", "tit_for_tat", "grim_trigger", "arms_racer", "energy_first", "leveraged", "planner"] as const;
 export type PersonalityId = (typeof PERSONALITIES)[number];
 
 export function isPersonalityId(x: unknown): x is PersonalityId {

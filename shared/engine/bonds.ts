@@ -40,7 +40,7 @@ export function coverageBp(bonds: MarketState["bonds"], rating: Rating, regime: 
   if (!bonds.windowOpen) return 0;
   const ratingIdx = RATINGS.indexOf(rating);
   const regimeCut = regime === "disillusionment" ? 1500 : regime === "scrutiny" ? 700 : 0;
-  const base = B.coverageBaseBp - ratingIdx * 4000 - mulBp(bonds.crowdingBp, 200) ;
+  const base = B.coverageBaseBp - ratingIdx * 4000 - mulBp(bonds.crowdingBp, 200);
   const sized = size > B.jumboSize ? Math.floor((base * B.jumboSize) / size) : base;
   return Math.max(0, sized - mulBp(sized, regimeCut));
 }

@@ -8,7 +8,7 @@ export function mulBp(amount: number, bp: number): number {
 }
 
 export function clamp(x: number, min: number, max: number): number {
-  return x < min ? min : x > max ? max : x;
+  return x < min ? min : Math.min(x, max);
 }
 
 /** a/b in bp, 0 when b is 0. */

@@ -2,7 +2,7 @@
  * resolveTurn: one quarter, in the ten steps of GAME.md §5. Pure: the input state is never
  * mutated; every working object below is a fresh copy.
  */
-import { COMPANY_PARAMS, MARKET_PARAMS } from "../rules/params.ts";
+import { MARKET_PARAMS } from "../rules/params.ts";
 import { COMPANIES, type CompanyId, type Rating } from "./ids.ts";
 import type {
   ActiveEvent,
@@ -125,7 +125,14 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
   const bids = active.flatMap((id) => work.get(id)!.decision.energyBids.map((b) => ({ seat: id, dealId: b.dealId, amount: b.amount })));
   const auction = runAuctions(rng, market.energy.offers, bids);
   rng = auction.rng;
-  const auctions: AuctionResult[] = auction.value.map((a) => ({ dealId: a.deal.id, kind: a.deal.kind, mw: a.deal.mw, winner: a.winner, price: a.price, bids: a.bids }));
+  const auctions: AuctionResult[] = auction.value.map((a) => ({
+    dealId: a.deal.id,
+    kind: a.deal.kind,
+    mw: a.deal.mw,
+    winner: a.winner,
+    price: a.price,
+    bids: a.bids,
+  }));
   for (const a of auction.value) {
     if (!a.winner) continue;
     const w = work.get(a.winner)!;
@@ -159,8 +166,24 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
     const push = (v: Vintage): void => {
       if (v.cost > 0) add.push(v);
     };
-    push({ kind: "ai_servers", chip: "nvidia", boughtTurn: turn, inServiceTurn: turn + nvLead, cost: buy.nvidiaServerCost, mw: buy.nvidiaMw, lifeQuarters: life });
-    push({ kind: "ai_servers", chip: "custom", boughtTurn: turn, inServiceTurn: turn + cuLead, cost: buy.customServerCost, mw: buy.customMw, lifeQuarters: life });
+    push({
+      kind: "ai_servers",
+      chip: "nvidia",
+      boughtTurn: turn,
+      inServiceTurn: turn + nvLead,
+      cost: buy.nvidiaServerCost,
+      mw: buy.nvidiaMw,
+      lifeQuarters: life,
+    });
+    push({
+      kind: "ai_servers",
+      chip: "custom",
+      boughtTurn: turn,
+      inServiceTurn: turn + cuLead,
+      cost: buy.customServerCost,
+      mw: buy.customMw,
+      lifeQuarters: life,
+    });
     push({ kind: "facilities", boughtTurn: turn, inServiceTurn: turn + nvLead, cost: buy.facilityCost, mw: 0, lifeQuarters: M.capex.facilityLifeQuarters });
     push({ kind: "traditional", boughtTurn: turn, inServiceTurn: turn + 1, cost: traditional, mw: 0, lifeQuarters: M.capex.traditionalLifeQuarters });
     w.mwOrdered = buy.nvidiaMw + buy.customMw;
@@ -228,7 +251,8 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
       }
     }
     w.ppe = ppe;
-    const fine = c.antitrustBp > 0 && state.market.events.some((e) => e.kind === "antitrust" && e.target === id && e.turn === turn - 1) ? M.events.antitrustFine : 0;
+    const fine =
+      c.antitrustBp > 0 && state.market.events.some((e) => e.kind === "antitrust" && e.target === id && e.turn === turn - 1) ? M.events.antitrustFine : 0;
     w.fine = fine;
     const income = quarterlyIncome({
       coreRevenue: c.core.revenue,
@@ -255,7 +279,10 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
       if (t.maturityTurn <= turn) matured += t.principal;
       else tranches.push(t);
     }
-    let repay = Math.min(d.debtRepay, tranches.reduce((s, t) => s + t.principal, 0));
+    let repay = Math.min(
+      d.debtRepay,
+      tranches.reduce((s, t) => s + t.principal, 0),
+    );
     const repaid = repay;
     tranches = [...tranches]
       .sort((a, b) => a.maturityTurn - b.maturityTurn || (a.id < b.id ? -1 : 1))
@@ -277,7 +304,15 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
       w.couponBp = coupon;
       w.coverageBp = cov;
       if (filled > 0) {
-        tranches.push({ id: `${id}-${seq}`, principal: filled, couponBp: coupon, issuedTurn: turn, maturityTurn: turn + d.debtTenor * 4, tenor: d.debtTenor, emergency: false });
+        tranches.push({
+          id: `${id}-${seq}`,
+          principal: filled,
+          couponBp: coupon,
+          issuedTurn: turn,
+          maturityTurn: turn + d.debtTenor * 4,
+          tenor: d.debtTenor,
+          emergency: false,
+        });
         seq++;
         issued = filled;
       }
@@ -406,7 +441,10 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
       capabilityBp: c.capabilityBp,
       meanCapabilityBp: meanCap,
       // The franchise is worth less when the industry's capacity outruns demand (the yield falls).
-      industryPotentialQ: mulBp(franchiseBase, BP - mulBp(BP - Math.min(BP, Math.floor((split.yieldPerMwK * BP) / Math.max(1, M.demand.refYieldK))), M.stock.franchiseGlutBp)),
+      industryPotentialQ: mulBp(
+        franchiseBase,
+        BP - mulBp(BP - Math.min(BP, Math.floor((split.yieldPerMwK * BP) / Math.max(1, M.demand.refYieldK))), M.stock.franchiseGlutBp),
+      ),
       aiRevenueQ: c.aiRevenue,
       regime: sentiment.regime,
       capexGrowthBp: yoyGrowthBp(c.capexHistory),
@@ -418,7 +456,11 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
     const noise = nextNoise(rng, M.stock.noiseBp);
     rng = noise.rng;
     const cap = nextMarketCap(c.marketCap, fair, noise.value, 0);
-    Object.assign(c, { marketCap: cap, sharePriceCents: Math.max(1, Math.round((cap * 100) / c.sharesOutstandingM)), antitrustBp: Math.floor(c.antitrustBp / 2) });
+    Object.assign(c, {
+      marketCap: cap,
+      sharePriceCents: Math.max(1, Math.round((cap * 100) / c.sharesOutstandingM)),
+      antitrustBp: Math.floor(c.antitrustBp / 2),
+    });
   });
 
   // Statements for the quarter.
@@ -487,7 +529,16 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
         windowShut = 0;
         break;
       case "grid_approval":
-        if (target) Object.assign(target.c, { power: { ...target.c.power, pipeline: [...target.c.power.pipeline, { dealId: `grid-approval-${turn}`, kind: "grid", mw: e.magnitudeBp, onlineTurn: turn + 1, costPerMwQK: M.energy.powerCostK.grid }] } });
+        if (target)
+          Object.assign(target.c, {
+            power: {
+              ...target.c.power,
+              pipeline: [
+                ...target.c.power.pipeline,
+                { dealId: `grid-approval-${turn}`, kind: "grid", mw: e.magnitudeBp, onlineTurn: turn + 1, costPerMwQK: M.energy.powerCostK.grid },
+              ],
+            },
+          });
         break;
       case "grid_outage":
         if (target) Object.assign(target.c, { power: { ...target.c.power, outageMw: mulBp(target.c.power.onlineMw, e.magnitudeBp) } });
@@ -502,7 +553,10 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
         if (target) {
           const cap = target.c.marketCap + mulBp(target.c.marketCap, M.events.megaDealPopBp);
           Object.assign(target.c, {
-            contracted: { perQuarter: target.c.contracted.perQuarter + e.magnitudeBp, quartersLeft: Math.max(target.c.contracted.quartersLeft, M.events.megaDealQuarters) },
+            contracted: {
+              perQuarter: target.c.contracted.perQuarter + e.magnitudeBp,
+              quartersLeft: Math.max(target.c.contracted.quartersLeft, M.events.megaDealQuarters),
+            },
             marketCap: cap,
             sharePriceCents: Math.max(1, Math.round((cap * 100) / target.c.sharesOutstandingM)),
           });
@@ -625,13 +679,20 @@ function mergeSeries(series: readonly (readonly number[])[]): number[] {
 }
 
 /** Headlines as i18n keys; the client renders them in the player's language. */
-function headlinesFor(seats: readonly SeatReport[], events: readonly ActiveEvent[], before: string, after: string, auctions: readonly AuctionResult[]): Headline[] {
+function headlinesFor(
+  seats: readonly SeatReport[],
+  events: readonly ActiveEvent[],
+  before: string,
+  after: string,
+  auctions: readonly AuctionResult[],
+): Headline[] {
   const out: Headline[] = [];
   const sorted = [...seats].sort((a, b) => a.sharePriceChangeBp - b.sharePriceChangeBp);
   const worst = sorted[0];
   const best = sorted[sorted.length - 1];
   if (best && best.sharePriceChangeBp > 300) out.push({ key: "headline.stock_up", params: { company: best.company, changeBp: best.sharePriceChangeBp } });
-  if (worst && worst !== best && worst.sharePriceChangeBp < -300) out.push({ key: "headline.stock_down", params: { company: worst.company, changeBp: worst.sharePriceChangeBp, capex: worst.capexSpent } });
+  if (worst && worst !== best && worst.sharePriceChangeBp < -300)
+    out.push({ key: "headline.stock_down", params: { company: worst.company, changeBp: worst.sharePriceChangeBp, capex: worst.capexSpent } });
   for (const s of seats) {
     if (s.defaulted) out.push({ key: "headline.default", params: { company: s.company } });
     else if (s.emergencyBorrowing > 0) out.push({ key: "headline.emergency", params: { company: s.company, amount: s.emergencyBorrowing } });

@@ -9,7 +9,13 @@ const S = MARKET_PARAMS.sentiment;
  * coverageBp = industry AI revenue ÷ seats' capex over the last four quarters (bp). The regime
  * moves one step at a time and stays at least `minQuartersInRegime`.
  */
-export function nextSentiment(s: MarketState["sentiment"], coverageBp: number, revenueGrowthBp: number, capexGrowthBp: number, shock: boolean): MarketState["sentiment"] {
+export function nextSentiment(
+  s: MarketState["sentiment"],
+  coverageBp: number,
+  revenueGrowthBp: number,
+  capexGrowthBp: number,
+  shock: boolean,
+): MarketState["sentiment"] {
   const h = S.coverageHurdleBp;
   const improving = revenueGrowthBp > capexGrowthBp;
   let next: Regime = s.regime;

@@ -77,7 +77,14 @@ export function earningsPowerQ(coreRevenue: number, coreMarginBp: number): numbe
 }
 
 /** The multiple that makes the opening fair value equal the opening market cap. */
-export function anchorMultipleBp(startCap: number, earningsQ: number, positionShareBp: number, industryPotentialQ: number, aiRevenueQ: number, netCash: number): number {
+export function anchorMultipleBp(
+  startCap: number,
+  earningsQ: number,
+  positionShareBp: number,
+  industryPotentialQ: number,
+  aiRevenueQ: number,
+  netCash: number,
+): number {
   const rest = startCap - franchiseValue(positionShareBp, industryPotentialQ) - aiSalesValue(aiRevenueQ) - netCash;
   const e = Math.max(1, earningsQ * 4);
   return Math.max(5 * BP, Math.floor((Math.max(rest, mulBp(startCap, 3000)) * BP) / e));

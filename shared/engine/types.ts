@@ -3,18 +3,7 @@
  * US dollars, "$M"), basis points ("Bp", 10_000 = 100%) for rates and shares, so hashes agree
  * across JavaScript engines.
  */
-import type {
-  ChipType,
-  CompanyId,
-  DealKind,
-  EventKind,
-  Rating,
-  Regime,
-  ScenarioId,
-  Scoring,
-  Tenor,
-  Variant,
-} from "./ids.ts";
+import type { ChipType, CompanyId, DealKind, EventKind, Rating, Regime, ScenarioId, Scoring, Tenor, Variant } from "./ids.ts";
 
 export const STATE_VERSION = 1;
 export const ENGINE_VERSION = "1.0.0";

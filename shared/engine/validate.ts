@@ -36,9 +36,20 @@ export function debtCapacity(state: MatchState, c: CompanyState): number {
 
 export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBounds {
   const c = state.companies[seat];
-  if (!c || c.status !== "active" || state.ended) {
+  if (c?.status !== "active" || state.ended) {
     const zero = { min: 0, max: 0 };
-    return { capex: zero, customShareBp: zero, chipRnd: zero, debtIssue: zero, debtTenors: [5], debtRepay: zero, energyDeals: [], buybacks: zero, dividends: zero, budget: 0 };
+    return {
+      capex: zero,
+      customShareBp: zero,
+      chipRnd: zero,
+      debtIssue: zero,
+      debtTenors: [5],
+      debtRepay: zero,
+      energyDeals: [],
+      buybacks: zero,
+      dividends: zero,
+      budget: 0,
+    };
   }
   const issue = debtCapacity(state, c);
   const budget = spendableCash(c) + issue;
@@ -50,7 +61,11 @@ export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBoun
     debtIssue: { min: 0, max: issue },
     debtTenors: tenorsFor(rating),
     debtRepay: { min: 0, max: Math.min(totalDebt(c), spendableCash(c)) },
-    energyDeals: state.market.energy.offers.map((d) => ({ dealId: d.id, minBid: d.reservePrice, maxBid: Math.max(d.reservePrice, Math.min(budget, d.reservePrice * 10)) })),
+    energyDeals: state.market.energy.offers.map((d) => ({
+      dealId: d.id,
+      minBid: d.reservePrice,
+      maxBid: Math.max(d.reservePrice, Math.min(budget, d.reservePrice * 10)),
+    })),
     buybacks: { min: 0, max: spendableCash(c) },
     dividends: { min: 0, max: spendableCash(c) },
     budget,
@@ -106,14 +121,19 @@ function structuralErrors(d: unknown): ValidationError[] {
   };
   for (const f of MONEY_FIELDS) int(f, o[f], 0, MONEY_MAX);
   int("customShareBp", o.customShareBp, 0, BP);
-  if (!(TENORS as readonly unknown[]).includes(o.debtTenor)) errors.push(err("decision/malformed", "debtTenor", `debtTenor must be one of ${TENORS.join(", ")}`));
+  if (!(TENORS as readonly unknown[]).includes(o.debtTenor))
+    errors.push(err("decision/malformed", "debtTenor", `debtTenor must be one of ${TENORS.join(", ")}`));
   if (!Array.isArray(o.energyBids)) errors.push(err("decision/malformed", "energyBids", "energyBids must be a list"));
   else if (o.energyBids.length > 8) errors.push(err("decision/out_of_range", "energyBids", "at most 8 energy bids"));
   else
     o.energyBids.forEach((b: unknown, i: number) => {
-      if (typeof b !== "object" || b === null) return void errors.push(err("decision/malformed", `energyBids.${i}`, "a bid must be an object"));
+      if (typeof b !== "object" || b === null) {
+        errors.push(err("decision/malformed", `energyBids.${i}`, "a bid must be an object"));
+        return;
+      }
       const bid = b as Record<string, unknown>;
-      if (typeof bid.dealId !== "string" || bid.dealId.length === 0) errors.push(err("decision/malformed", `energyBids.${i}.dealId`, "dealId must be a string"));
+      if (typeof bid.dealId !== "string" || bid.dealId.length === 0)
+        errors.push(err("decision/malformed", `energyBids.${i}.dealId`, "dealId must be a string"));
       int(`energyBids.${i}.amount`, bid.amount, 0, MONEY_MAX);
     });
   return errors;
@@ -129,7 +149,8 @@ function describeSeat(seat: unknown): string {
 /** Checks a decision from outside. Never throws. */
 export function validateDecision(state: MatchState, seat: unknown, decision: unknown): ValidationResult {
   if (state.ended) return { ok: false, errors: [err("rule/match_ended", "", "the match has ended")] };
-  if (!isCompanyId(seat) || !state.companies[seat]) return { ok: false, errors: [err("decision/unknown_seat", "", `no seat ${describeSeat(seat)} in this match`)] };
+  if (!isCompanyId(seat) || !state.companies[seat])
+    return { ok: false, errors: [err("decision/unknown_seat", "", `no seat ${describeSeat(seat)} in this match`)] };
   const c = state.companies[seat]!;
   if (c.status !== "active") return { ok: false, errors: [err("decision/seat_defaulted", "", `${seat} has defaulted and is out of the match`)] };
   const shape = structuralErrors(decision);
@@ -138,9 +159,12 @@ export function validateDecision(state: MatchState, seat: unknown, decision: unk
   const b = decisionBounds(state, seat);
   const errors: ValidationError[] = [];
   if (d.customShareBp > b.customShareBp.max)
-    errors.push(err("decision/custom_share_exceeds_maturity", "customShareBp", `the chip programme supports at most ${b.customShareBp.max} bp of custom silicon now`));
+    errors.push(
+      err("decision/custom_share_exceeds_maturity", "customShareBp", `the chip programme supports at most ${b.customShareBp.max} bp of custom silicon now`),
+    );
   if (d.debtIssue > 0 && !state.market.bonds.windowOpen) errors.push(err("decision/bond_window_shut", "debtIssue", "the bond window is shut this quarter"));
-  else if (d.debtIssue > b.debtIssue.max) errors.push(err("decision/debt_over_capacity", "debtIssue", `the bond market will lend at most ${b.debtIssue.max} $M this quarter`));
+  else if (d.debtIssue > b.debtIssue.max)
+    errors.push(err("decision/debt_over_capacity", "debtIssue", `the bond market will lend at most ${b.debtIssue.max} $M this quarter`));
   if (d.debtIssue > 0 && !b.debtTenors.includes(d.debtTenor as Tenor))
     errors.push(err("decision/tenor_not_available", "debtTenor", `a ${d.debtTenor}-year bond needs a top credit rating`));
   if (d.debtRepay > totalDebt(c)) errors.push(err("decision/repay_exceeds_debt", "debtRepay", `only ${totalDebt(c)} $M of debt is outstanding`));
@@ -148,7 +172,8 @@ export function validateDecision(state: MatchState, seat: unknown, decision: unk
   d.energyBids.forEach((bid, i) => {
     const deal = state.market.energy.offers.find((o) => o.id === bid.dealId);
     if (!deal) errors.push(err("decision/unknown_deal", `energyBids.${i}.dealId`, `no energy deal ${bid.dealId} is on offer this quarter`));
-    else if (bid.amount < deal.reservePrice) errors.push(err("decision/bid_below_reserve", `energyBids.${i}.amount`, `the reserve price of ${deal.id} is ${deal.reservePrice} $M`));
+    else if (bid.amount < deal.reservePrice)
+      errors.push(err("decision/bid_below_reserve", `energyBids.${i}.amount`, `the reserve price of ${deal.id} is ${deal.reservePrice} $M`));
     if (seen.has(bid.dealId)) errors.push(err("decision/duplicate_bid", `energyBids.${i}.dealId`, `two bids on ${bid.dealId}`));
     seen.add(bid.dealId);
   });
@@ -160,7 +185,11 @@ export function validateDecision(state: MatchState, seat: unknown, decision: unk
 }
 
 /** Parses outside input into a Decision or the errors that reject it. */
-export function parseDecision(state: MatchState, seat: unknown, decision: unknown): { ok: true; decision: Decision } | { ok: false; errors: readonly ValidationError[] } {
+export function parseDecision(
+  state: MatchState,
+  seat: unknown,
+  decision: unknown,
+): { ok: true; decision: Decision } | { ok: false; errors: readonly ValidationError[] } {
   const r = validateDecision(state, seat, decision);
   return r.ok ? { ok: true, decision: decision as Decision } : r;
 }

@@ -2,10 +2,9 @@
  * AI opponents' names and one-line descriptions, en + zh-CN, keyed like the main tables so a
  * client helper can merge them (`for (const [k, v] of Object.entries(AI_STRINGS)) en[k] = v.en`).
  */
-export interface AiString {
-  readonly en: string;
-  readonly "zh-CN": string;
-}
+import type { BilingualString } from "./bilingual.ts";
+
+export type AiString = BilingualString;
 
 export const AI_STRINGS = {
   "ai.personality.guidance": { en: "Guidance follower", "zh-CN": "指引跟随者" },

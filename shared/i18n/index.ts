@@ -2,6 +2,7 @@
 import { en, type MessageKey } from "./en.ts";
 import { zhCN } from "./zh-CN.ts";
 import { AI_STRINGS } from "./ai.ts";
+import type { BilingualString } from "./bilingual.ts";
 
 export { en, zhCN, AI_STRINGS };
 export type { MessageKey };
@@ -9,16 +10,26 @@ export type { MessageKey };
 export const LANGS = ["en", "zh-CN"] as const;
 export type Lang = (typeof LANGS)[number];
 
-function withAi(base: Readonly<Record<string, string>>, lang: Lang): Readonly<Record<string, string>> {
+/**
+ * Feature tables: each feature keeps its strings in its own module as `{ key: { en, "zh-CN" } }`
+ * (like `ai.ts`), so features never edit the same table. Register a new one here.
+ */
+const FEATURE_TABLES: readonly Readonly<Record<string, BilingualString>>[] = [AI_STRINGS];
+
+function withFeatures(base: Readonly<Record<string, string>>, lang: Lang): Readonly<Record<string, string>> {
   const out: Record<string, string> = { ...base };
-  for (const [k, v] of Object.entries(AI_STRINGS)) out[k] = v[lang];
+  for (const table of FEATURE_TABLES)
+    for (const [k, v] of Object.entries(table)) {
+      if (Object.hasOwn(out, k)) throw new Error(`i18n key ${k} is defined twice`);
+      out[k] = v[lang];
+    }
   return out;
 }
 
-/** The full tables: the main strings plus the AI opponents' names (shared/i18n/ai.ts). */
+/** The full tables: the main strings plus every feature table. */
 export const TABLES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
-  en: withAi(en, "en"),
-  "zh-CN": withAi(zhCN, "zh-CN"),
+  en: withFeatures(en, "en"),
+  "zh-CN": withFeatures(zhCN, "zh-CN"),
 };
 
 export type Params = Readonly<Record<string, string | number>>;

@@ -41,7 +41,6 @@ export type ReplayTurn = z.infer<typeof ReplayTurnSchema>;
 
 // ---- reading and checking replay files (pure: callers do the I/O) ----
 
-
 export function configOfReplay(r: ReplayFile): MatchConfig {
   return { scenario: r.scenario, variant: r.variant, turns: r.turnCount, seats: [...r.seats], seed: r.seed, scoring: r.scoring, randomEvents: r.randomEvents };
 }
@@ -66,7 +65,10 @@ export function parseReplayText(text: string): ParsedReplay {
 
 export function parseReplayValue(raw: unknown): ParsedReplay {
   if (typeof raw === "object" && raw !== null && "version" in raw && (raw as { version: unknown }).version !== REPLAY_VERSION)
-    return { ok: false, error: `unsupported replay version ${JSON.stringify((raw as { version: unknown }).version)}: this build reads version ${REPLAY_VERSION}` };
+    return {
+      ok: false,
+      error: `unsupported replay version ${JSON.stringify((raw as { version: unknown }).version)}: this build reads version ${REPLAY_VERSION}`,
+    };
   const r = ReplayFileSchema.safeParse(raw);
   if (!r.success) return { ok: false, error: `invalid replay file:\n  ${describeIssues(r.error.issues).join("\n  ")}` };
   return { ok: true, file: r.data };
@@ -86,15 +88,33 @@ export interface ReplayVerdict {
 /** Re-simulates a replay and compares every turn's hash. */
 export function verifyReplay(file: ReplayFile): ReplayVerdict {
   const engineVersionMatches = file.engineVersion === ENGINE_VERSION;
-  let out;
+  let out: ReturnType<typeof replayMatch>;
   try {
     out = replayMatch(configOfReplay(file), file.turns);
   } catch (e) {
-    return { ok: false, turnsChecked: 0, firstDivergentTurn: 0, expectedHash: null, gotHash: null, finalHash: null, engineVersionMatches, message: `cannot re-simulate: ${(e as Error).message}` };
+    return {
+      ok: false,
+      turnsChecked: 0,
+      firstDivergentTurn: 0,
+      expectedHash: null,
+      gotHash: null,
+      finalHash: null,
+      engineVersionMatches,
+      message: `cannot re-simulate: ${(e as Error).message}`,
+    };
   }
   const n = out.hashes.length;
   if (out.firstDivergentTurn === null) {
-    return { ok: true, turnsChecked: n, firstDivergentTurn: null, expectedHash: null, gotHash: null, finalHash: out.hashes[n - 1] ?? null, engineVersionMatches, message: `all ${n} turns match` };
+    return {
+      ok: true,
+      turnsChecked: n,
+      firstDivergentTurn: null,
+      expectedHash: null,
+      gotHash: null,
+      finalHash: out.hashes[n - 1] ?? null,
+      engineVersionMatches,
+      message: `all ${n} turns match`,
+    };
   }
   const t = out.firstDivergentTurn;
   return {

@@ -26,7 +26,8 @@ describe("the planner's belief state", () => {
       for (const id of state.config.seats) {
         const r = real.companies[id]!;
         const b = seen.companies[id]!;
-        for (const k of ["cash", "debt", "rating", "marketCap", "aiRevenue", "capabilityBp", "poweredMw", "coreRevenue"] as const) expect(b[k], `${id}.${k}`).toEqual(r[k]);
+        for (const k of ["cash", "debt", "rating", "marketCap", "aiRevenue", "capabilityBp", "poweredMw", "coreRevenue"] as const)
+          expect(b[k], `${id}.${k}`).toEqual(r[k]);
         expect(Math.abs(b.installedMw - r.installedMw), `${id}.installedMw`).toBeLessThanOrEqual(Math.max(5, r.installedMw / 50));
       }
     }

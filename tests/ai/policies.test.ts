@@ -2,16 +2,7 @@ import { describe, expect, test } from "vitest";
 import { validateDecision } from "../../shared/engine/index.ts";
 import type { CompanyId } from "../../shared/engine/ids.ts";
 import { viewFor } from "../../shared/engine/view.ts";
-import {
-  PERSONALITIES,
-  PERSONALITY_REGISTRY,
-  TRICKS,
-  TRICK_POLICIES,
-  contextFor,
-  decideFor,
-  makePlanner,
-  type Policy,
-} from "../../shared/ai/index.ts";
+import { PERSONALITIES, PERSONALITY_REGISTRY, TRICKS, TRICK_POLICIES, contextFor, decideFor, makePlanner, type Policy } from "../../shared/ai/index.ts";
 import { sampleStates } from "./states.ts";
 
 const STATES = sampleStates({ seeds: 8, turns: [0, 3, 7, 11] });

@@ -25,10 +25,7 @@ const TURNS = 8;
 let summary: TournamentSummary;
 
 beforeAll(async () => {
-  const specs = [
-    ...planTournament({ seeds: 6, turns: TURNS, groups: ["hard_vs_easy"] }),
-    ...planTournament({ seeds: 1, turns: TURNS, groups: ["vs_hard"] }),
-  ];
+  const specs = [...planTournament({ seeds: 6, turns: TURNS, groups: ["hard_vs_easy"] }), ...planTournament({ seeds: 1, turns: TURNS, groups: ["vs_hard"] })];
   summary = summarize(await runTournament(specs, { workers: 2 }));
   console.log(JSON.stringify({ hardVsEasyWinRate: summary.hardVsEasyWinRate, hardVsEasy: summary.hardVsEasy, vsHard: summary.vsHard }));
 }, 300_000);
@@ -98,12 +95,35 @@ describe("tournament machinery", () => {
     const dir = mkdtempSync(join(tmpdir(), "tournament-"));
     const json = join(dir, "t.json");
     const html = join(dir, "t.html");
-    execFileSync(process.execPath, ["balance/tournament-cli.ts", "--seeds", "1", "--turns", "4", "--groups", "roundrobin,hard_vs_easy", "--json", json, "--html", html, "--no-progress", "--workers", "2"], {
-      stdio: "pipe",
-    });
+    execFileSync(
+      process.execPath,
+      [
+        "balance/tournament-cli.ts",
+        "--seeds",
+        "1",
+        "--turns",
+        "4",
+        "--groups",
+        "roundrobin,hard_vs_easy",
+        "--json",
+        json,
+        "--html",
+        html,
+        "--no-progress",
+        "--workers",
+        "2",
+      ],
+      {
+        stdio: "pipe",
+      },
+    );
     const parsed = z
       .object({
-        summary: z.array(z.object({ id: z.string(), difficulty: z.enum(["easy", "normal", "hard", "trick"]), meanScore: z.number(), winRate: z.number().min(0).max(1) })).min(8),
+        summary: z
+          .array(
+            z.object({ id: z.string(), difficulty: z.enum(["easy", "normal", "hard", "trick"]), meanScore: z.number(), winRate: z.number().min(0).max(1) }),
+          )
+          .min(8),
         hardVsEasyWinRate: z.number().min(0).max(1),
       })
       .parse(JSON.parse(readFileSync(json, "utf8")));

@@ -26,7 +26,13 @@ function scrambleHidden(state: MatchState, seat: CompanyId, k: number): MatchSta
       // Same total principal (debt is public), different coupons, maturities and ids.
       tranches: c.tranches.map((t, i) => ({ ...t, id: `x${k}-${i}`, couponBp: t.couponBp + 137 * k, maturityTurn: t.maturityTurn + 3 * k })),
       nextTrancheSeq: c.nextTrancheSeq + 17 * k,
-      core: { ...c.core, marginBp: c.core.marginBp - 250 * k, growthBp: c.core.growthBp + 300 * k, erosionBp: c.core.erosionBp + 90 * k, liftBp: c.core.liftBp + 40 * k },
+      core: {
+        ...c.core,
+        marginBp: c.core.marginBp - 250 * k,
+        growthBp: c.core.growthBp + 300 * k,
+        erosionBp: c.core.erosionBp + 90 * k,
+        liftBp: c.core.liftBp + 40 * k,
+      },
       chipProgram: { maturityBp: (c.chipProgram.maturityBp + 3333 * k) % 10_000, slipQuarters: c.chipProgram.slipQuarters + k },
       power: {
         ...c.power,

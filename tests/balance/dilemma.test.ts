@@ -23,7 +23,10 @@ function samplesFrom(pi: (own: "H" | "R", k: number, seat: number) => number, se
 }
 
 describe("CAL-GT-06 anchored matrix (calibration.md §I)", () => {
-  const g = analyseGame(SEATS, samplesFrom((own, k) => (own === "H" ? anchoredH(k) : anchoredR(k))));
+  const g = analyseGame(
+    SEATS,
+    samplesFrom((own, k) => (own === "H" ? anchoredH(k) : anchoredR(k))),
+  );
 
   test("profiles are the 16 H/R strings", () => {
     expect(allProfiles(4)).toHaveLength(16);
@@ -54,7 +57,10 @@ describe("CAL-GT-06 anchored matrix (calibration.md §I)", () => {
 
 describe("a stag hunt is told apart", () => {
   // Restraint pays only if every rival restrains: two equilibria, no dominant action.
-  const g = analyseGame(SEATS, samplesFrom((own, k) => (own === "R" ? (k === 0 ? 4 : 0) : 2)));
+  const g = analyseGame(
+    SEATS,
+    samplesFrom((own, k) => (own === "R" ? (k === 0 ? 4 : 0) : 2)),
+  );
   test("both RRRR and HHHH are equilibria and nothing dominates", () => {
     expect([...g.nash].sort()).toEqual(["HHHH", "RRRR"]);
     expect(g.perSeat.every((a) => !a.dominant)).toBe(true);
@@ -64,7 +70,10 @@ describe("a stag hunt is told apart", () => {
 });
 
 test("an affine change of payoffs leaves the normalised matrix unchanged", () => {
-  const g = analyseGame(SEATS, samplesFrom((own, k) => 100 * (own === "H" ? anchoredH(k) : anchoredR(k)) - 40));
+  const g = analyseGame(
+    SEATS,
+    samplesFrom((own, k) => 100 * (own === "H" ? anchoredH(k) : anchoredR(k)) - 40),
+  );
   expect(g.perSeat[2]!.normalised.T).toBeCloseTo(3.5, 6);
   expect(g.perSeat[2]!.normalised.P).toBeCloseTo(0.7, 6);
 });

@@ -28,7 +28,9 @@ describe("harness", () => {
   });
 
   test("matches are deterministic and workers agree with the main thread", async () => {
-    const jobs = buildPlan({ seeds: 4 }).filter((j, i) => i % 37 === 0).slice(0, 6);
+    const jobs = buildPlan({ seeds: 4 })
+      .filter((_j, i) => i % 37 === 0)
+      .slice(0, 6);
     const here = jobs.map(runMatch);
     const there = await runJobs(jobs, { workers: 2, batch: 2 });
     expect(JSON.stringify(there)).toBe(JSON.stringify(here));
@@ -42,8 +44,36 @@ describe("harness", () => {
   test("every core target of GAME.md §7 groups 1–9 has rows", () => {
     const groups = new Set(TARGETS.filter((t) => t.core).map((t) => t.group));
     expect([...groups].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    for (const id of ["CAL-CAPEX-01", "CAL-CAPEX-03", "CAL-CAPEX-04", "CAL-CAPEX-05", "CAL-REV-01", "CAL-REV-02", "CAL-CF-01", "CAL-CF-02", "CAL-CF-04", "CAL-DEP-01", "CAL-DEP-02", "CAL-DEP-04", "CAL-CHIP-02", "CAL-CHIP-05", "CAL-CHIP-07", "CAL-NRG-01", "CAL-NRG-03", "CAL-GT-01", "CAL-GT-02", "CAL-GT-03", "CAL-GT-06", "CAL-GT-07", "CAL-REV-12", "CAL-REV-13"]) {
-      expect(TARGETS.some((t) => t.core && t.id.startsWith(id)), id).toBe(true);
+    for (const id of [
+      "CAL-CAPEX-01",
+      "CAL-CAPEX-03",
+      "CAL-CAPEX-04",
+      "CAL-CAPEX-05",
+      "CAL-REV-01",
+      "CAL-REV-02",
+      "CAL-CF-01",
+      "CAL-CF-02",
+      "CAL-CF-04",
+      "CAL-DEP-01",
+      "CAL-DEP-02",
+      "CAL-DEP-04",
+      "CAL-CHIP-02",
+      "CAL-CHIP-05",
+      "CAL-CHIP-07",
+      "CAL-NRG-01",
+      "CAL-NRG-03",
+      "CAL-GT-01",
+      "CAL-GT-02",
+      "CAL-GT-03",
+      "CAL-GT-06",
+      "CAL-GT-07",
+      "CAL-REV-12",
+      "CAL-REV-13",
+    ]) {
+      expect(
+        TARGETS.some((t) => t.core && t.id.startsWith(id)),
+        id,
+      ).toBe(true);
     }
   });
 });

@@ -68,14 +68,32 @@ describe("decision preview from the server's bounds", () => {
   test("spending the whole budget without borrowing is over budget by exactly the bond capacity", () => {
     const p = previewDecision(me, b, { ...d, capex: b.budget, chipRnd: 0, buybacks: 0, dividends: 0, debtRepay: 0, energyBids: [], debtIssue: 0 });
     expect(p.overBudget).toBe(b.debtIssue.max);
-    const q = previewDecision(me, b, { ...d, capex: b.budget, chipRnd: 0, buybacks: 0, dividends: 0, debtRepay: 0, energyBids: [], debtIssue: b.debtIssue.max });
+    const q = previewDecision(me, b, {
+      ...d,
+      capex: b.budget,
+      chipRnd: 0,
+      buybacks: 0,
+      dividends: 0,
+      debtRepay: 0,
+      energyBids: [],
+      debtIssue: b.debtIssue.max,
+    });
     expect(q.overBudget).toBe(0);
   });
 
   test("agrees with the engine's own budget check", () => {
     for (const frac of [0, 0.3, 0.6, 0.9, 1, 1.05, 1.2]) {
       for (const borrow of [0, 0.5, 1]) {
-        const dd = { ...d, capex: Math.round((b.budget - b.debtIssue.max) * frac), chipRnd: 0, buybacks: 0, dividends: 0, debtRepay: 0, energyBids: [], debtIssue: Math.round(b.debtIssue.max * borrow) };
+        const dd = {
+          ...d,
+          capex: Math.round((b.budget - b.debtIssue.max) * frac),
+          chipRnd: 0,
+          buybacks: 0,
+          dividends: 0,
+          debtRepay: 0,
+          energyBids: [],
+          debtIssue: Math.round(b.debtIssue.max * borrow),
+        };
         const over = previewDecision(me, b, dd).overBudget > 0;
         const v = validateDecision(state, seat, dd);
         const engineOver = !v.ok && v.errors.some((e) => e.code === "decision/over_budget");

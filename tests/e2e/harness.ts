@@ -110,7 +110,7 @@ export async function openPage(ctx: BrowserContext, problems: string[], label: s
   const page = await ctx.newPage();
   page.on("pageerror", (e) => problems.push(`[${label}] pageerror: ${e.message}`));
   page.on("console", (m) => {
-    if (m.type() === "error" && !(allowConsole && allowConsole.test(m.text()))) problems.push(`[${label}] console.error: ${m.text()}`);
+    if (m.type() === "error" && !allowConsole?.test(m.text())) problems.push(`[${label}] console.error: ${m.text()}`);
   });
   return page;
 }
@@ -130,6 +130,7 @@ export async function sessionInfo(page: Page): Promise<{
   code: string | null;
 }> {
   return page.evaluate(() => {
+    // biome-ignore lint/suspicious/noExplicitAny: the page's session object, read field by field below
     const cp = (window as unknown as { __cp: { game: { scene: { getScenes(a: boolean): { sys: { settings: { key: string } } }[] } }; session(): any } }).__cp;
     const s = cp.session();
     return {

@@ -118,7 +118,9 @@ describe("browser end to end", () => {
           if ((await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))) === "decide-capex") break;
         }
         expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("decide-capex");
-        const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle + " " + getComputedStyle(document.activeElement!).outlineWidth);
+        const outline = await page.evaluate(
+          () => `${getComputedStyle(document.activeElement!).outlineStyle} ${getComputedStyle(document.activeElement!).outlineWidth}`,
+        );
         expect(outline).toBe("solid 3px");
         await page.keyboard.press("ControlOrMeta+a");
         await page.keyboard.type("30");

@@ -61,7 +61,11 @@ describe("splitting demand between seats", () => {
     expect(glut.yieldPerMwK).toBeLessThan(thin.yieldPerMwK);
     expect(glut.revenue.microsoft!).toBeLessThan(thin.revenue.microsoft!);
     // When everyone builds, the yield falls for all, even though industry revenue rises a little.
-    const allBuild = splitDemand(POTENTIAL, 8000, seats.map((s) => ({ ...s, usableMw: s.usableMw * 3 })));
+    const allBuild = splitDemand(
+      POTENTIAL,
+      8000,
+      seats.map((s) => ({ ...s, usableMw: s.usableMw * 3 })),
+    );
     expect(allBuild.yieldPerMwK).toBeLessThan(thin.yieldPerMwK);
     expect(allBuild.industryRevenue).toBeGreaterThan(thin.industryRevenue);
     expect(allBuild.revenue.microsoft!).toBeLessThan(3 * thin.revenue.microsoft!);

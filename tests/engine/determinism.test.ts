@@ -1,6 +1,16 @@
 /** Determinism: same config + seed + decisions → same hashes; a golden hash; any change shows. */
 import { describe, expect, test } from "vitest";
-import { canonicalJson, createMatch, hashState, resolveTurn, validateDecision, type CompanyId, type Decision, type MatchConfigInput, type MatchState } from "../../shared/engine/index.ts";
+import {
+  canonicalJson,
+  createMatch,
+  hashState,
+  resolveTurn,
+  validateDecision,
+  type CompanyId,
+  type Decision,
+  type MatchConfigInput,
+  type MatchState,
+} from "../../shared/engine/index.ts";
 import { nextChanceBp, nextInt, nextNoise, nextRange, nextU32, seedRng } from "../../shared/engine/rng.ts";
 import { isqrt, mulBp, splitByWeights } from "../../shared/engine/money.ts";
 import { play, scriptedDecisions } from "./helpers.ts";

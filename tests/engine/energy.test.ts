@@ -12,21 +12,29 @@ const OTHER: EnergyDeal = { ...DEAL, id: "E1-2", reservePrice: 100 };
 
 describe("sealed-bid auctions", () => {
   test("the highest bid at or above the reserve wins and pays its bid", () => {
-    const r = runAuctions(seedRng(1), [DEAL], [
-      { seat: "microsoft", dealId: DEAL.id, amount: 400 },
-      { seat: "amazon", dealId: DEAL.id, amount: 650 },
-      { seat: "meta", dealId: DEAL.id, amount: 300 },
-    ]);
+    const r = runAuctions(
+      seedRng(1),
+      [DEAL],
+      [
+        { seat: "microsoft", dealId: DEAL.id, amount: 400 },
+        { seat: "amazon", dealId: DEAL.id, amount: 650 },
+        { seat: "meta", dealId: DEAL.id, amount: 300 },
+      ],
+    );
     expect(r.value[0]).toMatchObject({ winner: "amazon", price: 650, bids: 3 });
   });
 
   test("a bid exactly at the reserve wins; bids below it lose and do not count", () => {
     const at = runAuctions(seedRng(1), [DEAL], [{ seat: "meta", dealId: DEAL.id, amount: 300 }]);
     expect(at.value[0]).toMatchObject({ winner: "meta", price: 300, bids: 1 });
-    const below = runAuctions(seedRng(1), [DEAL], [
-      { seat: "meta", dealId: DEAL.id, amount: 299 },
-      { seat: "apple", dealId: DEAL.id, amount: 10_000 - 9_999 },
-    ]);
+    const below = runAuctions(
+      seedRng(1),
+      [DEAL],
+      [
+        { seat: "meta", dealId: DEAL.id, amount: 299 },
+        { seat: "apple", dealId: DEAL.id, amount: 10_000 - 9_999 },
+      ],
+    );
     expect(below.value[0]).toMatchObject({ winner: null, price: 0, bids: 0 });
     // A huge bid below reserve on one deal does not leak into another deal.
     const cross = runAuctions(seedRng(1), [DEAL, OTHER], [{ seat: "meta", dealId: OTHER.id, amount: 299 }]);

@@ -134,7 +134,12 @@ describe("scheduled events", () => {
   });
 
   test("fromScheduled fills the default magnitude of each kind", () => {
-    expect(fromScheduled({ turn: 3, kind: "chip_slip", target: "meta" })).toEqual({ kind: "chip_slip", turn: 3, magnitudeBp: EV.chipSlipQuarters, target: "meta" });
+    expect(fromScheduled({ turn: 3, kind: "chip_slip", target: "meta" })).toEqual({
+      kind: "chip_slip",
+      turn: 3,
+      magnitudeBp: EV.chipSlipQuarters,
+      target: "meta",
+    });
     for (const kind of EVENT_KINDS) expect(Number.isInteger(fromScheduled({ turn: 0, kind }).magnitudeBp)).toBe(true);
   });
 });
@@ -190,9 +195,15 @@ describe("a random efficiency shock moves the market's mood", () => {
 describe("teacher injection through injectEvents", () => {
   test("valid events join this turn's schedule; invalid ones are refused with a reason", async () => {
     const { injectEvents, validateInjectedEvent } = await import("../../shared/engine/index.ts");
-    expect(validateInjectedEvent(T1, { turn: T1.turn, kind: "antitrust", target: "tesla" })).toMatchObject({ ok: false, errors: [{ code: "event/bad_target" }] });
+    expect(validateInjectedEvent(T1, { turn: T1.turn, kind: "antitrust", target: "tesla" })).toMatchObject({
+      ok: false,
+      errors: [{ code: "event/bad_target" }],
+    });
     expect(validateInjectedEvent(T1, { turn: T1.turn + 1, kind: "rate_move" })).toMatchObject({ ok: false, errors: [{ code: "event/wrong_turn" }] });
-    const s = injectEvents(T1, [{ turn: T1.turn, kind: "rate_move", magnitudeBp: 50 }, { turn: T1.turn, kind: "antitrust", target: "tesla" }]);
+    const s = injectEvents(T1, [
+      { turn: T1.turn, kind: "rate_move", magnitudeBp: 50 },
+      { turn: T1.turn, kind: "antitrust", target: "tesla" },
+    ]);
     expect(s.schedule.length).toBe(T1.schedule.length + 1);
     expect(step(s).state.market.bonds.baseRateBp).toBe(T1.market.bonds.baseRateBp + 50);
   });

@@ -2,17 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { MARKET_PARAMS } from "../../shared/rules/params.ts";
 import { interestFor, quarterlyIncome, type IncomeInput } from "../../shared/engine/finance.ts";
-import {
-  couponBp,
-  coverageBp,
-  crowdingBp,
-  emergencyCapacity,
-  issueCapacity,
-  leverageBp,
-  nextBonds,
-  ratingFor,
-  tenorsFor,
-} from "../../shared/engine/bonds.ts";
+import { couponBp, coverageBp, crowdingBp, emergencyCapacity, issueCapacity, leverageBp, nextBonds, ratingFor, tenorsFor } from "../../shared/engine/bonds.ts";
 import {
   RATINGS,
   TENORS,

@@ -14,14 +14,17 @@ export function deepFreeze<T>(x: T): T {
 /** Every number in a JSON-like graph with its path. */
 export function numbersIn(x: unknown, path = "$", out: { path: string; value: number }[] = []): { path: string; value: number }[] {
   if (typeof x === "number") out.push({ path, value: x });
-  else if (Array.isArray(x)) x.forEach((v, i) => numbersIn(v, `${path}[${i}]`, out));
+  else if (Array.isArray(x))
+    x.forEach((v, i) => {
+      numbersIn(v, `${path}[${i}]`, out);
+    });
   else if (x !== null && typeof x === "object") for (const [k, v] of Object.entries(x)) numbersIn(v, `${path}.${k}`, out);
   return out;
 }
 
 /** Every object key in a JSON-like graph. */
 export function keysIn(x: unknown, out: Set<string> = new Set()): Set<string> {
-  if (Array.isArray(x)) x.forEach((v) => keysIn(v, out));
+  if (Array.isArray(x)) for (const v of x) keysIn(v, out);
   else if (x !== null && typeof x === "object")
     for (const [k, v] of Object.entries(x)) {
       out.add(k);

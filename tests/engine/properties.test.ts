@@ -75,7 +75,9 @@ function checkTurn(before: MatchState, after: MatchState): Violation[] {
     if (bs.totalAssets !== bs.cash + bs.ppe + bs.otherAssets) add(`${id} totalAssets ${bs.totalAssets} ≠ cash + ppe + other`);
     if (bs.totalLiabilities !== bs.debt + bs.otherLiabilities) add(`${id} totalLiabilities ${bs.totalLiabilities} ≠ debt + other`);
     if (bs.totalAssets !== bs.totalLiabilities + bs.equity)
-      add(`${id} balance sheet off: assets ${bs.totalAssets} vs liabilities ${bs.totalLiabilities} + equity ${bs.equity} (diff ${bs.totalAssets - bs.totalLiabilities - bs.equity})`);
+      add(
+        `${id} balance sheet off: assets ${bs.totalAssets} vs liabilities ${bs.totalLiabilities} + equity ${bs.equity} (diff ${bs.totalAssets - bs.totalLiabilities - bs.equity})`,
+      );
     if (cf.netChangeInCash !== cf.operatingCashFlow + cf.investingCashFlow + cf.financingCashFlow)
       add(`${id} netChangeInCash ${cf.netChangeInCash} ≠ OCF ${cf.operatingCashFlow} + investing ${cf.investingCashFlow} + financing ${cf.financingCashFlow}`);
     if (bs.cash !== b.cash + cf.netChangeInCash) add(`${id} cash ${bs.cash} ≠ opening ${b.cash} + change ${cf.netChangeInCash}`);
@@ -84,7 +86,8 @@ function checkTurn(before: MatchState, after: MatchState): Violation[] {
     if (cf.operatingCashFlow !== cf.netIncome + cf.depreciation) add(`${id} OCF ≠ net income + depreciation`);
     if (cf.freeCashFlow !== cf.operatingCashFlow + cf.investingCashFlow) add(`${id} FCF ≠ OCF + investing`);
     if (rec.income.netIncome !== cf.netIncome) add(`${id} net income differs between statements`);
-    if (rec.usableMw !== Math.min(rec.installedMw, rec.poweredMw)) add(`${id} usable ${rec.usableMw} ≠ min(installed ${rec.installedMw}, powered ${rec.poweredMw})`);
+    if (rec.usableMw !== Math.min(rec.installedMw, rec.poweredMw))
+      add(`${id} usable ${rec.usableMw} ≠ min(installed ${rec.installedMw}, powered ${rec.poweredMw})`);
     if (rec.strandedMw !== rec.installedMw - rec.usableMw) add(`${id} stranded ≠ installed − usable`);
     for (const v of a.assets) {
       const acc = accumulatedDepAt(v, turn + 1);
@@ -110,7 +113,11 @@ describe("random legal play keeps every invariant", () => {
         while (!state.ended) {
           const decisions: Partial<Record<CompanyId, Decision>> = {};
           for (const id of activeSeats(state)) {
-            const d = decisionFromPlan(state, id, g(() => planArb));
+            const d = decisionFromPlan(
+              state,
+              id,
+              g(() => planArb),
+            );
             const v = validateDecision(state, id, d);
             if (!v.ok) violations.push({ turn: state.turn, what: `${id}: a decision built inside decisionBounds was rejected: ${JSON.stringify(v.errors)}` });
             decisions[id] = d;
@@ -175,7 +182,8 @@ describe("arbitrary (often illegal) decisions", () => {
           const { state: next, report } = resolveTurn(before, deepFreeze(decisions));
           for (const s of report.seats) {
             const ok = legal.get(s.company);
-            if (s.replacedInvalid !== (ok === false)) violations.push({ turn: before.turn, what: `${s.company}: replacedInvalid ${s.replacedInvalid} but validateDecision ok = ${ok}` });
+            if (s.replacedInvalid !== (ok === false))
+              violations.push({ turn: before.turn, what: `${s.company}: replacedInvalid ${s.replacedInvalid} but validateDecision ok = ${ok}` });
           }
           violations.push(...checkTurn(before, next));
           state = next;
@@ -186,4 +194,3 @@ describe("arbitrary (often illegal) decisions", () => {
     );
   });
 });
-

@@ -55,7 +55,10 @@ describe("replayMatch", () => {
   });
 
   test("without recorded hashes it simply re-simulates", () => {
-    const r = replayMatch(CONFIG, LOG.map(({ turn, decisions }) => ({ turn, decisions })));
+    const r = replayMatch(
+      CONFIG,
+      LOG.map(({ turn, decisions }) => ({ turn, decisions })),
+    );
     expect(r.firstDivergentTurn).toBeNull();
     expect(r.hashes).toEqual(LOG.map((t) => t.hash));
   });

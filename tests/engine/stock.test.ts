@@ -4,7 +4,7 @@ import { MARKET_PARAMS } from "../../shared/rules/params.ts";
 import { aiSalesValue, anchorMultipleBp, fairValue, franchiseValue, multiplierBp, nextMarketCap, type ValuationInput } from "../../shared/engine/stock.ts";
 import { nextSentiment } from "../../shared/engine/sentiment.ts";
 import { tsrBp } from "../../shared/engine/score.ts";
-import { REGIMES, createMatch, resolveTurn, score, type MatchState, type Scoring } from "../../shared/engine/index.ts";
+import { type REGIMES, createMatch, resolveTurn, score, type MatchState, type Scoring } from "../../shared/engine/index.ts";
 import { clone, play, scriptedDecisions, type Mutable } from "./helpers.ts";
 
 const S = MARKET_PARAMS.sentiment;

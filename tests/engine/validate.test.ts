@@ -116,7 +116,14 @@ describe("one test per error code", () => {
     const max = decisionBounds(BASE, "microsoft").customShareBp.max;
     expect(max).toBeLessThan(10_000);
     expect(validateDecision(BASE, "microsoft", { ...base("microsoft"), customShareBp: max }).ok).toBe(true);
-    expectError(BASE, "microsoft", { ...base("microsoft"), customShareBp: max + 1 }, "decision/custom_share_exceeds_maturity", "customShareBp", new RegExp(String(max)));
+    expectError(
+      BASE,
+      "microsoft",
+      { ...base("microsoft"), customShareBp: max + 1 },
+      "decision/custom_share_exceeds_maturity",
+      "customShareBp",
+      new RegExp(String(max)),
+    );
   });
 
   test("decision/bond_window_shut", () => {
@@ -213,7 +220,10 @@ describe("validateDecision never throws on junk", () => {
 
   function wellFormed(r: ReturnType<typeof validateDecision>): boolean {
     if (r.ok) return true;
-    return r.errors.length > 0 && r.errors.every((e) => typeof e.code === "string" && /^[a-z]+\/[a-z_]+$/.test(e.code) && typeof e.path === "string" && typeof e.message === "string");
+    return (
+      r.errors.length > 0 &&
+      r.errors.every((e) => typeof e.code === "string" && /^[a-z]+\/[a-z_]+$/.test(e.code) && typeof e.path === "string" && typeof e.message === "string")
+    );
   }
 
   test("junk decisions", () => {

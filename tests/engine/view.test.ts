@@ -62,8 +62,7 @@ describe("seat view", () => {
       const keys = keysIn(v);
       for (const k of SECRET_KEYS) expect(keys.has(k), k).toBe(false);
       // Another seat's debt tranche ids never appear in this seat's view.
-      for (const other of SEATS.filter((o) => o !== id))
-        for (const t of MID.companies[other]!.tranches) expect(JSON.stringify(v)).not.toContain(`"${t.id}"`);
+      for (const other of SEATS.filter((o) => o !== id)) for (const t of MID.companies[other]!.tranches) expect(JSON.stringify(v)).not.toContain(`"${t.id}"`);
     }
   });
 

@@ -15,7 +15,17 @@ import {
   verifyReplay,
   type ReplayFile,
 } from "../../shared/protocol/index.ts";
-import { COMPANIES, ENGINE_VERSION, createMatch, defaultDecision, hashState, resolveTurn, validateDecision, type CompanyId, type Decision } from "../../shared/engine/index.ts";
+import {
+  COMPANIES,
+  ENGINE_VERSION,
+  createMatch,
+  defaultDecision,
+  hashState,
+  resolveTurn,
+  validateDecision,
+  type CompanyId,
+  type Decision,
+} from "../../shared/engine/index.ts";
 import { activeSeats, decisionFromPlan, scriptedDecisions } from "../engine/helpers.ts";
 
 const GOOD_DECISION: Decision = {
@@ -99,7 +109,17 @@ describe("DecisionSchema", () => {
         for (const k of [0, 5000, 10_000])
           expect(
             DecisionSchema.safeParse(
-              decisionFromPlan(s, id as CompanyId, { capexBp: k, customBp: k, rndBp: k, debtBp: k, tenorIdx: k, repayBp: k, bids: [{ dealIdx: 0, amountBp: k }], buybacksBp: k, dividendsBp: k }),
+              decisionFromPlan(s, id as CompanyId, {
+                capexBp: k,
+                customBp: k,
+                rndBp: k,
+                debtBp: k,
+                tenorIdx: k,
+                repayBp: k,
+                bids: [{ dealIdx: 0, amountBp: k }],
+                buybacksBp: k,
+                dividendsBp: k,
+              }),
             ).success,
           ).toBe(true);
       s = resolveTurn(s, scriptedDecisions(s)).state;
@@ -116,7 +136,21 @@ describe("DecisionSchema", () => {
 describe("CreateOptions and JoinOptions", () => {
   test("accept good options, including none at all", () => {
     expect(CreateOptionsSchema.safeParse({}).success).toBe(true);
-    const good = { scenario: "buildout", variant: "cons", turns: 12, seats: ["meta", "oracle"], aiSeats: "fill", turnSeconds: 90, mode: "classroom", seed: 42, scoring: "blend", difficulty: "hard", name: "Ada", seat: "meta", role: "teacher" };
+    const good = {
+      scenario: "buildout",
+      variant: "cons",
+      turns: 12,
+      seats: ["meta", "oracle"],
+      aiSeats: "fill",
+      turnSeconds: 90,
+      mode: "classroom",
+      seed: 42,
+      scoring: "blend",
+      difficulty: "hard",
+      name: "Ada",
+      seat: "meta",
+      role: "teacher",
+    };
     expect(CreateOptionsSchema.parse(good)).toEqual(good);
     expect(CreateOptionsSchema.safeParse({ aiSeats: ["tesla"] }).success).toBe(true);
   });
@@ -144,7 +178,12 @@ describe("CreateOptions and JoinOptions", () => {
 
   test("JoinOptions fills defaults and rejects bad input", () => {
     expect(JoinOptionsSchema.parse({})).toEqual({ name: "Player", role: "player" });
-    expect(JoinOptionsSchema.parse({ name: "Bo", seat: "apple", code: "ABC123", role: "spectator" })).toEqual({ name: "Bo", seat: "apple", code: "ABC123", role: "spectator" });
+    expect(JoinOptionsSchema.parse({ name: "Bo", seat: "apple", code: "ABC123", role: "spectator" })).toEqual({
+      name: "Bo",
+      seat: "apple",
+      code: "ABC123",
+      role: "spectator",
+    });
     rejects(JoinOptionsSchema, { role: "admin" }, "role");
     rejects(JoinOptionsSchema, { seat: "nvidia" }, "seat");
     rejects(JoinOptionsSchema, { name: 7 }, "name", /string/i);
@@ -224,7 +263,10 @@ describe("replay files", () => {
     expect(v2).toMatchObject({ ok: false, error: expect.stringMatching(/version 2.*version 1/) });
     const badHash = structuredClone(FILE) as ReplayFile;
     badHash.turns[1]!.hash = "XYZ";
-    expect(parseReplayText(JSON.stringify(badHash))).toMatchObject({ ok: false, error: expect.stringMatching(/turns\.1\.hash: hash must be 64 lowercase hex/) });
+    expect(parseReplayText(JSON.stringify(badHash))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/turns\.1\.hash: hash must be 64 lowercase hex/),
+    });
     expect(parseReplayText(JSON.stringify({ ...FILE, seats: ["nvidia"] }))).toMatchObject({ ok: false, error: expect.stringMatching(/seats\.0/) });
     const badDecision = structuredClone(FILE) as unknown as { turns: { decisions: Record<string, Record<string, unknown>> }[] };
     badDecision.turns[0]!.decisions.meta!.capex = -5;

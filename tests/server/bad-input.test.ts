@@ -22,8 +22,7 @@ beforeAll(async () => {
   spy = await Player.join(app.wsUrl, ann.room.roomId, { name: "Spy", role: "spectator" });
   ts = await bob.turnStarted(0);
   await ann.turnStarted(0);
-  const settled = (p: Player) =>
-    p.room.state.phase === "deciding" && p.room.state.spectators === 1 && p.room.state.seats?.get?.("meta")?.ready === true;
+  const settled = (p: Player) => p.room.state.phase === "deciding" && p.room.state.spectators === 1 && p.room.state.seats?.get?.("meta")?.ready === true;
   await until(() => settled(ann) && settled(bob) && settled(spy), 5000, "all views settled");
 });
 afterAll(async () => {
@@ -40,19 +39,55 @@ describe("bad input table", () => {
   const cases: { name: string; who: () => Player; type: string; payload: () => unknown; code: string }[] = [
     { name: "decide with wrong types", who: () => bob, type: "decide", payload: () => ({ turn: "0", decision: "all in" }), code: "protocol/invalid_payload" },
     { name: "decide missing fields", who: () => bob, type: "decide", payload: () => ({ turn: 0, decision: { capex: 1 } }), code: "protocol/invalid_payload" },
-    { name: "huge numbers", who: () => bob, type: "decide", payload: () => ({ turn: 0, decision: { ...ts.defaultDecision, capex: 1e300 } }), code: "protocol/invalid_payload" },
-    { name: "non-integer money", who: () => bob, type: "decide", payload: () => ({ turn: 0, decision: { ...ts.defaultDecision, capex: 10.5 } }), code: "protocol/invalid_payload" },
-    { name: "negative capex", who: () => bob, type: "decide", payload: () => ({ turn: 0, decision: { ...ts.defaultDecision, capex: -100 } }), code: "protocol/invalid_payload" },
-    { name: "over the engine's bounds", who: () => bob, type: "decide", payload: () => ({ turn: 0, decision: { ...ts.defaultDecision, capex: ts.bounds.capex.max + 1, debtIssue: 0 } }), code: "rule/invalid_decision" },
+    {
+      name: "huge numbers",
+      who: () => bob,
+      type: "decide",
+      payload: () => ({ turn: 0, decision: { ...ts.defaultDecision, capex: 1e300 } }),
+      code: "protocol/invalid_payload",
+    },
+    {
+      name: "non-integer money",
+      who: () => bob,
+      type: "decide",
+      payload: () => ({ turn: 0, decision: { ...ts.defaultDecision, capex: 10.5 } }),
+      code: "protocol/invalid_payload",
+    },
+    {
+      name: "negative capex",
+      who: () => bob,
+      type: "decide",
+      payload: () => ({ turn: 0, decision: { ...ts.defaultDecision, capex: -100 } }),
+      code: "protocol/invalid_payload",
+    },
+    {
+      name: "over the engine's bounds",
+      who: () => bob,
+      type: "decide",
+      payload: () => ({ turn: 0, decision: { ...ts.defaultDecision, capex: ts.bounds.capex.max + 1, debtIssue: 0 } }),
+      code: "rule/invalid_decision",
+    },
     { name: "wrong turn", who: () => bob, type: "decide", payload: () => ({ turn: 3, decision: ts.defaultDecision }), code: "rule/wrong_turn" },
-    { name: "another seat's decision", who: () => bob, type: "decide", payload: () => ({ turn: 0, seat: "microsoft", decision: ts.defaultDecision }), code: "protocol/invalid_payload" },
+    {
+      name: "another seat's decision",
+      who: () => bob,
+      type: "decide",
+      payload: () => ({ turn: 0, seat: "microsoft", decision: ts.defaultDecision }),
+      code: "protocol/invalid_payload",
+    },
     { name: "decide from a spectator", who: () => spy, type: "decide", payload: () => ({ turn: 0, decision: ts.defaultDecision }), code: "auth/not_seated" },
     { name: "unknown message type", who: () => bob, type: "hack", payload: () => ({ x: 1 }), code: "protocol/unknown_message" },
     { name: "teacher:advance from a player", who: () => bob, type: "teacher:advance", payload: () => undefined, code: "auth/not_host" },
     { name: "teacher:seat from a spectator", who: () => spy, type: "teacher:seat", payload: () => ({ seat: "amazon", ai: true }), code: "auth/not_host" },
     { name: "ready with a payload", who: () => bob, type: "ready", payload: () => ({ now: true }), code: "protocol/invalid_payload" },
     { name: "chat too long", who: () => bob, type: "chat", payload: () => ({ text: "x".repeat(281) }), code: "protocol/invalid_payload" },
-    { name: "oversize payload", who: () => bob, type: "decide", payload: () => ({ turn: 0, decision: ts.defaultDecision, pad: "x".repeat(6000) }), code: "protocol/payload_too_large" },
+    {
+      name: "oversize payload",
+      who: () => bob,
+      type: "decide",
+      payload: () => ({ turn: 0, decision: ts.defaultDecision, pad: "x".repeat(6000) }),
+      code: "protocol/payload_too_large",
+    },
   ];
 
   for (const c of cases) {

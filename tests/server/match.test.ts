@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppHandle } from "../../server/app.ts";
-import type { MatchEndedMessage, TurnResolvedMessage, TurnStartedMessage } from "../../shared/protocol/index.ts";
+import type { MatchEndedMessage, TurnResolvedMessage } from "../../shared/protocol/index.ts";
 import { ReplayFileSchema } from "../../shared/protocol/index.ts";
 import { Player, getJson, postJson, startTestApp, tempDataDir, tweak, until } from "./harness.ts";
 
@@ -58,7 +58,10 @@ describe("full match, 2 humans + 2 AI", () => {
     await until(() => ann.room.state.phase === "ended", 5000, "phase ended");
     // Private asset cohorts bought during the match reach their owner, and only their owner.
     const annAssets = [...(ann.room.state.seats.get("microsoft")?.assets?.keys() ?? [])] as string[];
-    expect(annAssets.some((k) => /:[0-3](:\d+)?$/.test(k) && !k.includes(":-")), annAssets.join(" ")).toBe(true);
+    expect(
+      annAssets.some((k) => /:[0-3](:\d+)?$/.test(k) && !k.includes(":-")),
+      annAssets.join(" "),
+    ).toBe(true);
     expect(bob.room.state.seats.get("microsoft")?.assets?.size ?? 0).toBe(0);
     expect(ann.log.filter((m) => m.type === "error")).toEqual([]);
     expect(bob.log.filter((m) => m.type === "error")).toEqual([]);
@@ -145,7 +148,14 @@ describe("sealed decisions", () => {
     expect(bob.room.state.seats.get("microsoft")?.assets?.size ?? 0).toBe(0);
     expect(spy.room.state.seats.get("amazon")?.assets?.size ?? 0).toBe(0);
 
-    const beforeReveal = JSON.stringify({ bobLog: bob.log, spyLog: spy.log, bobSnapshots, spySnapshots, bobState: bob.room.state.toJSON(), spyState: spy.room.state.toJSON() });
+    const beforeReveal = JSON.stringify({
+      bobLog: bob.log,
+      spyLog: spy.log,
+      bobSnapshots,
+      spySnapshots,
+      bobState: bob.room.state.toJSON(),
+      spyState: spy.room.state.toJSON(),
+    });
     expect(beforeReveal).not.toContain(secretJson);
     expect(beforeReveal).not.toContain(`"capex":${secret.capex},"customShareBp":${secret.customShareBp}`);
 

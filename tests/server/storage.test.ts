@@ -14,7 +14,10 @@ function record(id: string, code: string): MatchRecord {
     code,
     config: state.config,
     settings: { mode: "solo", turnSeconds: 0, difficulty: "normal" },
-    seats: { microsoft: { control: "human", name: "Ann", tokenHash: "ab".repeat(32), held: false }, amazon: { control: "ai", name: "", tokenHash: "", held: false } },
+    seats: {
+      microsoft: { control: "human", name: "Ann", tokenHash: "ab".repeat(32), held: false },
+      amazon: { control: "ai", name: "", tokenHash: "", held: false },
+    },
     hostTokenHash: "ab".repeat(32),
     status: "active",
     engineVersion: state.engineVersion,

@@ -1,4 +1,4 @@
-import * as Phaser from "phaser";
+import type * as Phaser from "phaser";
 import type { CompanyId, Tenor } from "../../../shared/engine/ids.ts";
 import type { Decision, EnergyBid } from "../../../shared/engine/types.ts";
 import type { PrivateCompanyView } from "../../../shared/engine/view.ts";
@@ -7,16 +7,7 @@ import { BaseScene } from "./base.ts";
 import { COLORS, CSS, SEAT_COLORS, SEAT_ICONS, W, hex } from "../theme.ts";
 import { lang, t } from "../lang.ts";
 import { button, el, select, sliderField, toast, type SliderField } from "../ui.ts";
-import {
-  billionsToMillions,
-  formatChange,
-  formatClock,
-  formatMoney,
-  formatMw,
-  formatPercent,
-  formatPrice,
-  millionsToBillions,
-} from "../format.ts";
+import { billionsToMillions, formatChange, formatClock, formatMoney, formatMw, formatPercent, formatPrice, millionsToBillions } from "../format.ts";
 import { drawChart } from "../charts.ts";
 import { capabilityTier } from "../../../shared/engine/capability.ts";
 import { industrySeries, previewDecision, quarterLabel, seatQuarters } from "../model.ts";
@@ -42,7 +33,11 @@ export class BoardScene extends BaseScene {
     this.panelDom = null;
     this.background();
     this.langSwitch(W - 200, 18);
-    this.dom(W - 470, 18, button(t("board.statements"), "statements-button", () => openStatements(this.game, true), "secondary"));
+    this.dom(
+      W - 470,
+      18,
+      button(t("board.statements"), "statements-button", () => openStatements(this.game, true), "secondary"),
+    );
     this.timerText = this.text(1110, 26, "", { size: 20, bold: true, align: "right" });
     this.follow(() => this.render());
     this.render();
@@ -112,7 +107,14 @@ export class BoardScene extends BaseScene {
     this.kpi(layer, cols[0]!, y + 14, t("board.cash"), formatMoney(me.cash, L));
     this.kpi(layer, cols[1]!, y + 14, t("board.debt"), formatMoney(me.debt, L));
     this.kpi(layer, cols[2]!, y + 14, t("board.rating"), me.rating || "—");
-    this.kpi(layer, cols[0]!, y + 94, t("board.sharePrice"), formatPrice(me.sharePriceCents), prev ? { text: formatChange(priceChange), color: priceChange >= 0 ? CSS.good : CSS.bad } : undefined);
+    this.kpi(
+      layer,
+      cols[0]!,
+      y + 94,
+      t("board.sharePrice"),
+      formatPrice(me.sharePriceCents),
+      prev ? { text: formatChange(priceChange), color: priceChange >= 0 ? CSS.good : CSS.bad } : undefined,
+    );
     this.kpi(layer, cols[1]!, y + 94, t("board.marketCap"), formatMoney(me.marketCap, L));
     this.kpi(layer, cols[2]!, y + 94, t("board.aiRevenue"), formatMoney(me.aiRevenue, L));
 
@@ -156,7 +158,12 @@ export class BoardScene extends BaseScene {
       const ex = bx + inst * scale;
       for (let hx = sx; hx < ex; hx += 8) g.lineBetween(hx, cy + 54, Math.min(ex, hx + 10), cy + 28);
     }
-    layer.add(this.text(bx, cy + 78, `${t("board.installed")} ${formatMw(me.installedMw)} · ${t("board.powered")} ${formatMw(me.poweredMw)}`, { size: 14, color: CSS.text }));
+    layer.add(
+      this.text(bx, cy + 78, `${t("board.installed")} ${formatMw(me.installedMw)} · ${t("board.powered")} ${formatMw(me.poweredMw)}`, {
+        size: 14,
+        color: CSS.text,
+      }),
+    );
     layer.add(this.text(bx, cy + 100, `${t("board.stranded")}: ${formatMw(me.strandedMw)}`, { size: 14, color: me.strandedMw > 0 ? CSS.bad : CSS.muted }));
 
     // Chip mix and capability.
@@ -179,7 +186,9 @@ export class BoardScene extends BaseScene {
     layer.add(this.text(x + 20, ky, t("board.capability"), { size: 16, bold: true }));
     layer.add(this.text(x + 20, ky + 26, `${t("board.tier", { tier: capabilityTier(me.capabilityBp) })} · ${formatPercent(me.capabilityBp, 0)}`, { size: 20 }));
     if (own?.chipProgram) {
-      layer.add(this.text(x + w - 20, ky + 30, `${t("board.custom")}: ${formatPercent(own.chipProgram.maturityBp, 0)}`, { size: 14, color: CSS.muted, align: "right" }));
+      layer.add(
+        this.text(x + w - 20, ky + 30, `${t("board.custom")}: ${formatPercent(own.chipProgram.maturityBp, 0)}`, { size: 14, color: CSS.muted, align: "right" }),
+      );
     }
   }
 
@@ -228,7 +237,7 @@ export class BoardScene extends BaseScene {
     layer.add(this.text(x + 18, y + 12, t("board.rivals"), { size: 20, bold: true }));
     const heads = [t("board.sharePrice"), t("board.capex"), t("board.aiRevenue"), t("board.rating")];
     const cx = [x + 200, x + 290, x + 380, x + 465];
-    heads.forEach((h, i) => layer.add(this.text(cx[i]!, y + 48, h, { size: 12, color: CSS.muted, align: "right" })));
+    heads.forEach((h, i) => void layer.add(this.text(cx[i]!, y + 48, h, { size: 12, color: CSS.muted, align: "right" })));
     const seats = this.session.seatsInOrder();
     seats.forEach((seat, i) => {
       const id = seat.company as CompanyId;
@@ -241,11 +250,13 @@ export class BoardScene extends BaseScene {
         layer.add(g);
       }
       const status = seat.status === "defaulted" ? t("board.defaulted") : seat.committed ? `✓ ${t("board.committed")}` : t("board.thinking");
-      layer.add(this.text(x + 18, ry - 2, `${SEAT_ICONS[id] ?? "•"} ${t(`company.${id}`)}`, { size: 15, bold: true, color: hex(SEAT_COLORS[id] ?? COLORS.muted) }));
+      layer.add(
+        this.text(x + 18, ry - 2, `${SEAT_ICONS[id] ?? "•"} ${t(`company.${id}`)}`, { size: 15, bold: true, color: hex(SEAT_COLORS[id] ?? COLORS.muted) }),
+      );
       layer.add(this.text(x + 18, ry + 16, status, { size: 11, color: seat.committed ? CSS.good : CSS.muted }));
       const lastQ = seat.history[seat.history.length - 1];
       const vals = [formatPrice(seat.sharePriceCents), lastQ ? formatMoney(lastQ.capex, L) : "—", formatMoney(seat.aiRevenue, L), seat.rating || "—"];
-      vals.forEach((v, k) => layer.add(this.text(cx[k]!, ry + 2, v, { size: 14, align: "right" })));
+      vals.forEach((v, k) => void layer.add(this.text(cx[k]!, ry + 2, v, { size: 14, align: "right" })));
     });
   }
 
@@ -261,7 +272,12 @@ export class BoardScene extends BaseScene {
         this.panelTurn = -1;
       }
       if (!this.panelDom) {
-        const wait = el("div", { class: "cp-panel", style: "width:520px;height:796px", testid: "decision-waiting" }, el("h2", { text: t("decide.title") }), el("p", { class: "cp-muted", text: s.seat ? t("board.waitingTurn") : t("board.spectator") }));
+        const wait = el(
+          "div",
+          { class: "cp-panel", style: "width:520px;height:796px", testid: "decision-waiting" },
+          el("h2", { text: t("decide.title") }),
+          el("p", { class: "cp-muted", text: s.seat ? t("board.waitingTurn") : t("board.spectator") }),
+        );
         this.panelDom = this.dom(1060, 84, wait);
         this.panelTurn = -2;
       }
@@ -309,10 +325,17 @@ export class BoardScene extends BaseScene {
       const p = previewDecision(me, b, current());
       preview.replaceChildren(
         ...[
-        el("div", {}, el("span", { text: t("decide.budget") }), el("b", { text: money(b.budget) })),
-        el("div", {}, el("span", { text: t("decide.cashAfter") }), el("b", { testid: "preview-cash", class: p.cashAfter < 0 ? "cp-bad" : "", text: money(p.cashAfter) })),
-        el("div", {}, el("span", { text: t("decide.debtAfter") }), el("b", { testid: "preview-debt", text: money(p.debtAfter) })),
-        p.overBudget > 0 ? el("div", { class: "cp-bad", testid: "preview-over" }, el("span", { text: t("decide.overBudget", { amount: money(p.overBudget) }) })) : null,
+          el("div", {}, el("span", { text: t("decide.budget") }), el("b", { text: money(b.budget) })),
+          el(
+            "div",
+            {},
+            el("span", { text: t("decide.cashAfter") }),
+            el("b", { testid: "preview-cash", class: p.cashAfter < 0 ? "cp-bad" : "", text: money(p.cashAfter) }),
+          ),
+          el("div", {}, el("span", { text: t("decide.debtAfter") }), el("b", { testid: "preview-debt", text: money(p.debtAfter) })),
+          p.overBudget > 0
+            ? el("div", { class: "cp-bad", testid: "preview-over" }, el("span", { text: t("decide.overBudget", { amount: money(p.overBudget) }) }))
+            : null,
         ].filter((n): n is HTMLDivElement => n !== null),
       );
     };
@@ -351,15 +374,29 @@ export class BoardScene extends BaseScene {
       },
       t("decide.tenor"),
     );
+    tenorSel.id = "decide-tenor-sel";
     const dealNodes: HTMLElement[] = [];
     for (const db of b.energyDeals) {
       const offer = deals.find((o) => o.id === db.dealId);
       const prior = d.energyBids.find((x) => x.dealId === db.dealId)?.amount ?? 0;
-      const input = el("input", { type: "number", min: 0, max: millionsToBillions(db.maxBid), step: 0.1, value: millionsToBillions(prior), testid: `bid-${db.dealId}`, style: "width:100px" });
+      const input = el("input", {
+        type: "number",
+        min: 0,
+        max: millionsToBillions(db.maxBid),
+        step: 0.1,
+        value: millionsToBillions(prior),
+        testid: `bid-${db.dealId}`,
+        style: "width:100px",
+      });
       input.addEventListener("input", refresh);
       bidInputs.push({ dealId: db.dealId, input, min: db.minBid, max: db.maxBid });
       const desc = offer
-        ? t("decide.dealCard", { kind: t(`deal.${offer.kind}`), mw: offer.mw, region: t(`region.${offer.region}`) === `region.${offer.region}` ? offer.region : t(`region.${offer.region}`), lead: offer.leadQuarters })
+        ? t("decide.dealCard", {
+            kind: t(`deal.${offer.kind}`),
+            mw: offer.mw,
+            region: t(`region.${offer.region}`) === `region.${offer.region}` ? offer.region : t(`region.${offer.region}`),
+            lead: offer.leadQuarters,
+          })
         : db.dealId;
       const id = `bid-${db.dealId}-in`;
       input.id = id;
@@ -368,50 +405,70 @@ export class BoardScene extends BaseScene {
           "div",
           { class: "cp-deal" },
           el("label", { for: id, text: desc }),
-          el("div", { class: "cp-row", style: "margin:4px 0 0" }, input, el("span", { class: "cp-muted", text: t("decide.range", { min: money(db.minBid), max: money(db.maxBid) }) })),
+          el(
+            "div",
+            { class: "cp-row", style: "margin:4px 0 0" },
+            input,
+            el("span", { class: "cp-muted", text: t("decide.range", { min: money(db.minBid), max: money(db.maxBid) }) }),
+          ),
         ),
       );
     }
     // The commit button submits the form, so Enter in any field commits too.
     const commit = el("button", { type: "submit", testid: "commit-button", text: t("decide.commit") });
-    this.readyBtn = button(t("decide.ready"), "ready-button", () => {
-      const me2 = s.mySeat();
-      if (me2?.ready) s.ready(false);
-      else {
-        s.decide(current());
-        s.ready(true);
-      }
-    }, "warn");
-    const reset = button(t("decide.reset"), "reset-button", () => {
-      const dd = ts.defaultDecision;
-      fields.capex?.set(millionsToBillions(dd.capex));
-      fields.customShare?.set(Math.round(dd.customShareBp / 100));
-      fields.chipRnd?.set(millionsToBillions(dd.chipRnd));
-      fields.debtIssue?.set(millionsToBillions(dd.debtIssue));
-      fields.debtRepay?.set(millionsToBillions(dd.debtRepay));
-      fields.buybacks?.set(millionsToBillions(dd.buybacks));
-      fields.dividends?.set(millionsToBillions(dd.dividends));
-      for (const bi of bidInputs) bi.input.value = String(millionsToBillions(dd.energyBids.find((x) => x.dealId === bi.dealId)?.amount ?? 0));
-      refresh();
-    }, "secondary");
+    this.readyBtn = button(
+      t("decide.ready"),
+      "ready-button",
+      () => {
+        const me2 = s.mySeat();
+        if (me2?.ready) s.ready(false);
+        else {
+          s.decide(current());
+          s.ready(true);
+        }
+      },
+      "warn",
+    );
+    const reset = button(
+      t("decide.reset"),
+      "reset-button",
+      () => {
+        const dd = ts.defaultDecision;
+        fields.capex?.set(millionsToBillions(dd.capex));
+        fields.customShare?.set(Math.round(dd.customShareBp / 100));
+        fields.chipRnd?.set(millionsToBillions(dd.chipRnd));
+        fields.debtIssue?.set(millionsToBillions(dd.debtIssue));
+        fields.debtRepay?.set(millionsToBillions(dd.debtRepay));
+        fields.buybacks?.set(millionsToBillions(dd.buybacks));
+        fields.dividends?.set(millionsToBillions(dd.dividends));
+        for (const bi of bidInputs) bi.input.value = String(millionsToBillions(dd.energyBids.find((x) => x.dealId === bi.dealId)?.amount ?? 0));
+        refresh();
+      },
+      "secondary",
+    );
     this.commitStatus = el("div", { class: "cp-muted", testid: "commit-status", role: "status", style: "min-height:20px" });
     const form = el(
       "form",
-      { class: "cp-panel", style: "width:520px;height:796px;padding:12px 16px;display:flex;flex-direction:column", testid: "decision-panel", "aria-label": t("decide.title") },
+      {
+        class: "cp-panel",
+        style: "width:520px;height:796px;padding:12px 16px;display:flex;flex-direction:column",
+        testid: "decision-panel",
+        "aria-label": t("decide.title"),
+      },
       el("h2", { text: `${t("decide.title")} · ${quarterLabel(ts.quarter.year, ts.quarter.q)}`, style: "margin-bottom:4px" }),
       el(
         "div",
         { style: "flex:1 1 auto;overflow-y:auto;padding-right:8px;min-height:0" },
-      moneyField("capex", "decide.capex", b.capex, d.capex),
-      customField.root,
-      moneyField("chipRnd", "decide.chipRnd", b.chipRnd, d.chipRnd),
-      moneyField("debtIssue", "decide.debtIssue", b.debtIssue, d.debtIssue),
-      el("div", { class: "cp-row" }, el("label", { for: (tenorSel.id = "decide-tenor-sel"), text: t("decide.tenor") }), tenorSel),
-      moneyField("debtRepay", "decide.debtRepay", b.debtRepay, d.debtRepay),
-      moneyField("buybacks", "decide.buybacks", b.buybacks, d.buybacks),
-      moneyField("dividends", "decide.dividends", b.dividends, d.dividends),
-      el("h3", { text: t("decide.energy") }),
-      ...(dealNodes.length ? dealNodes : [el("div", { class: "cp-muted", text: t("decide.noDeals") })]),
+        moneyField("capex", "decide.capex", b.capex, d.capex),
+        customField.root,
+        moneyField("chipRnd", "decide.chipRnd", b.chipRnd, d.chipRnd),
+        moneyField("debtIssue", "decide.debtIssue", b.debtIssue, d.debtIssue),
+        el("div", { class: "cp-row" }, el("label", { for: tenorSel.id, text: t("decide.tenor") }), tenorSel),
+        moneyField("debtRepay", "decide.debtRepay", b.debtRepay, d.debtRepay),
+        moneyField("buybacks", "decide.buybacks", b.buybacks, d.buybacks),
+        moneyField("dividends", "decide.dividends", b.dividends, d.dividends),
+        el("h3", { text: t("decide.energy") }),
+        ...(dealNodes.length ? dealNodes : [el("div", { class: "cp-muted", text: t("decide.noDeals") })]),
       ),
       el(
         "div",

@@ -1,5 +1,4 @@
 import type { CompanyId } from "../../../shared/engine/ids.ts";
-import type { SeatScore } from "../../../shared/engine/types.ts";
 import { BaseScene } from "./base.ts";
 import { COLORS, CSS, SEAT_COLORS, SEAT_ICONS, W, hex } from "../theme.ts";
 import { lang, t } from "../lang.ts";
@@ -23,7 +22,12 @@ export class EndScene extends BaseScene {
     const scores = [...(ended?.scores ?? [])].sort((a, b) => a.rank - b.rank);
     const winner = scores[0];
     this.text(W / 2, 20, t("end.title"), { size: 44, bold: true, align: "center" });
-    if (winner) this.text(W / 2, 80, t("end.winner", { company: t(`company.${winner.company}`) }), { size: 24, color: hex(SEAT_COLORS[winner.company] ?? COLORS.text), align: "center" });
+    if (winner)
+      this.text(W / 2, 80, t("end.winner", { company: t(`company.${winner.company}`) }), {
+        size: 24,
+        color: hex(SEAT_COLORS[winner.company] ?? COLORS.text),
+        align: "center",
+      });
 
     // Ranking table with a sparkline of each seat's share price.
     const x = 40;
@@ -88,9 +92,17 @@ export class EndScene extends BaseScene {
       scores.forEach((sc, i) => {
         const ry = y + 110 + i * 48;
         const other = cf.find((c) => c.company === sc.company);
-        this.text(cx + 20, ry, `${SEAT_ICONS[sc.company] ?? "•"} ${t(`company.${sc.company}`)}`, { size: 16, color: hex(SEAT_COLORS[sc.company] ?? COLORS.text) });
+        this.text(cx + 20, ry, `${SEAT_ICONS[sc.company] ?? "•"} ${t(`company.${sc.company}`)}`, {
+          size: 16,
+          color: hex(SEAT_COLORS[sc.company] ?? COLORS.text),
+        });
         this.text(cx + 300, ry, formatChange(sc.scoreBp), { size: 16, align: "right" });
-        this.text(cx + 470, ry, other ? formatChange(other.scoreBp) : "—", { size: 16, bold: true, align: "right", color: other && other.scoreBp > sc.scoreBp ? CSS.good : CSS.text });
+        this.text(cx + 470, ry, other ? formatChange(other.scoreBp) : "—", {
+          size: 16,
+          bold: true,
+          align: "right",
+          color: other && other.scoreBp > sc.scoreBp ? CSS.good : CSS.text,
+        });
       });
     }
 
@@ -100,7 +112,16 @@ export class EndScene extends BaseScene {
       route(this.game);
     });
     const links = el("div", { class: "cp-row" }, again);
-    if (ended?.replayId) links.append(el("a", { href: `/api/matches/${encodeURIComponent(ended.replayId)}/replay`, download: `${ended.replayId}.json`, text: t("end.replay"), style: "color:#56b4e9;margin-left:16px", testid: "end-replay" }));
+    if (ended?.replayId)
+      links.append(
+        el("a", {
+          href: `/api/matches/${encodeURIComponent(ended.replayId)}/replay`,
+          download: `${ended.replayId}.json`,
+          text: t("end.replay"),
+          style: "color:#56b4e9;margin-left:16px",
+          testid: "end-replay",
+        }),
+      );
     this.dom(40, 820, links);
     this.time.delayedCall(30, () => again.focus());
   }

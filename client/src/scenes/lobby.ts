@@ -22,9 +22,18 @@ export class LobbyScene extends BaseScene {
     this.langSwitch(W - 220, 24);
     this.text(60, 34, t("lobby.title"), { size: 40, bold: true });
     this.startBtn = button(t("lobby.start"), "start-button", () => this.session.start());
-    this.codeNode = el("div", { testid: "lobby-code", "aria-label": t("lobby.code"), style: "font-size:96px;font-weight:700;color:#f0e442;letter-spacing:8px;line-height:1" });
+    this.codeNode = el("div", {
+      testid: "lobby-code",
+      "aria-label": t("lobby.code"),
+      style: "font-size:96px;font-weight:700;color:#f0e442;letter-spacing:8px;line-height:1",
+    });
     this.dom(60, 128, this.codeNode);
-    this.hostNode = el("div", { class: "cp-panel", style: "width:440px" }, el("p", { class: "cp-muted", text: t("lobby.host"), style: "margin:0 0 12px" }), this.startBtn);
+    this.hostNode = el(
+      "div",
+      { class: "cp-panel", style: "width:440px" },
+      el("p", { class: "cp-muted", text: t("lobby.host"), style: "margin:0 0 12px" }),
+      this.startBtn,
+    );
     this.dom(W - 500, 84, this.hostNode);
     this.follow(() => this.render());
     this.render();
@@ -50,7 +59,7 @@ export class LobbyScene extends BaseScene {
       `${t("lobby.quarters")}: ${snap.turns}`,
       `${t("lobby.timer")}: ${snap.turnSeconds ? t("lobby.seconds", { n: snap.turnSeconds }) : t("board.noTimer")}`,
     ];
-    facts.forEach((f, i) => layer.add(this.text(560, 110 + i * 32, f, { size: 18, width: 480 })));
+    facts.forEach((f, i) => void layer.add(this.text(560, 110 + i * 32, f, { size: 18, width: 480 })));
     layer.add(this.text(560, 250, t("lobby.waiting"), { size: 16, color: CSS.muted }));
 
     const seats = s.seatsInOrder();

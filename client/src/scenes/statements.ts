@@ -1,4 +1,4 @@
-import * as Phaser from "phaser";
+import type * as Phaser from "phaser";
 import type { CompanyId } from "../../../shared/engine/ids.ts";
 import { BaseScene } from "./base.ts";
 import { SEAT_COLORS, W } from "../theme.ts";
@@ -51,10 +51,15 @@ export class StatementsScene extends BaseScene {
         host.append(tabs);
         const section = (title: string, rows: [string, (i: number) => string][]) => {
           const index = tabs.childElementCount;
-          const tab = button(title, `statements-tab-${index}`, () => {
-            this.tab = index;
-            this.render();
-          }, index === this.tab ? "" : "secondary");
+          const tab = button(
+            title,
+            `statements-tab-${index}`,
+            () => {
+              this.tab = index;
+              this.render();
+            },
+            index === this.tab ? "" : "secondary",
+          );
           tab.setAttribute("role", "tab");
           tab.setAttribute("aria-selected", String(index === this.tab));
           tabs.append(tab);
@@ -125,15 +130,26 @@ export class StatementsScene extends BaseScene {
     const maxLen = Math.max(0, ...seats.map((x2) => x2.history.length));
     const labels = (me ?? seats[0])?.history.map((h) => `Q${h.q}·${String(h.year).slice(2)}`) ?? [];
     drawChart(this, layer, {
-      x: x + 10, y: 120, w: w - 20, h: 230, kind: "lines",
+      x: x + 10,
+      y: 120,
+      w: w - 20,
+      h: 230,
+      kind: "lines",
       labels: labels.length === maxLen ? labels : Array.from({ length: maxLen }, (_, i) => String(i + 1)),
-      series: seats.map((st) => ({ label: t(`company.${st.company}`), color: SEAT_COLORS[st.company as CompanyId] ?? 0xffffff, values: st.history.map((h) => h.sharePriceCents) })),
+      series: seats.map((st) => ({
+        label: t(`company.${st.company}`),
+        color: SEAT_COLORS[st.company as CompanyId] ?? 0xffffff,
+        values: st.history.map((h) => h.sharePriceCents),
+      })),
       format: (v) => formatPrice(Math.round(v / 100) * 100),
       title: t("chart.sharePrice"),
     });
     if (me) {
       drawChart(this, layer, {
-        x: x + 10, y: 370, w: (w - 30) / 2, h: 230,
+        x: x + 10,
+        y: 370,
+        w: (w - 30) / 2,
+        h: 230,
         labels: me.history.map((h) => `Q${h.q}`),
         series: [
           { label: t("stmt.cash"), color: 0x009e73, values: me.history.map((h) => h.cash) },
@@ -145,7 +161,10 @@ export class StatementsScene extends BaseScene {
     }
     const ind = industrySeries(s);
     drawChart(this, layer, {
-      x: x + 20 + (w - 30) / 2, y: 370, w: (w - 30) / 2, h: 230,
+      x: x + 20 + (w - 30) / 2,
+      y: 370,
+      w: (w - 30) / 2,
+      h: 230,
       labels: ind.labels.map((l) => l.split("·")[0] ?? l),
       series: [
         { label: t("board.capex"), color: 0xe69f00, values: ind.capexAnnual },
@@ -157,7 +176,10 @@ export class StatementsScene extends BaseScene {
     });
     if (me) {
       drawChart(this, layer, {
-        x: x + 10, y: 650, w: w - 20, h: 220,
+        x: x + 10,
+        y: 650,
+        w: w - 20,
+        h: 220,
         labels: me.history.map((h) => `Q${h.q}·${String(h.year).slice(2)}`),
         series: [
           { label: t("board.capex"), color: 0xe69f00, values: me.history.map((h) => h.capex) },

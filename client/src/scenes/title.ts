@@ -94,7 +94,14 @@ export class TitleScene extends BaseScene {
         busy(false);
       }
     };
-    const code = el("input", { type: "text", maxlength: 12, placeholder: t("title.codePlaceholder"), testid: "code-input", "aria-label": t("title.codePlaceholder"), style: "text-transform:uppercase;width:160px" });
+    const code = el("input", {
+      type: "text",
+      maxlength: 12,
+      placeholder: t("title.codePlaceholder"),
+      testid: "code-input",
+      "aria-label": t("title.codePlaceholder"),
+      style: "text-transform:uppercase;width:160px",
+    });
     // A joiner may ask for a company; "any" takes the next free seat.
     let joinSeat: CompanyId | "any" = "any";
     const joinSeatSel = select<CompanyId | "any">(
@@ -137,7 +144,13 @@ export class TitleScene extends BaseScene {
         button(t("title.create"), "create-button", () => void start("multiplayer"), "secondary"),
       ),
       el("h3", { text: t("title.join") }),
-      el("div", { class: "cp-row" }, code, joinSeatSel, button(t("title.join"), "join-button", () => void join(), "secondary")),
+      el(
+        "div",
+        { class: "cp-row" },
+        code,
+        joinSeatSel,
+        button(t("title.join"), "join-button", () => void join(), "secondary"),
+      ),
       status,
     );
     this.dom(180, 270, form);
@@ -148,7 +161,11 @@ export class TitleScene extends BaseScene {
       { class: "cp-panel", style: "width:620px" },
       el("h2", { text: t("title.saved") }),
       list,
-      el("div", { style: "margin-top:16px" }, button(t("title.howto"), "howto-button", () => modal(t("howto.title"), t("howto.body"), t("howto.close"), "howto"), "secondary")),
+      el(
+        "div",
+        { style: "margin-top:16px" },
+        button(t("title.howto"), "howto-button", () => modal(t("howto.title"), t("howto.body"), t("howto.close"), "howto"), "secondary"),
+      ),
     );
     this.dom(800, 270, saved);
     list.append(el("li", { class: "cp-muted", text: "…" }));
@@ -165,7 +182,9 @@ export class TitleScene extends BaseScene {
             el(
               "li",
               {},
-              el("span", { text: t("title.savedRow", { scenario: scen, turns: m.turns ?? m.turnCount ?? "?", status: m.status ? t(`status.${m.status}`) : "" }) }),
+              el("span", {
+                text: t("title.savedRow", { scenario: scen, turns: m.turns ?? m.turnCount ?? "?", status: m.status ? t(`status.${m.status}`) : "" }),
+              }),
               el("a", { href: `/api/matches/${encodeURIComponent(m.id)}/replay`, download: `${m.id}.json`, text: t("title.download") }),
             ),
           );
