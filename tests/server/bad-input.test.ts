@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppHandle } from "../../server/app.ts";
 import type { TurnResolvedMessage, TurnStartedMessage } from "../../shared/protocol/index.ts";
-import { Player, startTestApp, tempDataDir, until } from "./harness.ts";
+import { Player, startTestApp, tempDataDir, until, freeTestPort } from "./harness.ts";
 
-const PORT = 2731;
+const PORT = await freeTestPort();
 let app: AppHandle;
 const data = tempDataDir("bad");
 let ann: Player;

@@ -1,6 +1,7 @@
 /** Test harness: a real server on a loopback port and real @colyseus/sdk clients. No mocks. */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { startApp, type AppHandle, type AppOptions } from "../../server/app.ts";
@@ -10,6 +11,19 @@ import type { TurnStartedMessage, WelcomeMessage } from "../../shared/protocol/i
 export function tempDataDir(tag: string): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), `cp-${tag}-`));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A loopback port the OS says is free now: test files never share a fixed port, so suites in parallel checkouts do not collide. */
+export function freeTestPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const addr = s.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
 }
 
 export async function startTestApp(port: number, dataDir: string, extra: Partial<AppOptions> = {}): Promise<AppHandle> {

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppHandle } from "../../server/app.ts";
 import type { MatchEndedMessage, TurnResolvedMessage } from "../../shared/protocol/index.ts";
 import { ReplayFileSchema } from "../../shared/protocol/index.ts";
-import { Player, getJson, postJson, startTestApp, tempDataDir, tweak, until } from "./harness.ts";
+import { Player, getJson, postJson, startTestApp, tempDataDir, tweak, until, freeTestPort } from "./harness.ts";
 
-const PORT = 2701;
+const PORT = await freeTestPort();
 let app: AppHandle;
 const data = tempDataDir("match");
 

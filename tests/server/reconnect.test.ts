@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
 import type { AppHandle } from "../../server/app.ts";
 import type { TurnResolvedMessage } from "../../shared/protocol/index.ts";
-import { Player, startTestApp, tempDataDir, tweak, until } from "./harness.ts";
+import { Player, startTestApp, tempDataDir, tweak, until, freeTestPort } from "./harness.ts";
 
-const PORT = 2711;
+const PORT = await freeTestPort();
 const GRACE_SECONDS = 1;
 let app: AppHandle;
 const data = tempDataDir("reconnect");

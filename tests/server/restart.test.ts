@@ -8,9 +8,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Decision } from "../../shared/engine/index.ts";
 import type { MatchEndedMessage, TurnResolvedMessage, TurnStartedMessage } from "../../shared/protocol/index.ts";
 import { ReplayFileSchema } from "../../shared/protocol/index.ts";
-import { Player, getJson, postJson, tempDataDir, tweak } from "./harness.ts";
+import { Player, getJson, postJson, tempDataDir, tweak, freeTestPort } from "./harness.ts";
 
-const PORT = 2721;
+const PORT = await freeTestPort();
 const data = tempDataDir("restart");
 const children: ChildProcess[] = [];
 

@@ -3,9 +3,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppHandle } from "../../server/app.ts";
-import { startTestApp, tempDataDir } from "./harness.ts";
+import { startTestApp, tempDataDir, freeTestPort } from "./harness.ts";
 
-const PORT = 2751;
+const PORT = await freeTestPort();
 let app: AppHandle;
 const data = tempDataDir("static");
 const dist = join(data.dir, "dist");

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppHandle } from "../../server/app.ts";
 import type { ErrorMessage, TurnResolvedMessage } from "../../shared/protocol/index.ts";
 import { ReplayFileSchema } from "../../shared/protocol/index.ts";
-import { Player, getJson, postJson, startTestApp, tempDataDir } from "./harness.ts";
+import { Player, getJson, postJson, startTestApp, tempDataDir, freeTestPort } from "./harness.ts";
 
-const PORT = 2761;
+const PORT = await freeTestPort();
 let app: AppHandle;
 const data = tempDataDir("teacher-event");
 
