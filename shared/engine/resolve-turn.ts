@@ -15,6 +15,7 @@ import type {
   Headline,
   IncomeStatement,
   MatchState,
+  PriceMove,
   QuarterRecord,
   SeatReport,
   TurnReport,
@@ -62,6 +63,9 @@ interface Work {
   defaultedNow: boolean;
   popBp: number;
   fine: number;
+  /** Market cap after the move toward fair value, before noise (the price decomposition's split). */
+  fundamentalCap: number;
+  aiDep: number;
 }
 
 function yoyGrowthBp(series: readonly number[]): number {
@@ -118,6 +122,8 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
       defaultedNow: false,
       popBp: 0,
       fine: 0,
+      fundamentalCap: c.marketCap,
+      aiDep: 0,
     });
   }
 
@@ -132,6 +138,7 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
     winner: a.winner,
     price: a.price,
     bids: a.bids,
+    bidders: bids.filter((b) => b.dealId === a.deal.id).map((b) => ({ company: b.seat, amount: b.amount })),
   }));
   for (const a of auction.value) {
     if (!a.winner) continue;
@@ -237,6 +244,7 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
     const c = w.c;
     const d = w.decision;
     let dep = 0;
+    let aiDep = 0;
     // One pass: charge each cohort's quarter, and retire the ones now fully depreciated (gross and
     // accumulated leave together, so net book value is unchanged).
     // (Same figures as quarterDepreciation and netPpe, folded into one pass over the cohorts.)
@@ -244,13 +252,18 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
     let ppe = 0;
     for (const v of c.assets) {
       const after = accumulatedDepAt(v, turn + 1);
-      if (v.inServiceTurn <= turn) dep += after - accumulatedDepAt(v, turn);
+      if (v.inServiceTurn <= turn) {
+        const q = after - accumulatedDepAt(v, turn);
+        dep += q;
+        if (v.kind === "ai_servers" || v.kind === "facilities") aiDep += q;
+      }
       if (v.inServiceTurn > turn || after < v.cost) {
         kept.push(v);
         ppe += v.cost - after;
       }
     }
     w.ppe = ppe;
+    w.aiDep = aiDep;
     const fine =
       c.antitrustBp > 0 && state.market.events.some((e) => e.kind === "antitrust" && e.target === id && e.turn === turn - 1) ? M.events.antitrustFine : 0;
     w.fine = fine;
@@ -456,6 +469,7 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
     const noise = nextNoise(rng, M.stock.noiseBp);
     rng = noise.rng;
     const cap = nextMarketCap(c.marketCap, fair, noise.value, 0);
+    w.fundamentalCap = nextMarketCap(c.marketCap, fair, 0, 0);
     Object.assign(c, {
       marketCap: cap,
       sharePriceCents: Math.max(1, Math.round((cap * 100) / c.sharesOutstandingM)),
@@ -490,6 +504,8 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
       poweredMw: poweredMw(c),
       usableMw: w.usable,
       strandedMw: w.installed - w.usable,
+      aiDepreciation: w.aiDep,
+      debtRefused: Math.max(0, w.decision.debtIssue - w.debtIssued),
       aiShareBp: c.aiShareBp,
       sharePriceCents: c.sharePriceCents,
       marketCap: c.marketCap,
@@ -612,6 +628,7 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
         nvidiaMarginBp: nvidia.grossMarginBp,
         aiIgShareBp: bonds.aiIgShareBp,
         baseRateBp: market.bonds.baseRateBp,
+        windowOpen: market.bonds.windowOpen,
         regime: sentiment.regime,
         strandedMw: active.reduce((s, id) => s + work.get(id)!.installed - work.get(id)!.usable, 0),
         yieldPerMwK: split.yieldPerMwK,
@@ -642,6 +659,15 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
       ratingAfter: w.c.rating,
       strandedMw: w.installed - w.usable,
       defaulted: w.defaultedNow,
+      ratingReason: null,
+      creditWatch: "none",
+      priceMove: priceMoveOf(before, w),
+      expectations: {
+        capex: { consensus: before.capexHistory[before.capexHistory.length - 1] ?? 0, actual: w.decision.capex },
+        aiRevenue: { consensus: before.aiRevenue, actual: w.c.aiRevenue },
+        coreRevenue: { consensus: before.core.revenue, actual: w.income?.coreRevenue ?? 0 },
+        netIncome: { consensus: before.history[before.history.length - 1]?.income.netIncome ?? 0, actual: w.income?.netIncome ?? 0 },
+      },
     };
   });
   const report: TurnReport = {
@@ -665,6 +691,17 @@ export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Recor
     ended,
   };
   return { state: newState, report };
+}
+
+/** Interim split of the move: the step toward fair value, the noise, and event pops (Economy v2 refines it). */
+function priceMoveOf(before: CompanyState, w: Work): PriceMove {
+  const p0 = before.sharePriceCents;
+  const pct = (cents: number): number => (p0 === 0 ? 0 : Math.round(((cents - p0) * BP) / p0));
+  const totalBp = pct(w.c.sharePriceCents);
+  const fundamentalCents = Math.round((w.fundamentalCap * 100) / Math.max(1, w.c.sharesOutstandingM));
+  const positionBp = w.defaultedNow ? totalBp : pct(fundamentalCents);
+  const zero = { earningsBp: 0, capexBp: 0, creditBp: 0, sentimentBp: 0, cashBp: 0, eventsBp: 0 };
+  return { totalBp, ...zero, positionBp, residualBp: totalBp - positionBp };
 }
 
 function mergeSeries(series: readonly (readonly number[])[]): number[] {

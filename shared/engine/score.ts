@@ -1,5 +1,5 @@
 /** GAME.md §6: total shareholder return by default; cumulative FCF, AI share or a blend as options. */
-import type { MatchState, SeatScore } from "./types.ts";
+import type { EndingVerdict, MatchState, SeatScore } from "./types.ts";
 import type { CompanyId, Scoring } from "./ids.ts";
 import { BP } from "./money.ts";
 
@@ -41,4 +41,41 @@ export function score(state: MatchState): SeatScore[] {
   // Defaulted seats rank last whatever their number; ties keep canonical seat order.
   const order = [...rows].sort((a, b) => Number(a.defaulted) - Number(b.defaulted) || b.scoreBp - a.scoreBp);
   return rows.map((r) => ({ ...r, rank: order.indexOf(r) + 1 }));
+}
+
+/**
+ * The documents' endings by their own tests (EndingVerdict). Risk-free return: the base rate
+ * compounded simply over the quarters played.
+ */
+export function endingVerdict(state: MatchState): EndingVerdict {
+  const seats = state.config.seats;
+  let ai = 0;
+  let costs = 0;
+  for (const id of seats) {
+    const h = state.companies[id]!.history;
+    for (const r of h.slice(Math.max(0, h.length - 4))) {
+      ai += r.income.aiRevenue;
+      costs += r.income.aiOpex + r.income.powerCost + r.aiDepreciation;
+    }
+  }
+  const aiCoverageBp = costs <= 0 ? 0 : Math.floor((ai * BP) / costs);
+  const riskFreeBp = state.industryHistory.reduce((s, r) => s + Math.floor(r.baseRateBp / 4), 0);
+  const defaulted = seats.filter((id) => state.companies[id]!.status === "defaulted");
+  const belowRiskFree = seats.filter((id) => {
+    const c = state.companies[id]!;
+    return tsrBp(c.valuation.startPriceCents, c.sharePriceCents, c.dividendsPerShareCents) < riskFreeBp;
+  });
+  const refusedWhileShut = seats.some((id) =>
+    state.companies[id]!.history.some((r) => r.debtRefused > 0 && state.industryHistory.some((x) => x.turn === r.turn && !x.windowOpen)),
+  );
+  const windowShut = !state.market.bonds.windowOpen || refusedWhileShut;
+  return {
+    cloud2: aiCoverageBp >= BP,
+    globalCrossing: defaulted.length > 0 || belowRiskFree.length > 0 || refusedWhileShut,
+    aiCoverageBp,
+    defaulted,
+    belowRiskFree,
+    riskFreeBp,
+    windowShut,
+  };
 }

@@ -6,7 +6,7 @@
 import type { ChipType, CompanyId, DealKind, EventKind, Rating, Regime, ScenarioId, Scoring, Tenor, Variant } from "./ids.ts";
 
 export const STATE_VERSION = 1;
-export const ENGINE_VERSION = "1.0.0";
+export const ENGINE_VERSION = "1.1.0";
 
 /** A seat's choices for one quarter. Money in $M per quarter. */
 export interface Decision {
@@ -162,6 +162,10 @@ export interface QuarterRecord {
   readonly poweredMw: number;
   readonly usableMw: number;
   readonly strandedMw: number;
+  /** Depreciation of AI servers and their data-centre shells (part of `income.depreciation`). */
+  readonly aiDepreciation: number;
+  /** Bonds asked for this quarter that the market did not fill ($M). */
+  readonly debtRefused: number;
   readonly aiShareBp: number;
   readonly sharePriceCents: number;
   readonly marketCap: number;
@@ -323,6 +327,8 @@ export interface IndustryRecord {
   readonly nvidiaMarginBp: number;
   readonly aiIgShareBp: number;
   readonly baseRateBp: number;
+  /** Whether the bond window was open when this quarter's bonds were priced. */
+  readonly windowOpen: boolean;
   readonly regime: Regime;
   readonly strandedMw: number;
   readonly yieldPerMwK: number;
@@ -333,6 +339,47 @@ export interface Headline {
   readonly key: string;
   readonly params: Readonly<Record<string, string | number>>;
 }
+
+/**
+ * Why a seat's share price moved this quarter. Each part is in bp of the opening share price and
+ * the parts sum exactly to `totalBp` (the reveal shows them; balance tests check the sum).
+ */
+export interface PriceMove {
+  readonly totalBp: number;
+  /** Earnings against the consensus, and the forward earnings (after depreciation and interest) they imply. */
+  readonly earningsBp: number;
+  /** Capex against the consensus, judged against the AI revenue it delivers ("margins over visions"). */
+  readonly capexBp: number;
+  /** The AI position the market capitalises: capability, share of AI demand, backlog, the core's outlook. */
+  readonly positionBp: number;
+  /** Leverage, rating actions, distress, equity raises. */
+  readonly creditBp: number;
+  /** The market's regime and the sector's move: the same for every seat. */
+  readonly sentimentBp: number;
+  /** Cash paid out (dividends leave the price; buybacks retire shares) or burnt. */
+  readonly cashBp: number;
+  /** Events aimed at this seat (mega-deal, antitrust, outage). */
+  readonly eventsBp: number;
+  /** What the model does not explain: company-specific noise. */
+  readonly residualBp: number;
+}
+
+/** One figure the market had a public consensus for, and what the seat delivered. */
+export interface Expectation {
+  readonly consensus: number;
+  readonly actual: number;
+}
+
+/** The quarter's figures against the consensus formed before it ($M). */
+export interface SeatExpectations {
+  readonly capex: Expectation;
+  readonly aiRevenue: Expectation;
+  readonly coreRevenue: Expectation;
+  readonly netIncome: Expectation;
+}
+
+/** Credit-watch state an agency puts on a seat before it moves the rating. */
+export type CreditWatch = "none" | "negative" | "positive";
 
 export interface SeatReport {
   readonly company: CompanyId;
@@ -353,8 +400,13 @@ export interface SeatReport {
   readonly sharePriceChangeBp: number;
   readonly ratingBefore: Rating;
   readonly ratingAfter: Rating;
+  /** i18n key of the reason for a rating action or watch (`credit.reason.*`), or null. */
+  readonly ratingReason: string | null;
+  readonly creditWatch: CreditWatch;
   readonly strandedMw: number;
   readonly defaulted: boolean;
+  readonly priceMove: PriceMove;
+  readonly expectations: SeatExpectations;
 }
 
 export interface AuctionResult {
@@ -364,6 +416,8 @@ export interface AuctionResult {
   readonly winner: CompanyId | null;
   readonly price: number;
   readonly bids: number;
+  /** Every sealed bid, revealed with the result (losing bids included), in canonical seat order. */
+  readonly bidders: readonly { readonly company: CompanyId; readonly amount: number }[];
 }
 
 export interface TurnReport {
@@ -402,6 +456,22 @@ export interface Range {
   readonly max: number;
 }
 
+/**
+ * Why a bound is where it is, for the player: an i18n key (`bounds.*`) with its parameters, on
+ * the decision field it limits (`debtIssue`, `debtTenors`, `customShareBp`, `capex`, `buybacks`…).
+ */
+export interface BoundReason {
+  readonly field: string;
+  readonly key: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/** The price of each tenor if the seat issued now (coupon in bp), before it commits. */
+export interface BondQuote {
+  readonly tenor: Tenor;
+  readonly couponBp: number;
+}
+
 /** Each field's legal range for a seat now: what clients draw and bots sample from. */
 export interface DecisionBounds {
   readonly capex: Range;
@@ -415,6 +485,29 @@ export interface DecisionBounds {
   readonly dividends: Range;
   /** Cash + what the bond market will lend this quarter: the total all outflows must fit in. */
   readonly budget: number;
+  /** Why each limited field is limited (a closed window, the rating, the leverage cap, maturity…). */
+  readonly reasons: readonly BoundReason[];
+  /** Coupons on offer now, per legal tenor (empty when the window is shut). */
+  readonly bondQuotes: readonly BondQuote[];
+  /** This quarter's compute prices, thousands of $ per MW: Nvidia list and the seat's own silicon. */
+  readonly chipPricesK: { readonly nvidia: number; readonly custom: number };
+}
+
+/**
+ * The documents' two endings, by their own tests (balance/README.md): "Cloud 2.0" when the four's
+ * AI line covers its costs in the match's final year; "Global Crossing" when a seat defaults, the
+ * bond window is shut at the end, or a seat's TSR is below the risk-free return over the match.
+ */
+export interface EndingVerdict {
+  readonly cloud2: boolean;
+  readonly globalCrossing: boolean;
+  /** AI revenue ÷ the AI line's costs over the last four quarters, bp (≥ 10_000 = covered). */
+  readonly aiCoverageBp: number;
+  readonly defaulted: readonly CompanyId[];
+  /** Seats whose TSR fell short of the risk-free return over the match. */
+  readonly belowRiskFree: readonly CompanyId[];
+  readonly riskFreeBp: number;
+  readonly windowShut: boolean;
 }
 
 export interface SeatScore {

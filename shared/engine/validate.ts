@@ -4,9 +4,9 @@
  * bots can always build a legal decision; `defaultDecision` is what stands if a seat sends none.
  */
 import { TENORS, isCompanyId, type CompanyId, type Tenor } from "./ids.ts";
-import type { CompanyState, Decision, DecisionBounds, MatchState, ValidationError, ValidationResult } from "./types.ts";
-import { issueCapacity, leverageBp, ratingFor, tenorsFor } from "./bonds.ts";
-import { maxCustomShareBp } from "./chips.ts";
+import type { BoundReason, CompanyState, Decision, DecisionBounds, MatchState, ValidationError, ValidationResult } from "./types.ts";
+import { couponBp, issueCapacity, leverageBp, ratingFor, tenorsFor } from "./bonds.ts";
+import { customPriceK, maxCustomShareBp } from "./chips.ts";
 import { BP, mulBp } from "./money.ts";
 
 const MONEY_MAX = 10_000_000;
@@ -49,11 +49,23 @@ export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBoun
       buybacks: zero,
       dividends: zero,
       budget: 0,
+      reasons: [{ field: "all", key: c?.status === "defaulted" ? "bounds.defaulted" : "bounds.ended", params: {} }],
+      bondQuotes: [],
+      chipPricesK: { nvidia: state.market.nvidia.priceK, custom: 0 },
     };
   }
   const issue = debtCapacity(state, c);
   const budget = spendableCash(c) + issue;
-  const rating = ratingFor(seat, leverageBp(totalDebt(c) - c.cash, lastEbitda(c)));
+  const lev = leverageBp(totalDebt(c) - c.cash, lastEbitda(c));
+  const rating = ratingFor(seat, lev);
+  const tenors = tenorsFor(rating);
+  const reasons: BoundReason[] = [];
+  if (!state.market.bonds.windowOpen)
+    reasons.push({ field: "debtIssue", key: "bounds.window_shut", params: { quarters: state.market.bonds.windowShutQuarters } });
+  else if (issue === 0) reasons.push({ field: "debtIssue", key: "bounds.leverage_cap", params: { leverageBp: lev } });
+  if (!tenors.includes(100)) reasons.push({ field: "debtTenors", key: "bounds.century_rating", params: { rating } });
+  if (maxCustomShareBp(c.chipProgram.maturityBp) < BP)
+    reasons.push({ field: "customShareBp", key: "bounds.chip_maturity", params: { maturityBp: c.chipProgram.maturityBp } });
   return {
     capex: { min: 0, max: budget },
     customShareBp: { min: 0, max: maxCustomShareBp(c.chipProgram.maturityBp) },
@@ -69,6 +81,9 @@ export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBoun
     buybacks: { min: 0, max: spendableCash(c) },
     dividends: { min: 0, max: spendableCash(c) },
     budget,
+    reasons,
+    bondQuotes: state.market.bonds.windowOpen ? tenors.map((tenor) => ({ tenor, couponBp: couponBp(state.market.bonds, rating, lev, tenor) })) : [],
+    chipPricesK: { nvidia: state.market.nvidia.priceK, custom: customPriceK(c.chipProgram.maturityBp) },
   };
 }
 

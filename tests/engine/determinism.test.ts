@@ -1,6 +1,7 @@
 /** Determinism: same config + seed + decisions → same hashes; a golden hash; any change shows. */
 import { describe, expect, test } from "vitest";
 import {
+  ENGINE_VERSION,
   canonicalJson,
   createMatch,
   hashState,
@@ -112,13 +113,28 @@ describe("golden hash", () => {
    * and copy the full hash printed in the failure message ("new golden hash: …") into GOLDEN. Check
    * first that the other tests in this file pass, so the change is a retune, not nondeterminism.
    */
-  const GOLDEN = "020aa104136bd5ef3359bdaeb56ce744f6c07b256ffe95cfb1d78fbd0cf3dd55";
+  /**
+   * The golden hash of every engine version. A change to the engine that moves the hash must bump
+   * ENGINE_VERSION and add a row: replay files name the version that made them, so a version must
+   * always mean one engine.
+   */
+  const GOLDEN_BY_VERSION: Readonly<Record<string, string>> = {
+    "1.0.0": "020aa104136bd5ef3359bdaeb56ce744f6c07b256ffe95cfb1d78fbd0cf3dd55",
+    "1.1.0": "298c126ae3236b1a98209380410f54b3a52bb71d9ef2ca92f252c529503607db",
+  };
 
-  test("fixed seed + fixed decision script → pinned final hash", () => {
+  test("fixed seed + fixed decision script → the golden hash pinned for this ENGINE_VERSION", () => {
     const h = hashes(GOLDEN_CONFIG);
     expect(h).toHaveLength(9);
     const final = h[h.length - 1];
-    expect(final, `new golden hash: ${final}`).toBe(GOLDEN);
+    const pinned = GOLDEN_BY_VERSION[ENGINE_VERSION];
+    expect(pinned, `ENGINE_VERSION ${ENGINE_VERSION} has no golden hash: bump the version and pin ${final}`).toBeDefined();
+    expect(final, `the hash moved (now ${final}): bump ENGINE_VERSION and add a row`).toBe(pinned);
+  });
+
+  test("no two engine versions share a golden hash (a version names one engine)", () => {
+    const hashesPinned = Object.values(GOLDEN_BY_VERSION);
+    expect(new Set(hashesPinned).size).toBe(hashesPinned.length);
   });
 });
 
