@@ -1,12 +1,13 @@
 /**
  * `npm run sim -- --seed N --turns N --out FILE [--seats a,b] [--policies p,q] [--scenario] [--variant]`
- * Plays a headless match between built-in AI policies and writes its replay file. Same arguments →
- * byte-identical file (createdAt is fixed unless --created-at is given).
+ * Plays a headless match between built-in AI policies and writes its replay file (version 2, chained
+ * turn hashes; `--format 1` writes version 1, whole-state hashes). Same arguments → byte-identical
+ * file (createdAt is fixed unless --created-at is given).
  */
 import { writeFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
-import { COMPANIES, ENGINE_VERSION, hashState, isCompanyId, score, type CompanyId } from "../shared/engine/index.ts";
-import { REPLAY_VERSION, ReplayFileSchema, describeIssues, type ReplayFile } from "../shared/protocol/index.ts";
+import { COMPANIES, ENGINE_VERSION, isCompanyId, score, type CompanyId } from "../shared/engine/index.ts";
+import { ReplayFileSchema, describeIssues, type ReplayFile } from "../shared/protocol/index.ts";
 import { simulateMatch, type SimOptions } from "./simulate.ts";
 import { isAiId, AI_IDS } from "./ai-ids.ts";
 
@@ -35,6 +36,7 @@ const program = new Command()
   .option("--seats <list>", `comma-separated companies (${COMPANIES.join(", ")})`, list, ["microsoft", "amazon", "alphabet", "meta"])
   .option("--policies <list>", `AI per seat, cycled (${AI_IDS.join(", ")})`, list, ["guidance", "disciplined"])
   .option("--created-at <iso>", "createdAt written into the file", "2026-01-01T00:00:00.000Z")
+  .option("--format <n>", "replay file version: 2 (chained hashes) or 1 (whole-state hashes)", int("format", 1, 2), 2)
   .requiredOption("--out <file>", "where to write the replay JSON")
   .showHelpAfterError();
 
@@ -47,6 +49,7 @@ const o = program.opts<{
   seats: string[];
   policies: string[];
   createdAt: string;
+  format: 1 | 2;
   out: string;
 }>();
 
@@ -66,10 +69,11 @@ const opts: SimOptions = {
     seats: o.seats as CompanyId[],
   },
   policies: o.policies as SimOptions["policies"],
+  scheme: o.format === 1 ? "state" : "chain",
 };
 const { state, turns } = simulateMatch(opts);
 const raw = {
-  version: REPLAY_VERSION,
+  version: o.format,
   engineVersion: ENGINE_VERSION,
   scenario: state.config.scenario,
   variant: state.config.variant,
@@ -80,6 +84,7 @@ const raw = {
   randomEvents: state.config.randomEvents,
   createdAt: o.createdAt,
   turns,
+  ...(o.format === 2 ? { players: Object.fromEntries(state.config.seats.map((c) => [c, { kind: "ai" }])) } : {}),
 };
 const check = ReplayFileSchema.safeParse(raw);
 if (!check.success) {
@@ -88,5 +93,5 @@ if (!check.success) {
 }
 const file: ReplayFile = check.data;
 writeFileSync(o.out, `${JSON.stringify(file, null, 1)}\n`);
-console.log(`wrote ${o.out}: ${turns.length} turns, final hash ${hashState(state).slice(0, 16)}…`);
+console.log(`wrote ${o.out}: version ${file.version}, ${turns.length} turns, final hash ${(turns[turns.length - 1]?.hash ?? "").slice(0, 16)}…`);
 for (const s of score(state)) console.log(`  #${s.rank} ${s.company.padEnd(10)} TSR ${(s.tsrBp / 100).toFixed(1)}%${s.defaulted ? " (defaulted)" : ""}`);

@@ -1,11 +1,14 @@
 /** A headless match: AI policies decide, the engine resolves, each turn's decisions and hash are logged. */
-import { createMatch, hashState, resolveTurn, type CompanyId, type Decision, type MatchConfigInput, type MatchState } from "../shared/engine/index.ts";
+import { createMatch, resolveTurn, type CompanyId, type Decision, type MatchConfigInput, type MatchState } from "../shared/engine/index.ts";
+import { turnHash, type HashScheme } from "../shared/engine/replay.ts";
 import { decideFor, type AiId } from "../shared/ai/index.ts";
 
 export interface SimOptions {
   readonly config: MatchConfigInput;
   /** Assigned to seats in canonical order, cycling. */
   readonly policies: readonly AiId[];
+  /** How each turn's hash is computed: "chain" for replay files version 2 (default), "state" for version 1. */
+  readonly scheme?: HashScheme;
 }
 
 export interface SimTurn {
@@ -17,18 +20,21 @@ export interface SimTurn {
 export function simulateMatch(o: SimOptions): { state: MatchState; turns: SimTurn[] } {
   let state = createMatch(o.config);
   const seats = state.config.seats;
+  const scheme = o.scheme ?? "chain";
   // The AIs' own seed is derived from the match seed but is not the match RNG.
   const aiSeed = (state.config.seed ^ 0x5eed1e55) >>> 0;
   const turns: SimTurn[] = [];
+  let prev: string | null = null;
   while (!state.ended) {
     const decisions: Partial<Record<CompanyId, Decision>> = {};
     seats.forEach((seat, i) => {
       if (state.companies[seat]?.status !== "active") return;
       decisions[seat] = decideFor(state, seat, o.policies[i % o.policies.length] ?? "guidance", aiSeed);
     });
-    const turn = state.turn;
-    state = resolveTurn(state, decisions).state;
-    turns.push({ turn, decisions, hash: hashState(state) });
+    const before = state;
+    state = resolveTurn(before, decisions).state;
+    prev = turnHash(scheme, prev, before, state);
+    turns.push({ turn: before.turn, decisions, hash: prev });
   }
   return { state, turns };
 }

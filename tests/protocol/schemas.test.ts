@@ -8,7 +8,6 @@ import {
   DecisionSchema,
   JoinOptionsSchema,
   MatchConfigSchema,
-  REPLAY_VERSION,
   ReplayFileSchema,
   TeacherEventSchema,
   parseReplayText,
@@ -213,8 +212,9 @@ describe("replay files", () => {
       s = resolveTurn(s, decisions).state;
       turns.push({ turn, decisions: decisions as ReplayFile["turns"][number]["decisions"], hash: hashState(s) });
     }
+    // Whole-state hashes (hashState per turn) are the version-1 scheme.
     return {
-      version: REPLAY_VERSION,
+      version: 1,
       engineVersion: ENGINE_VERSION,
       scenario: config.scenario,
       variant: config.variant,
@@ -259,8 +259,8 @@ describe("replay files", () => {
   test("malformed JSON, a wrong version and bad fields get clear sentences", () => {
     const notJson = parseReplayText("{ nope");
     expect(notJson).toMatchObject({ ok: false, error: expect.stringMatching(/JSON/) });
-    const v2 = parseReplayText(JSON.stringify({ ...FILE, version: 2 }));
-    expect(v2).toMatchObject({ ok: false, error: expect.stringMatching(/version 2.*version 1/) });
+    const v9 = parseReplayText(JSON.stringify({ ...FILE, version: 9 }));
+    expect(v9).toMatchObject({ ok: false, error: expect.stringMatching(/version 9.*versions 1 and 2/) });
     const badHash = structuredClone(FILE) as ReplayFile;
     badHash.turns[1]!.hash = "XYZ";
     expect(parseReplayText(JSON.stringify(badHash))).toMatchObject({
