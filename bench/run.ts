@@ -8,6 +8,7 @@ import { runEngineBench } from "./engine-bench.ts";
 import { runServerBench } from "./server-bench.ts";
 import { runAiBench } from "./ai-bench.ts";
 import { runClientBench } from "./client-bench.ts";
+import { runDebriefBench } from "./debrief-bench.ts";
 
 interface Suite {
   readonly id: string;
@@ -19,6 +20,7 @@ const SUITES: readonly Suite[] = [
   { id: "ai", run: async () => runAiBench() },
   { id: "server", run: () => runServerBench() },
   { id: "client", run: () => runClientBench() },
+  { id: "debrief", run: async () => runDebriefBench() },
 ];
 
 const program = new Command()
