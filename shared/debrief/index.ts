@@ -6,8 +6,9 @@
  */
 import type { CompanyId } from "../engine/ids.ts";
 import type { MatchConfig } from "../engine/types.ts";
-import type { ReplayFile } from "../protocol/replay.ts";
-import { findRun, runCounterfactuals } from "./runs.ts";
+import { replayMatch } from "../engine/replay.ts";
+import { engineMismatch, hashSchemeOf, type ReplayFile } from "../protocol/replay.ts";
+import { findRun, runCounterfactuals, type RunOutput } from "./runs.ts";
 import { payoffMatrix } from "./payoff.ts";
 import { welfare } from "./welfare.ts";
 import { decisionHistory } from "./history.ts";
@@ -16,7 +17,7 @@ import { lessonLines } from "./lesson.ts";
 import type { Debrief, DebriefInput } from "./types.ts";
 
 export * from "./types.ts";
-export { RESTRAIN_POLICY, RACE_POLICY, fitDecision, playRun, playActual, runCounterfactuals, findRun, outcomeIn, industryOf } from "./runs.ts";
+export { RESTRAIN_POLICY, RACE_POLICY, fitDecision, playRun, playActual, runCounterfactuals, findRun, outcomeIn, industryOf, type RunOutput } from "./runs.ts";
 export { payoffMatrix, RACED_ABOVE_BP } from "./payoff.ts";
 export { welfare } from "./welfare.ts";
 export { decisionHistory } from "./history.ts";
@@ -47,11 +48,14 @@ export function debriefInputOfReplay(file: ReplayFile): DebriefInput {
   };
 }
 
-/** Builds the debrief; only a finished match has one (before the end it would reveal hidden information). */
-export function buildDebrief(input: DebriefInput): DebriefResult {
+/**
+ * Builds the debrief; only a finished match has one (before the end it would reveal hidden
+ * information). `played` is the match as played when the caller has already re-simulated it.
+ */
+export function buildDebrief(input: DebriefInput, played?: RunOutput): DebriefResult {
   if (input.turns.length < input.config.turns)
     return { ok: false, code: "debrief/not_finished", message: `the match has played ${input.turns.length} of ${input.config.turns} quarters` };
-  const { actual, runs } = runCounterfactuals(input);
+  const { actual, runs } = runCounterfactuals(input, played);
   if (!actual.state.ended) return { ok: false, code: "debrief/not_finished", message: "the match log does not reach the end of the match" };
   const seats: readonly CompanyId[] = input.config.seats;
   const payoff = payoffMatrix(runs, seats);
@@ -70,4 +74,18 @@ export function buildDebrief(input: DebriefInput): DebriefResult {
       verdict,
     },
   };
+}
+
+/**
+ * The debrief of a replay file: refused when another engine version recorded it (its match cannot
+ * be re-run here) or when re-simulating it does not reproduce its hashes (the debrief would
+ * describe another match); the verified re-simulation is the "as played" run.
+ */
+export function debriefOfReplay(file: ReplayFile): DebriefResult {
+  const mismatch = engineMismatch(file);
+  if (mismatch) return { ok: false, code: "debrief/engine_version", message: mismatch };
+  const input = debriefInputOfReplay(file);
+  const r = replayMatch(input.config, file.turns, hashSchemeOf(file));
+  if (r.firstDivergentTurn !== null) return { ok: false, code: "debrief/diverged", message: r.error ?? `turn ${r.firstDivergentTurn} diverges` };
+  return buildDebrief(input, { state: r.state, reports: r.reports, adjusted: 0, defaulted: 0 });
 }

@@ -241,9 +241,9 @@ export interface Counterfactuals {
   readonly runs: readonly RunSummary[];
 }
 
-/** Every run the debrief compares: 2 + 2 × seats re-simulations of the match. */
-export function runCounterfactuals(input: DebriefInput): Counterfactuals {
-  const actual = playActual(input);
+/** Every run the debrief compares: 2 + 2 × seats re-simulations of the match (1 fewer when the match as played is given). */
+export function runCounterfactuals(input: DebriefInput, played?: RunOutput): Counterfactuals {
+  const actual = played ?? playActual(input);
   const runs: RunSummary[] = [
     summarise("actual", null, actual),
     summarise(

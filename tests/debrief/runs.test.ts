@@ -11,10 +11,13 @@ import {
   type Decision,
 } from "../../shared/engine/index.ts";
 import { restrainedScores } from "../../shared/ai/index.ts";
+import { ENGINE_VERSION } from "../../shared/engine/index.ts";
+import { ReplayFileSchema } from "../../shared/protocol/index.ts";
 import {
   RACE_POLICY,
   RESTRAIN_POLICY,
   buildDebrief,
+  debriefOfReplay,
   findRun,
   fitDecision,
   playActual,
@@ -171,3 +174,40 @@ function stateAfter(run: ReturnType<typeof playRun>, n: number) {
     }),
   ).state;
 }
+
+describe("debriefOfReplay", () => {
+  const hashes = replayMatch(played.input.config, played.input.turns, "chain").hashes;
+  const file = ReplayFileSchema.parse({
+    version: 2,
+    engineVersion: ENGINE_VERSION,
+    scenario: played.input.config.scenario,
+    variant: played.input.config.variant,
+    seed: played.input.config.seed,
+    seats: [...played.input.config.seats],
+    turnCount: played.input.config.turns,
+    createdAt: "2026-01-01T00:00:00Z",
+    turns: played.input.turns.map((t, i) => ({ turn: t.turn, decisions: t.decisions, hash: hashes[i] })),
+  });
+
+  test("a verified replay file gives the same debrief as its log", () => {
+    const a = debriefOfReplay(file);
+    const b = buildDebrief(played.input);
+    expect(a.ok && b.ok).toBe(true);
+    if (a.ok && b.ok) expect(a.debrief).toEqual(b.debrief);
+  });
+
+  test("a file whose decisions do not reproduce its hashes is refused", () => {
+    const t0 = file.turns[0]!;
+    const d = t0.decisions.meta!;
+    const tampered = { ...file, turns: [{ ...t0, decisions: { ...t0.decisions, meta: { ...d, capex: d.capex + 1 } } }, ...file.turns.slice(1)] };
+    const r = debriefOfReplay(tampered);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.code).toBe("debrief/diverged");
+  });
+
+  test("a file from another engine version is refused, naming it", () => {
+    const r = debriefOfReplay({ ...file, engineVersion: "0.0.1" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect([r.code, r.message.includes("0.0.1")]).toEqual(["debrief/engine_version", true]);
+  });
+});
