@@ -7,7 +7,9 @@
 import type { CompanyId } from "../engine/ids.ts";
 import type { MatchConfig } from "../engine/types.ts";
 import { replayMatch } from "../engine/replay.ts";
-import { engineMismatch, hashSchemeOf, type ReplayFile } from "../protocol/replay.ts";
+import { ENGINE_VERSION } from "../engine/types.ts";
+// Type only: the protocol module (zod) stays out of the browser bundle; the server parses replay files with it.
+import type { ReplayFile } from "../protocol/replay.ts";
 import { findRun, runCounterfactuals, type RunOutput } from "./runs.ts";
 import { payoffMatrix } from "./payoff.ts";
 import { welfare } from "./welfare.ts";
@@ -82,10 +84,15 @@ export function buildDebrief(input: DebriefInput, played?: RunOutput): DebriefRe
  * describe another match); the verified re-simulation is the "as played" run.
  */
 export function debriefOfReplay(file: ReplayFile): DebriefResult {
-  const mismatch = engineMismatch(file);
-  if (mismatch) return { ok: false, code: "debrief/engine_version", message: mismatch };
+  if (file.engineVersion !== ENGINE_VERSION)
+    return {
+      ok: false,
+      code: "debrief/engine_version",
+      message: `recorded with engine ${file.engineVersion}, but this build runs engine ${ENGINE_VERSION}: the match cannot be re-run here`,
+    };
   const input = debriefInputOfReplay(file);
-  const r = replayMatch(input.config, file.turns, hashSchemeOf(file));
+  // Version 1 files hash each state; version 2 files chain the hashes (shared/protocol/replay.ts).
+  const r = replayMatch(input.config, file.turns, file.version === 1 ? "state" : "chain");
   if (r.firstDivergentTurn !== null) return { ok: false, code: "debrief/diverged", message: r.error ?? `turn ${r.firstDivergentTurn} diverges` };
   return buildDebrief(input, { state: r.state, reports: r.reports, adjusted: 0, defaulted: 0 });
 }

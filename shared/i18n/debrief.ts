@@ -124,21 +124,20 @@ export const DEBRIEF_STRINGS = {
   "debrief.leaderboard": { en: "Two leaderboards: your score and the industry's", "zh-CN": "两张排行榜：个人得分与行业整体" },
   "debrief.col.rank": { en: "#", "zh-CN": "名次" },
   "debrief.col.company": { en: "Company", "zh-CN": "公司" },
-  "debrief.col.score": { en: "Score", "zh-CN": "得分" },
-  "debrief.col.scoreRestrained": { en: "All restrain", "zh-CN": "全部克制" },
-  "debrief.col.value": { en: "Value created", "zh-CN": "创造价值" },
-  "debrief.col.valueRestrained": { en: "All restrain", "zh-CN": "全部克制" },
-  "debrief.col.profit": { en: "Profit", "zh-CN": "利润" },
-  "debrief.col.profitRestrained": { en: "All restrain", "zh-CN": "全部克制" },
   "debrief.industryRow": { en: "Industry", "zh-CN": "行业合计" },
-  "debrief.raceCost": {
-    en: "What the race cost the industry: {value} of value, {profit} of profit",
-    "zh-CN": "竞赛让行业付出的代价：价值{value}，利润{profit}",
+  "debrief.welfare.valueLost": {
+    en: "Against all-restrain, the race cost the industry {value} of value.",
+    "zh-CN": "与全部克制相比，这场竞赛让行业损失了{value}的价值。",
   },
-  "debrief.raceGain": {
-    en: "What the race added to the industry: {value} of value, {profit} of profit",
-    "zh-CN": "竞赛为行业带来的增量：价值{value}，利润{profit}",
+  "debrief.welfare.valueGained": {
+    en: "Against all-restrain, the race added {value} of value to the industry.",
+    "zh-CN": "与全部克制相比，这场竞赛为行业增加了{value}的价值。",
   },
+  "debrief.welfare.profitLost": { en: "It cost {profit} of profit over the match.", "zh-CN": "整局累计利润减少了{profit}。" },
+  "debrief.welfare.profitGained": { en: "It added {profit} of profit over the match.", "zh-CN": "整局累计利润增加了{profit}。" },
+  "debrief.col.private": { en: "Private score", "zh-CN": "个人得分" },
+  "debrief.col.welfareValue": { en: "Value created", "zh-CN": "创造价值" },
+  "debrief.col.welfareProfit": { en: "Profit", "zh-CN": "利润" },
   "debrief.valueNote": {
     en: "Value created = end market cap + cash returned − equity raised − opening market cap, summed over the match.",
     "zh-CN": "创造价值 = 期末市值 + 返还现金 − 增发融资 − 期初市值，按整局累计。",
@@ -163,8 +162,18 @@ export const DEBRIEF_STRINGS = {
     en: "Every cell is this match re-run with the same seed and events; only the policies differ. Restrain = capex held at the 2024 level; race = the documents' guidance path (≈ +70% in 2026).",
     "zh-CN": "每个格子都是用同一随机种子和事件重新模拟本局，只有策略不同。克制 = 资本开支维持2024年水平；加码 = 文献中的指引路径（2026年约+70%）。",
   },
-  "debrief.orderHolds": { en: "T > R > P > S holds", "zh-CN": "T > R > P > S 成立" },
-  "debrief.orderFails": { en: "T > R > P > S does not hold", "zh-CN": "T > R > P > S 不成立" },
+  "debrief.orderHolds": { en: "a prisoner's dilemma for this seat", "zh-CN": "对该席位构成囚徒困境" },
+  "debrief.orderFails": { en: "not a prisoner's dilemma for this seat", "zh-CN": "对该席位不构成囚徒困境" },
+  "debrief.matrixRead": {
+    en: "Read a card along its rows: did racing pay, whatever the rivals did? Down its columns: what did the rivals' racing do to this seat? The highest cell is shaded.",
+    "zh-CN": "横着读：无论对手怎么做，加码是否更划算？竖着读：对手的加码给这个席位带来了什么？最高的格子以底色标出。",
+  },
+  "debrief.you.title": { en: "Your seat: {company}", "zh-CN": "你的席位：{company}" },
+  "debrief.you.line": {
+    en: "As played {P} · restraining alone {S} · everyone restraining {R} · racing while the rest restrained {T}",
+    "zh-CN": "实际 {P} · 独自克制 {S} · 所有人克制 {R} · 独自加码而他人克制 {T}",
+  },
+  "debrief.valueChart": { en: "Value created per company: as played vs all restrain", "zh-CN": "各公司创造的价值：实际与全部克制" },
   "debrief.raced": { en: "Raced: capex {ratio} of the restraint path", "zh-CN": "加码：资本开支为克制路径的{ratio}" },
   "debrief.heldBack": { en: "Held back: capex {ratio} of the restraint path", "zh-CN": "克制：资本开支为克制路径的{ratio}" },
   "debrief.adjusted": {

