@@ -9,7 +9,9 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
 import { ROOM_NAME } from "../shared/protocol/index.ts";
 import { createHttpHandler } from "./http.ts";
-import { MatchRoom, RESTORE_KEY, ROOM_CONTEXT_KEY, type RoomContext } from "./rooms/match-room.ts";
+import { aiDecision } from "./ai.ts";
+import { ROOM_CONTEXT_KEY, serverCreate, type RoomContext } from "./rooms/context.ts";
+import { MatchRoom } from "./rooms/match-room.ts";
 import { SqliteStorage } from "./storage/sqlite.ts";
 import type { Storage } from "./storage/types.ts";
 
@@ -20,6 +22,8 @@ export interface AppOptions {
   readonly staticDir?: string | null;
   readonly graceSeconds?: number;
   readonly idleSeconds?: number;
+  /** Longest reading pause after a reveal before the next turn's timer starts anyway (ms). */
+  readonly revealMs?: number;
   /** Tests only: every timed turn lasts this many ms. */
   readonly turnMsOverride?: number;
   readonly ratePerSecond?: number;
@@ -50,10 +54,12 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
   const storage = new SqliteStorage(opts.dataDir, opts.sqliteSync ?? "NORMAL");
   const ctx: RoomContext = {
     storage,
+    ai: async (state, seat, difficulty, seed) => aiDecision(state, seat, difficulty, seed),
     graceSeconds: opts.graceSeconds ?? 60,
     idleSeconds: opts.idleSeconds ?? 600,
+    revealMs: opts.revealMs ?? 20_000,
     turnMsOverride: opts.turnMsOverride,
-    restoreQueue: new Set<string>(),
+    serverRequests: new Map(),
     ratePerSecond: opts.ratePerSecond ?? 10,
     rateBurst: opts.rateBurst ?? 20,
     maxMessageBytes: opts.maxMessageBytes ?? 4096,
@@ -65,15 +71,12 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
     if (matchMaker.getLocalRoomById(matchId)) return matchId;
     const rec = await storage.getMatch(matchId);
     if (rec?.status !== "active") return null;
-    ctx.restoreQueue.add(matchId);
     try {
-      const listing = await matchMaker.createRoom(ROOM_NAME, { [RESTORE_KEY]: matchId });
+      const listing = await matchMaker.createRoom(ROOM_NAME, serverCreate(ctx, { kind: "restore", matchId }));
       return listing.roomId;
     } catch (e) {
       log(`could not restore ${matchId}: ${e instanceof Error ? e.message : String(e)}`);
       return null;
-    } finally {
-      ctx.restoreQueue.delete(matchId);
     }
   };
 

@@ -1,4 +1,4 @@
-/** Small server-side helpers: ids, join codes, tokens, name sanitising, rate limiting. */
+/** Small server-side helpers: ids, join codes, tokens, rate limiting. */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 
 /** Join-code alphabet without look-alikes (no 0/O, 1/I/L). */
@@ -39,30 +39,6 @@ export function tokenMatches(token: string | undefined, hash: string): boolean {
 
 export function newSeed(): number {
   return randomBytes(4).readUInt32LE(0);
-}
-
-/**
- * Display names: NFC, control/format characters and markup-ish characters removed,
- * whitespace collapsed, at most 24 characters; empty → fallback.
- */
-export function sanitiseName(raw: string, fallback = "Player"): string {
-  const cleaned = raw
-    .normalize("NFC")
-    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/gu, "")
-    .replace(/[<>&"'`\\{}]/g, "")
-    .replace(/\s+/gu, " ")
-    .trim();
-  const chars = Array.from(cleaned).slice(0, 24).join("").trim();
-  return chars.length > 0 ? chars : fallback;
-}
-
-export function sanitiseChat(raw: string): string {
-  return raw
-    .normalize("NFC")
-    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/gu, " ")
-    .replace(/\s+/gu, " ")
-    .trim()
-    .slice(0, 280);
 }
 
 /** Token bucket: `burst` messages at once, refilled at `perSecond`. Time is passed in (ms). */

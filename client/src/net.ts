@@ -322,6 +322,11 @@ export class Session {
     this.room?.send(on ? "ready" : "unready", {});
   }
 
+  /** "I have read the reveal": the next quarter's timer starts once every connected player said so. */
+  ackReveal(): void {
+    this.room?.send("reveal:ack", {});
+  }
+
   start(): void {
     this.room?.send("teacher:start", {});
   }

@@ -8,9 +8,9 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { CompanyIdSchema, DecisionSchema, InjectedEventSchema, MatchConfigSchema } from "../../shared/protocol/index.ts";
-import type { MatchRecord, MatchSummary, Storage, TurnRecord, MatchStatus } from "./types.ts";
+import type { MatchPatch, MatchRecord, MatchSummary, Storage, TurnRecord } from "./types.ts";
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const DB_FILE = "capital-purgatory.sqlite";
 
 const MIGRATIONS: readonly string[] = [
@@ -41,6 +41,8 @@ const MIGRATIONS: readonly string[] = [
    );`,
   // v2: teacher-injected events, recorded with the turn they were injected into.
   `ALTER TABLE turns ADD COLUMN events TEXT;`,
+  // v3: the teacher key is separate from the host token (a host is not a teacher).
+  `ALTER TABLE matches ADD COLUMN teacher_key_hash TEXT NOT NULL DEFAULT '';`,
 ];
 
 const SeatRecordSchema = z.strictObject({
@@ -81,6 +83,7 @@ function toRecord(row: Row): MatchRecord {
     settings: SettingsSchema.parse(JSON.parse(str(row, "settings"))),
     seats: SeatsSchema.parse(JSON.parse(str(row, "seats"))),
     hostTokenHash: str(row, "host_token_hash"),
+    teacherKeyHash: str(row, "teacher_key_hash"),
     status: StatusSchema.parse(str(row, "status")),
     engineVersion: str(row, "engine_version"),
     createdAt: str(row, "created_at"),
@@ -148,9 +151,9 @@ export class SqliteStorage implements Storage {
   async createMatch(rec: MatchRecord): Promise<void> {
     this.#db
       .prepare(
-        `INSERT INTO matches (id, code, config, settings, seats, host_token_hash, status, engine_version,
+        `INSERT INTO matches (id, code, config, settings, seats, host_token_hash, teacher_key_hash, status, engine_version,
            created_at, updated_at, ended_at, final_hash, scores)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         rec.id,
@@ -159,6 +162,7 @@ export class SqliteStorage implements Storage {
         JSON.stringify(rec.settings),
         JSON.stringify(rec.seats),
         rec.hostTokenHash,
+        rec.teacherKeyHash,
         rec.status,
         rec.engineVersion,
         rec.createdAt,
@@ -169,10 +173,7 @@ export class SqliteStorage implements Storage {
       );
   }
 
-  async updateMatch(
-    id: string,
-    patch: { readonly seats?: MatchRecord["seats"]; readonly status?: MatchStatus; readonly hostTokenHash?: string },
-  ): Promise<void> {
+  async updateMatch(id: string, patch: MatchPatch): Promise<void> {
     const now = new Date().toISOString();
     this.#tx(() => {
       if (patch.seats !== undefined) {
@@ -183,6 +184,9 @@ export class SqliteStorage implements Storage {
       }
       if (patch.hostTokenHash !== undefined) {
         this.#db.prepare("UPDATE matches SET host_token_hash = ?, updated_at = ? WHERE id = ?").run(patch.hostTokenHash, now, id);
+      }
+      if (patch.teacherKeyHash !== undefined) {
+        this.#db.prepare("UPDATE matches SET teacher_key_hash = ?, updated_at = ? WHERE id = ?").run(patch.teacherKeyHash, now, id);
       }
     });
   }

@@ -31,8 +31,10 @@ export interface MatchRecord {
   readonly config: MatchConfig;
   readonly settings: MatchSettings;
   readonly seats: Readonly<Partial<Record<CompanyId, SeatRecord>>>;
-  /** sha256 hex of the host/teacher token. */
+  /** sha256 hex of the host token (the creator's); "" before the creator joined. */
   readonly hostTokenHash: string;
+  /** sha256 hex of the teacher key that governs this match; "" when no teacher does. */
+  readonly teacherKeyHash: string;
   readonly status: MatchStatus;
   readonly engineVersion: string;
   readonly createdAt: string;
@@ -65,10 +67,17 @@ export interface MatchSummary {
   readonly endedAt: string | null;
 }
 
+export interface MatchPatch {
+  readonly seats?: MatchRecord["seats"];
+  readonly status?: MatchStatus;
+  readonly hostTokenHash?: string;
+  readonly teacherKeyHash?: string;
+}
+
 export interface Storage {
   createMatch(rec: MatchRecord): Promise<void>;
   /** Seats, status or host token changed (joins, seat swaps, start). */
-  updateMatch(id: string, patch: { readonly seats?: MatchRecord["seats"]; readonly status?: MatchStatus; readonly hostTokenHash?: string }): Promise<void>;
+  updateMatch(id: string, patch: MatchPatch): Promise<void>;
   /**
    * Append one resolved turn, atomically; with `end`, mark the match ended in the same
    * transaction. Throws if the turn is not the next one (no gaps, no duplicates).

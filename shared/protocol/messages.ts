@@ -12,6 +12,9 @@ export const PROTOCOL_VERSION = 1;
 export const ROOM_NAME = "match";
 export const DIFFICULTIES = ["easy", "normal", "hard"] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
+/** How a connection joins: a seated player, the teacher (with the teacher key), or a watcher. */
+export const JOIN_ROLES = ["player", "teacher", "spectator"] as const;
+export type JoinRole = (typeof JOIN_ROLES)[number];
 
 export const CreateOptionsSchema = z.strictObject({
   scenario: z.enum(SCENARIOS).optional(),
@@ -32,7 +35,7 @@ export const CreateOptionsSchema = z.strictObject({
   /** The creator's own join options may ride along with create. */
   name: z.string().max(40).optional(),
   seat: CompanyIdSchema.optional(),
-  role: z.enum(["player", "teacher", "spectator"]).optional(),
+  role: z.enum(JOIN_ROLES).optional(),
   token: z.string().max(80).optional(),
   code: z.string().max(12).optional(),
 });
@@ -42,7 +45,7 @@ export const JoinOptionsSchema = z.strictObject({
   name: z.string().max(40).default("Player"),
   seat: CompanyIdSchema.optional(),
   code: z.string().max(12).optional(),
-  role: z.enum(["player", "teacher", "spectator"]).default("player"),
+  role: z.enum(JOIN_ROLES).default("player"),
   token: z.string().max(80).optional(),
 });
 export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
@@ -51,21 +54,29 @@ export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
 export const DecideMessageSchema = z.strictObject({ turn: z.number().int().min(0), decision: DecisionSchema });
 export const EmptyMessageSchema = z.strictObject({}).optional();
 export const ChatMessageSchema = z.strictObject({ text: z.string().min(1).max(280) });
+export const PingMessageSchema = z.strictObject({ id: z.number().int().min(0).max(1_000_000_000) });
 export const TeacherEventSchema = z.strictObject({
   kind: z.enum(EVENT_KINDS),
   target: CompanyIdSchema.optional(),
   magnitudeBp: z.number().int().min(-10_000).max(10_000).optional(),
 });
 export const TeacherSeatSchema = z.strictObject({ seat: CompanyIdSchema, ai: z.boolean() });
+/** Adds time to the open turn's timer (or to the time it will have once the reveal has been read). */
+export const TeacherExtendSchema = z.strictObject({ seconds: z.number().int().min(5).max(3600) });
 
 export const CLIENT_MESSAGES = {
   decide: DecideMessageSchema,
   ready: EmptyMessageSchema,
   unready: EmptyMessageSchema,
+  /** "I have read the reveal": the next quarter's timer starts once every connected player said so (or the reveal time ran out). */
+  "reveal:ack": EmptyMessageSchema,
   chat: ChatMessageSchema,
+  /** Answered with `pong` carrying the same id, after every earlier message of this connection was handled. */
+  ping: PingMessageSchema,
   "teacher:start": EmptyMessageSchema,
   "teacher:pause": EmptyMessageSchema,
   "teacher:resume": EmptyMessageSchema,
+  "teacher:extend": TeacherExtendSchema,
   "teacher:advance": EmptyMessageSchema,
   "teacher:event": TeacherEventSchema,
   "teacher:seat": TeacherSeatSchema,
@@ -100,7 +111,9 @@ export interface MatchEndedMessage {
 /** Sent to a client right after it joins: what it needs to reconnect later. */
 export interface WelcomeMessage {
   readonly seat: string | null;
-  readonly role: "player" | "teacher" | "spectator";
+  readonly role: JoinRole;
+  /** This connection may start, pause, resume, extend, advance and hand seats to AI in this match. */
+  readonly host: boolean;
   readonly token: string;
   readonly code: string;
   readonly matchId: string;
@@ -109,7 +122,14 @@ export interface WelcomeMessage {
 export interface ChatBroadcast {
   readonly from: string;
   readonly seat: string | null;
+  /** The sender's real role, from the server (a name can never claim one). */
+  readonly role: JoinRole;
+  readonly host: boolean;
   readonly text: string;
+}
+
+export interface PongMessage {
+  readonly id: number;
 }
 
 export interface ServerMessages {
@@ -119,4 +139,5 @@ export interface ServerMessages {
   error: ErrorMessage;
   welcome: WelcomeMessage;
   chat: ChatBroadcast;
+  pong: PongMessage;
 }

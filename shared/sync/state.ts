@@ -89,7 +89,10 @@ export const SeatSync = schema(
     connected: t.boolean().default(false),
     /** Has a decision for this turn (yes/no only; the values stay sealed). */
     committed: t.boolean().default(false),
+    /** Said ready this turn (public: everyone sees who is done). AI seats are ready once their decision is made. */
     ready: t.boolean().default(false),
+    /** Has acknowledged the last reveal (see MatchSync.reading). */
+    acked: t.boolean().default(false),
     status: t.string().default("active"),
     rating: t.string().default(""),
     cash: t.number().default(0),
@@ -147,6 +150,13 @@ export const MatchSync = schema(
     year: t.number().default(0),
     q: t.number().default(0),
     paused: t.boolean().default(false),
+    /**
+     * Players are reading the last reveal: the turn is open but its timer has not started. It starts
+     * when every connected player has acknowledged (`reveal:ack`) or at `readingUntil`.
+     */
+    reading: t.boolean().default(false),
+    /** Epoch ms when the reading pause ends by itself; 0 when not reading. */
+    readingUntil: t.number().default(0),
     /** Epoch ms when the current turn resolves by timer; 0 = no deadline (timer off or paused). */
     deadline: t.number().default(0),
     turnSeconds: t.number().default(0),

@@ -41,6 +41,7 @@ export class Player {
   readonly room: Room;
   readonly log: Received[] = [];
   #waiters: (() => void)[] = [];
+  #pings = 0;
 
   constructor(room: Room) {
     this.room = room;
@@ -97,18 +98,30 @@ export class Player {
     return this.waitFor<TurnStartedMessage>("turn:started", (m) => m.turn === turn);
   }
 
-  /** Sends `x` then waits until the server answered with an error or `ms` passed. */
-  async errorAfter(send: () => void, ms = 1500): Promise<{ code: string; message: string } | null> {
+  /**
+   * Sends `x`, then a `ping`; the room handles a connection's messages in order, so once the `pong`
+   * is back, the error `x` caused (if any) has arrived. Null = `x` was accepted. No fixed wait.
+   */
+  async errorAfter(send: () => void): Promise<{ code: string; message: string } | null> {
     const from = this.log.length;
     send();
-    try {
-      return await this.waitFor<{ code: string; message: string }>("error", () => true, ms, from);
-    } catch {
-      return null;
+    await this.sync(from);
+    for (let i = from; i < this.log.length; i++) {
+      const m = this.log[i];
+      if (m?.type === "error") return m.payload as { code: string; message: string };
     }
+    return null;
+  }
+
+  /** Waits until the room has handled every message this client sent so far (a ping's pong). */
+  async sync(from = this.log.length): Promise<void> {
+    const id = ++this.#pings;
+    this.room.send("ping", { id });
+    await this.waitFor<{ id: number }>("pong", (m) => m.id === id, 15_000, from);
   }
 
   async leave(): Promise<void> {
+    if (!this.room.connection.isOpen) return;
     try {
       await this.room.leave(true);
     } catch {

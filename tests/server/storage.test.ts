@@ -19,6 +19,7 @@ function record(id: string, code: string): MatchRecord {
       amazon: { control: "ai", name: "", tokenHash: "", held: false },
     },
     hostTokenHash: "ab".repeat(32),
+    teacherKeyHash: "",
     status: "active",
     engineVersion: state.engineVersion,
     createdAt: "2026-01-01T00:00:00.000Z",

@@ -1,9 +1,12 @@
-/** A host injects an event: it is applied in the open turn, revealed with it, and kept in the replay. */
+/**
+ * The teacher injects an event: it is applied in the open turn, revealed with it, and kept in the
+ * replay. Only the teacher key may: a host or a student gets `auth/not_teacher`.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppHandle } from "../../server/app.ts";
 import type { ErrorMessage, TurnResolvedMessage } from "../../shared/protocol/index.ts";
 import { ReplayFileSchema } from "../../shared/protocol/index.ts";
-import { Player, getJson, postJson, startTestApp, tempDataDir, freeTestPort } from "./harness.ts";
+import { Player, getJson, postJson, startTestApp, tempDataDir, freeTestPort, until } from "./harness.ts";
 
 const PORT = await freeTestPort();
 let app: AppHandle;
@@ -19,38 +22,53 @@ afterAll(async () => {
 
 describe("teacher:event", () => {
   it("rejects a bad target, applies a good event and records it in the replay", async () => {
-    const host = await Player.create(app.wsUrl, { name: "Teacher", turns: 4, seed: 5 });
-    const ts = await host.turnStarted(0);
+    const teacher = await Player.create(app.wsUrl, { name: "Teacher", role: "teacher", turns: 4, seed: 5, aiSeats: ["amazon", "alphabet", "meta"] });
+    expect(teacher.welcome).toMatchObject({ role: "teacher", host: true, seat: null });
+    const student = await Player.join(app.wsUrl, teacher.room.roomId, { name: "Sam" });
+    const ts = await student.turnStarted(0);
+    await until(() => teacher.room.state.phase === "deciding", 5000, "teacher sees the turn open");
 
-    host.room.send("teacher:event", { kind: "grid_outage", target: "tesla" });
-    const err = await host.waitFor<ErrorMessage>("error");
+    teacher.room.send("teacher:event", { kind: "grid_outage", target: "tesla" });
+    const err = await teacher.waitFor<ErrorMessage>("error");
     expect(err.code).toBe("event/bad_target");
     expect(err.message).toMatch(/needs a seat of this match/);
 
-    host.room.send("teacher:event", { kind: "grid_outage", target: "amazon", magnitudeBp: 2500 });
-    host.room.send("decide", { turn: 0, decision: ts.defaultDecision });
-    host.room.send("ready");
-    const r = await host.waitFor<TurnResolvedMessage>("turn:resolved", (m) => m.turn === 0);
+    expect(await teacher.errorAfter(() => teacher.room.send("teacher:event", { kind: "grid_outage", target: "amazon", magnitudeBp: 2500 }))).toBeNull();
+    student.room.send("decide", { turn: 0, decision: ts.defaultDecision });
+    student.room.send("ready");
+    const r = await teacher.waitFor<TurnResolvedMessage>("turn:resolved", (m) => m.turn === 0);
     expect(r.report.events).toContainEqual(expect.objectContaining({ kind: "grid_outage", target: "amazon", magnitudeBp: 2500 }));
 
-    const replay = ReplayFileSchema.parse((await getJson(`${app.httpUrl}/api/matches/${host.room.roomId}/replay`)).body);
+    // Events are kept with their turn in the match log (the replay of a finished match carries them).
+    teacher.room.send("teacher:advance");
+    teacher.room.send("teacher:advance");
+    teacher.room.send("teacher:advance");
+    await teacher.waitFor("match:ended");
+    const replay = ReplayFileSchema.parse((await getJson(`${app.httpUrl}/api/matches/${teacher.room.roomId}/replay`)).body);
     expect(replay.turns[0]?.events).toEqual([{ turn: 0, kind: "grid_outage", target: "amazon", magnitudeBp: 2500 }]);
     const verify = await postJson(`${app.httpUrl}/api/replays/verify`, replay);
-    expect(verify.body).toMatchObject({ ok: true, turnsChecked: 1 });
+    expect(verify.body).toMatchObject({ ok: true, turnsChecked: 4 });
 
     // Without the recorded event the log re-simulates to a different state.
     const stripped = structuredClone(replay);
     delete stripped.turns[0]!.events;
     expect((await postJson(`${app.httpUrl}/api/replays/verify`, stripped)).body).toMatchObject({ ok: false, firstDivergentTurn: 0 });
-    await host.leave();
+    await Promise.all([teacher.leave(), student.leave()]);
   });
 
-  it("is refused to a player who is not the host", async () => {
-    const host = await Player.create(app.wsUrl, { name: "Host", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"] });
+  it("is refused to the host of an ordinary match and to its players", async () => {
+    const host = await Player.create(app.wsUrl, { name: "Hana", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"] });
     const guest = await Player.join(app.wsUrl, host.room.roomId, { name: "Guest", code: host.welcome.code });
-    guest.room.send("teacher:event", { kind: "rate_move", magnitudeBp: 25 });
-    const err = await guest.waitFor<ErrorMessage>("error");
-    expect(err.code).toBe("auth/not_host");
+    await host.turnStarted(0);
+    expect(host.welcome.host).toBe(true);
+    for (const p of [host, guest]) {
+      const err = await p.errorAfter(() => p.room.send("teacher:event", { kind: "rate_move", magnitudeBp: 25 }));
+      expect(err?.code).toBe("auth/not_teacher");
+    }
+    // The host token is not a teacher key.
+    await expect(Player.join(app.wsUrl, host.room.roomId, { name: "Hana", role: "teacher", token: host.welcome.token })).rejects.toThrow(/bad_token/);
+    // The host keeps its own powers over its match.
+    expect(await host.errorAfter(() => host.room.send("teacher:pause"))).toBeNull();
     await Promise.all([host.leave(), guest.leave()]);
   });
 });
