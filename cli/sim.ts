@@ -6,9 +6,9 @@
  */
 import { writeFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
-import { COMPANIES, ENGINE_VERSION, isCompanyId, score, type CompanyId } from "../shared/engine/index.ts";
+import { COMPANIES, isCompanyId, score, type CompanyId } from "../shared/engine/index.ts";
 import { ReplayFileSchema, describeIssues, type ReplayFile } from "../shared/protocol/index.ts";
-import { simulateMatch, type SimOptions } from "./simulate.ts";
+import { simReplayFile, simulateMatch, type SimOptions } from "./simulate.ts";
 import { isAiId, AI_IDS } from "./ai-ids.ts";
 
 function int(name: string, min: number, max: number) {
@@ -72,21 +72,7 @@ const opts: SimOptions = {
   scheme: o.format === 1 ? "state" : "chain",
 };
 const { state, turns } = simulateMatch(opts);
-const raw = {
-  version: o.format,
-  engineVersion: ENGINE_VERSION,
-  scenario: state.config.scenario,
-  variant: state.config.variant,
-  seed: state.config.seed,
-  seats: [...state.config.seats],
-  turnCount: state.config.turns,
-  scoring: state.config.scoring,
-  randomEvents: state.config.randomEvents,
-  createdAt: o.createdAt,
-  turns,
-  ...(o.format === 2 ? { players: Object.fromEntries(state.config.seats.map((c) => [c, { kind: "ai" }])) } : {}),
-};
-const check = ReplayFileSchema.safeParse(raw);
+const check = ReplayFileSchema.safeParse(simReplayFile(state, turns, o.format, o.createdAt));
 if (!check.success) {
   console.error(`internal error, replay does not match its schema:\n${describeIssues(check.error.issues).join("\n")}`);
   process.exit(1);

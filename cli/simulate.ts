@@ -1,5 +1,5 @@
 /** A headless match: AI policies decide, the engine resolves, each turn's decisions and hash are logged. */
-import { createMatch, resolveTurn, type CompanyId, type Decision, type MatchConfigInput, type MatchState } from "../shared/engine/index.ts";
+import { ENGINE_VERSION, createMatch, resolveTurn, type CompanyId, type Decision, type MatchConfigInput, type MatchState } from "../shared/engine/index.ts";
 import { turnHash, type HashScheme } from "../shared/engine/replay.ts";
 import { decideFor, type AiId } from "../shared/ai/index.ts";
 
@@ -37,4 +37,22 @@ export function simulateMatch(o: SimOptions): { state: MatchState; turns: SimTur
     turns.push({ turn: before.turn, decisions, hash: prev });
   }
   return { state, turns };
+}
+
+/** The replay file of a simulated match (unparsed: callers check it with `ReplayFileSchema`). */
+export function simReplayFile(state: MatchState, turns: readonly SimTurn[], version: 1 | 2, createdAt: string): Record<string, unknown> {
+  return {
+    version,
+    engineVersion: ENGINE_VERSION,
+    scenario: state.config.scenario,
+    variant: state.config.variant,
+    seed: state.config.seed,
+    seats: [...state.config.seats],
+    turnCount: state.config.turns,
+    scoring: state.config.scoring,
+    randomEvents: state.config.randomEvents,
+    createdAt,
+    turns,
+    ...(version === 2 ? { players: Object.fromEntries(state.config.seats.map((c) => [c, { kind: "ai" }])) } : {}),
+  };
 }

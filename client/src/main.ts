@@ -12,7 +12,10 @@ import { BoardScene } from "./scenes/board.ts";
 import { RevealScene } from "./scenes/reveal.ts";
 import { StatementsScene } from "./scenes/statements.ts";
 import { EndScene } from "./scenes/end.ts";
-import { route } from "./router.ts";
+import { ReplayScene } from "./scenes/replay.ts";
+import { currentPage, onPageChange } from "./replay/route.ts";
+import { prefetchReplay } from "./replay/load.ts";
+import { route, routePage } from "./router.ts";
 import { button } from "./ui.ts";
 
 let lastStatus = "ok";
@@ -50,8 +53,13 @@ function renderBanner(): void {
 }
 
 async function boot(): Promise<void> {
+  // A replay link: fetch the file and the engine while fonts and Phaser load.
+  const page = currentPage();
+  if (page?.kind === "replay" && page.matchId) prefetchReplay(page.matchId);
   setLang(lang());
   await loadFonts();
+  // Phaser starts the first scene listed: the URL's own page (/replay/…, /library) when it has one.
+  const first = page?.kind === "replay" ? ReplayScene : TitleScene;
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent: "game",
@@ -60,7 +68,7 @@ async function boot(): Promise<void> {
     backgroundColor: COLORS.bg,
     dom: { createContainer: true },
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
-    scene: [TitleScene, LobbyScene, BoardScene, RevealScene, StatementsScene, EndScene],
+    scene: [first, ...[TitleScene, LobbyScene, BoardScene, RevealScene, StatementsScene, EndScene, ReplayScene].filter((s) => s !== first)],
     banner: false,
   });
   (window as unknown as { __cp: unknown }).__cp = { game, session: getSession };
@@ -68,6 +76,7 @@ async function boot(): Promise<void> {
     renderBanner();
     route(game);
   });
+  onPageChange(() => routePage(game));
 }
 
 void boot();

@@ -1,8 +1,9 @@
 /** Which screen shows, derived from the session each time it changes. */
 import type * as Phaser from "phaser";
 import { getSession } from "./net.ts";
+import { currentPage } from "./replay/route.ts";
 
-export const SCENES = ["title", "lobby", "board", "reveal", "statements", "end"] as const;
+export const SCENES = ["title", "lobby", "board", "reveal", "statements", "end", "replay"] as const;
 export type SceneKey = (typeof SCENES)[number];
 
 let statementsOpen = false;
@@ -14,6 +15,9 @@ export function openStatements(game: Phaser.Game, open: boolean): void {
 
 export function wanted(): SceneKey {
   const s = getSession();
+  // Pages with their own URL (the replay viewer) show while no match is being played.
+  const page = currentPage();
+  if (page && !s.room && !s.ended) return page.kind;
   if (!s.room && !s.ended) return "title";
   if (s.unseenReveal) return "reveal";
   if (s.ended) return "end";
@@ -35,4 +39,11 @@ export function go(game: Phaser.Game, key: SceneKey): void {
 export function route(game: Phaser.Game): void {
   const want = wanted();
   if (current(game) !== want) go(game, want);
+}
+
+/** The URL's page changed (another replay, a file opened): show it, afresh even when the scene is the same. */
+export function routePage(game: Phaser.Game): void {
+  const want = wanted();
+  if (current(game) === want) game.scene.getScene(want)?.scene.restart();
+  else go(game, want);
 }
