@@ -2,7 +2,7 @@
  * What each (already parsed and authorized, see dispatch.ts) command does to a match, with its
  * rule checks: the right seat, phase and turn. A refusal is a typed error and changes nothing.
  */
-import { validateDecision, validateInjectedEvent, type CompanyId, type ScheduledEvent } from "../../shared/engine/index.ts";
+import { injectEvents, validateDecision, validateInjectedEvent, type CompanyId, type ScheduledEvent } from "../../shared/engine/index.ts";
 import type { ErrorMessage } from "../../shared/protocol/index.ts";
 import type { Principal } from "./authority.ts";
 import type { Command } from "./dispatch.ts";
@@ -124,7 +124,8 @@ function inject<C>(flow: MatchFlow<C>, e: Payload<"teacher:event">): Outcome {
     ...(e.target ? { target: e.target } : {}),
     ...(e.magnitudeBp !== undefined ? { magnitudeBp: e.magnitudeBp } : {}),
   };
-  const v = validateInjectedEvent(flow.engine, event);
+  // Against the events already injected this turn too: one event per kind (and target) per quarter.
+  const v = validateInjectedEvent(injectEvents(flow.engine, flow.injected), event);
   if (!v.ok) return err(v.errors[0]?.code ?? "event/invalid", v.errors.map((x) => x.message).join("; "), v.errors);
   return flow.inject(event) ? null : err("rule/too_many_events", "at most 8 events per turn");
 }

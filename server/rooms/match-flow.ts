@@ -81,6 +81,10 @@ export class MatchFlow<C> {
   get phase(): Phase {
     return this.#phase;
   }
+  /** Teacher events waiting for the open turn. */
+  get injected(): readonly ScheduledEvent[] {
+    return this.#injected;
+  }
 
   /** Creator's host token and teacher key, once known. */
   async setKeys(hostTokenHash: string, teacherKeyHash: string): Promise<void> {

@@ -21,4 +21,17 @@ export type { MatchView, PublicCompanyView, PrivateCompanyView, MarketView } fro
 export { hashState, canonicalJson } from "./hash.ts";
 export { replayMatch } from "./replay.ts";
 export { previewDecision, type DecisionPreview } from "./preview.ts";
-export { injectEvents, validateInjectedEvent } from "./inject.ts";
+export {
+  injectEvents,
+  validateInjectedEvent,
+  INJECT_BOUNDS,
+  INJECT_UNITS,
+  INJECTABLE_KINDS,
+  boundOf,
+  magnitudeOf,
+  eventEffect,
+  type EventBound,
+  type EventEffect,
+  type InjectUnit,
+  type PreviewContext,
+} from "./inject.ts";
