@@ -3,7 +3,7 @@
  * verification are the shared engine's (`Replayer`, `verifyReplay`): one fold for every runtime.
  */
 import { replayMatch, type MatchConfig, type MatchState } from "../shared/engine/index.ts";
-import { detectScheme, type HashScheme } from "../shared/engine/replay.ts";
+import { detectScheme, turnHash, type HashScheme } from "../shared/engine/replay.ts";
 import { replayVersionFor, type ReplayFile, type ReplayFileV2 } from "../shared/protocol/index.ts";
 import type { MatchRecord, TurnRecord } from "./storage/types.ts";
 
@@ -43,7 +43,15 @@ export function buildReplay(rec: MatchRecord, turns: readonly TurnRecord[]): Rep
     turns: fileTurns(turns),
   };
   if (replayVersionFor(detectScheme(rec.config, turns)) === 1) return { version: 1, ...common };
-  return { version: 2, ...common, matchId: rec.id, difficulty: rec.settings.difficulty, players: playersOf(rec) };
+  const b = rec.settings.branch;
+  return {
+    version: 2,
+    ...common,
+    matchId: rec.id,
+    difficulty: rec.settings.difficulty,
+    players: playersOf(rec),
+    ...(b ? { branch: { matchId: b.matchId, turn: b.turn } } : {}),
+  };
 }
 
 /** Rebuilds a stored match's state from its log, checking every recorded hash in the scheme the log uses. */
@@ -57,4 +65,31 @@ export function restoreState(
   return r.firstDivergentTurn === null
     ? { state: r.state, ok: true, message: `restored ${turns.length} turns`, scheme, lastHash }
     : { state: r.state, ok: false, message: `re-simulation diverges at turn ${r.firstDivergentTurn} (${r.error ?? "hash mismatch"})`, scheme, lastHash };
+}
+
+/**
+ * The hash a room records for each turn, in its match's scheme: new matches chain ("chain",
+ * replay files version 2); a match restored from a log of whole-state hashes keeps that scheme.
+ * `hash` is pure; `commit` moves the chain on once the turn is persisted.
+ */
+export class TurnHasher {
+  readonly scheme: HashScheme;
+  #last: string | null;
+
+  constructor(scheme: HashScheme = "chain", last: string | null = null) {
+    this.scheme = scheme;
+    this.#last = last;
+  }
+
+  get last(): string | null {
+    return this.#last;
+  }
+
+  hash(before: MatchState, after: MatchState): string {
+    return turnHash(this.scheme, this.#last, before, after);
+  }
+
+  commit(hash: string): void {
+    this.#last = hash;
+  }
 }

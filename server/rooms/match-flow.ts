@@ -16,6 +16,7 @@ import { projectClock, projectFigures, projectSeat } from "./projection.ts";
 import { SeatTable, type SeatRuntime } from "./seats.ts";
 import { TurnClock, type Scheduler } from "./turn-clock.ts";
 import { resolveOneTurn } from "./turn-resolution.ts";
+import { TurnHasher } from "../replay.ts";
 
 export type Phase = "lobby" | "deciding" | "resolving" | "ended";
 
@@ -42,9 +43,12 @@ export class MatchFlow<C> {
   #injected: ScheduledEvent[] = [];
   #disposed = false;
   readonly #p: FlowPorts<C>;
+  /** Each turn's hash, in the match's scheme (chained for new matches). */
+  readonly #hasher: TurnHasher;
 
-  constructor(ports: FlowPorts<C>, rec: MatchRecord, engine: MatchState, lastHash = "") {
+  constructor(ports: FlowPorts<C>, rec: MatchRecord, engine: MatchState, lastHash = "", hasher = new TurnHasher()) {
     this.#p = ports;
+    this.#hasher = hasher;
     this.#rec = rec;
     this.#engine = engine;
     this.seats = new SeatTable(rec.config.seats, rec.seats);
@@ -243,7 +247,7 @@ export class MatchFlow<C> {
     const before = this.#engine;
     let r: ReturnType<typeof resolveOneTurn>;
     try {
-      r = resolveOneTurn(before, this.seats.list(), this.#injected);
+      r = resolveOneTurn(before, this.seats.list(), this.#injected, (b, a) => this.#hasher.hash(b, a));
     } catch (e) {
       this.#p.ctx.log(`engine failed resolving ${this.#rec.id} turn ${before.turn}: ${e instanceof Error ? e.stack : String(e)}`);
       this.#setPhase("deciding");
@@ -259,6 +263,7 @@ export class MatchFlow<C> {
       this.clock.startTurn(5000, 0);
       return;
     }
+    this.#hasher.commit(r.hash);
     if (this.#disposed) return;
     this.#engine = r.after;
     this.#injected = [];

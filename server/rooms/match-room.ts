@@ -6,7 +6,7 @@
  */
 import { Room, ServerError, type Client, type Delayed } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import type { ErrorMessage, PongMessage, WelcomeMessage } from "../../shared/protocol/index.ts";
+import type { CreateOptions, ErrorMessage, PongMessage, WelcomeMessage } from "../../shared/protocol/index.ts";
 import { MatchSync } from "../../shared/sync/state.ts";
 import { RateLimiter, hashToken, newJoinCode, newMatchId, newSeed, newToken } from "../util.ts";
 import type { Principal } from "./authority.ts";
@@ -15,7 +15,8 @@ import { ROOM_CONTEXT_KEY, SERVER_REQUEST_KEY, takeServerRequest, type RoomConte
 import { dispatch, type Command } from "./dispatch.ts";
 import { planJoin } from "./join.ts";
 import { MatchFlow, type FlowPorts } from "./match-flow.ts";
-import { parseCreateOptions, setupMatch } from "./match-setup.ts";
+import { parseCreateOptions, setupMatch, type SetupIds } from "./match-setup.ts";
+import { branchAi, persistBranch, setupBranch } from "./branch.ts";
 import { MatchStore } from "./match-store.ts";
 import { seatView } from "./projection.ts";
 import type { SeatRuntime } from "./seats.ts";
@@ -26,6 +27,11 @@ export { ROOM_CONTEXT_KEY, type RoomContext } from "./context.ts";
 interface Member {
   principal: Principal;
   readonly limiter: RateLimiter;
+}
+
+/** A refused create comes back over HTTP (matchmaking), so it needs an HTTP status; 4400 there became a 500 with no reason. */
+function createError(code: string, message: string): ServerError {
+  return new ServerError(400, `${code}: ${message}`);
 }
 
 function joinError(code: string, message: string): ServerError {
@@ -77,24 +83,40 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
         throw joinError("restore_failed", r.message);
       }
       this.roomId = r.rec.id;
-      this.#flow = new MatchFlow(this.#ports(), r.rec, r.state, r.lastHash);
+      this.#ctx = { ...ctx, ai: await branchAi(r.rec, ctx.storage, ctx.ai) };
+      this.#flow = new MatchFlow(this.#ports(), r.rec, r.state, r.lastHash, r.hasher);
       ctx.log(`restored match ${r.rec.id} at turn ${r.state.turn}/${r.rec.config.turns}`);
       this.#flow.resume();
       return;
     }
     const { [ROOM_CONTEXT_KEY]: _c, [SERVER_REQUEST_KEY]: _r, ...clientOptions } = options;
     const parsed = request?.kind === "create" ? { ok: true as const, options: request.options } : parseCreateOptions(clientOptions);
-    if (!parsed.ok) throw joinError("join/invalid_options", parsed.message);
+    if (!parsed.ok) throw createError("join/invalid_options", parsed.message);
     let code = newJoinCode();
     for (let i = 0; i < 20 && (await this.#store.codeInUse(code)); i++) code = newJoinCode();
     const teacherKeyHash = request?.kind === "create" ? request.teacherKeyHash : "";
-    const setup = setupMatch(parsed.options, { id: newMatchId(), code, seed: newSeed(), now: new Date().toISOString(), teacherKeyHash });
-    if (!setup.ok) throw joinError("join/invalid_options", setup.message);
+    const ids: SetupIds = { id: newMatchId(), code, seed: newSeed(), now: new Date().toISOString(), teacherKeyHash };
+    if (parsed.options.branch) return this.#createBranch(parsed.options, ids);
+    const setup = setupMatch(parsed.options, ids);
+    if (!setup.ok) throw createError("join/invalid_options", setup.message);
     this.roomId = setup.match.record.id;
     this.#fillWithAi = setup.match.fillWithAi;
     this.#creatorPending = !(request?.kind === "create" && request.noCreator);
     await this.#store.create(setup.match.record);
     this.#flow = new MatchFlow(this.#ports(), setup.match.record, setup.match.engine);
+  }
+
+  /** A branch of a finished match (branch.ts): its kept quarters are logged before the creator joins. */
+  async #createBranch(options: CreateOptions, ids: SetupIds): Promise<void> {
+    const b = await setupBranch(options, ids, this.#ctx.storage);
+    if (!b.ok) throw createError(b.code, b.message);
+    await persistBranch(this.#ctx.storage, b.start);
+    const { record, engine } = b.start.match;
+    this.#ctx = { ...this.#ctx, ai: await branchAi(record, this.#ctx.storage, this.#ctx.ai) };
+    this.roomId = record.id;
+    this.#fillWithAi = true;
+    this.#creatorPending = true;
+    this.#flow = new MatchFlow(this.#ports(), record, engine, b.start.lastHash, b.start.hasher);
   }
 
   #ports(): FlowPorts<Client> {

@@ -3,11 +3,11 @@
  * it belongs to and reported as a result, never thrown into the room's event handlers.
  */
 import type { MatchState, ScheduledEvent, SeatScore } from "../../shared/engine/index.ts";
-import { restoreState } from "../replay.ts";
+import { TurnHasher, restoreState } from "../replay.ts";
 import type { MatchPatch, MatchRecord, Storage, TurnRecord } from "../storage/types.ts";
 
 export type Restored =
-  | { readonly ok: true; readonly rec: MatchRecord; readonly state: MatchState; readonly lastHash: string }
+  | { readonly ok: true; readonly rec: MatchRecord; readonly state: MatchState; readonly lastHash: string; readonly hasher: TurnHasher }
   | { readonly ok: false; readonly message: string };
 
 export class MatchStore {
@@ -66,7 +66,7 @@ export class MatchStore {
     }
     const r = restoreState(rec.config, turns);
     if (!r.ok) return { ok: false, message: `match ${id}: ${r.message}` };
-    return { ok: true, rec, state: r.state, lastHash: turns.at(-1)?.hash ?? "" };
+    return { ok: true, rec, state: r.state, lastHash: turns.at(-1)?.hash ?? "", hasher: new TurnHasher(r.scheme, r.lastHash) };
   }
 
   /** Teacher events by turn, for re-simulations of this match (the counterfactual). */

@@ -5,7 +5,6 @@
  */
 import {
   defaultDecision,
-  hashState,
   injectEvents,
   resolveTurn,
   score,
@@ -42,10 +41,15 @@ export function standingDecisions(state: MatchState, seats: readonly SeatChoice[
   return out;
 }
 
-/** Throws only on an engine bug; the caller keeps the turn open then. */
-export function resolveOneTurn(before: MatchState, seats: readonly SeatChoice[], events: readonly ScheduledEvent[]): Resolved {
+/** Throws only on an engine bug; the caller keeps the turn open then. `hashTurn`: the match's turn hash (server/replay.ts `TurnHasher`). */
+export function resolveOneTurn(
+  before: MatchState,
+  seats: readonly SeatChoice[],
+  events: readonly ScheduledEvent[],
+  hashTurn: (before: MatchState, after: MatchState) => string,
+): Resolved {
   const decisions = standingDecisions(before, seats);
   const r = resolveTurn(injectEvents(before, events), decisions);
-  const hash = hashState(r.state);
+  const hash = hashTurn(before, r.state);
   return { decisions, after: r.state, report: r.report, hash, scores: r.state.ended ? score(r.state) : null };
 }

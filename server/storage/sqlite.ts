@@ -7,7 +7,7 @@ import { DatabaseSync } from "node:sqlite";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { CompanyIdSchema, DecisionSchema, InjectedEventSchema, MatchConfigSchema } from "../../shared/protocol/index.ts";
+import { BranchRequestSchema, CompanyIdSchema, DecisionSchema, InjectedEventSchema, MatchConfigSchema } from "../../shared/protocol/index.ts";
 import type { MatchPatch, MatchRecord, MatchSummary, Storage, TurnRecord } from "./types.ts";
 
 export const SCHEMA_VERSION = 3;
@@ -56,6 +56,7 @@ const SettingsSchema = z.strictObject({
   mode: z.enum(["solo", "multiplayer", "classroom"]),
   turnSeconds: z.number().int().min(0),
   difficulty: z.enum(["easy", "normal", "hard"]),
+  branch: BranchRequestSchema.optional(),
 });
 const DecisionsSchema = z.partialRecord(CompanyIdSchema, DecisionSchema);
 const EventsSchema = z.array(InjectedEventSchema);

@@ -4,6 +4,7 @@
  * Methods are async so a networked database fits the same shape.
  */
 import type { CompanyId, Decision, MatchConfig, ScheduledEvent, SeatScore } from "../../shared/engine/index.ts";
+import type { BranchRequest } from "../../shared/protocol/index.ts";
 
 export type MatchStatus = "lobby" | "active" | "ended" | "abandoned";
 export type SeatControl = "human" | "ai" | "vacant";
@@ -23,6 +24,8 @@ export interface MatchSettings {
   /** 0 = no timer. */
   readonly turnSeconds: number;
   readonly difficulty: "easy" | "normal" | "hard";
+  /** A branch: the finished match it started from, after how many of its quarters, and who plays the other seats. */
+  readonly branch?: BranchRequest;
 }
 
 export interface MatchRecord {

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { CompanyIdSchema } from "./config.ts";
 import { DecisionSchema } from "./decision.ts";
+import { BranchRequestSchema } from "./branch.ts";
 import { EVENT_KINDS, MAX_SEATS, MAX_TURNS, MIN_TURNS, SCENARIOS, SCORINGS, VARIANTS } from "../engine/ids.ts";
 import type { Decision, DecisionBounds, SeatScore, TurnReport } from "../engine/types.ts";
 
@@ -32,6 +33,11 @@ export const CreateOptionsSchema = z.strictObject({
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   scoring: z.enum(SCORINGS).optional(),
   difficulty: z.enum(DIFFICULTIES).optional(),
+  /**
+   * Play on from a finished match's replay prefix (its first `turn` quarters, same config and seed);
+   * scenario, variant, turns, seats, seed, scoring and difficulty then come from that match.
+   */
+  branch: BranchRequestSchema.optional(),
   /** The creator's own join options may ride along with create. */
   name: z.string().max(40).optional(),
   seat: CompanyIdSchema.optional(),

@@ -17,14 +17,15 @@ import { DIFFICULTIES } from "./messages.ts";
 import { EVENT_KINDS, MAX_TURNS, SCENARIOS, SCORINGS, VARIANTS, type CompanyId } from "../engine/ids.ts";
 import { ENGINE_VERSION, type MatchConfig } from "../engine/types.ts";
 import { Replayer, type HashScheme } from "../engine/replay.ts";
+import { BranchOriginSchema, MatchIdSchema } from "./branch.ts";
+
+export * from "./branch.ts";
 
 /** The version this build writes. */
 export const REPLAY_VERSION = 2;
 /** Every version this build reads and verifies. */
 export const REPLAY_VERSIONS = [1, 2] as const;
 export type ReplayVersion = (typeof REPLAY_VERSIONS)[number];
-
-export const MatchIdSchema = z.string().regex(/^m[0-9a-f]{16}$/, "match id must be 'm' and 16 hex characters");
 
 export const InjectedEventSchema = z.strictObject({
   turn: z.number().int().min(0).max(MAX_TURNS),
@@ -46,13 +47,6 @@ export const ReplayPlayerSchema = z.strictObject({
   kind: z.enum(["human", "ai"]),
   name: z.string().max(40).optional(),
 });
-
-/** A match started from another match's first `turn` quarters. */
-export const BranchOriginSchema = z.strictObject({
-  matchId: MatchIdSchema,
-  turn: z.number().int().min(0).max(MAX_TURNS),
-});
-export type BranchOrigin = z.infer<typeof BranchOriginSchema>;
 
 const common = {
   engineVersion: z.string().min(1).max(40),
