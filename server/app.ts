@@ -9,6 +9,7 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
 import { ROOM_NAME } from "../shared/protocol/index.ts";
 import { createHttpHandler } from "./http.ts";
+import { createExportsHandler } from "./http/exports.ts";
 import { aiDecision } from "./ai.ts";
 import { ROOM_CONTEXT_KEY, serverCreate, type RoomContext } from "./rooms/context.ts";
 import { MatchRoom } from "./rooms/match-room.ts";
@@ -95,6 +96,8 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
     greet: false,
     gracefullyShutdown: false,
     express: (app: { use: (h: typeof handler) => void }) => {
+      // Exports of finished matches (issue 13): its own route module, ahead of the API's catch-all 404.
+      app.use(createExportsHandler({ storage }));
       app.use(handler);
     },
   });

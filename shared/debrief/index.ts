@@ -26,6 +26,8 @@ export { decisionHistory } from "./history.ts";
 export { realityRows } from "./reality.ts";
 export { lessonLines } from "./lesson.ts";
 export { DOC_FIGURES, DOC_STATEMENTS, type DocFigureId } from "./figures.ts";
+export * from "./export.ts";
+export { CLASS_COLUMNS, classSummary, classTable, endingOf, type ClassMatch, type ClassMatchSummary, type Ending } from "./class.ts";
 
 export type DebriefResult = { readonly ok: true; readonly debrief: Debrief } | { readonly ok: false; readonly code: string; readonly message: string };
 
@@ -71,6 +73,7 @@ export function buildDebrief(input: DebriefInput, played?: RunOutput): DebriefRe
       payoff,
       welfare: w,
       history: decisionHistory(actual.state, actual.reports),
+      statements: Object.fromEntries(seats.map((id) => [id, actual.state.companies[id]?.history ?? []])),
       reality: realityRows(actual.state),
       lesson: lessonLines(payoff, w, verdict, findRun(runs, "allRestrain")!.verdict),
       verdict,

@@ -3,7 +3,17 @@
  * decisions per turn + teacher events), the same in Node and in the browser.
  */
 import type { CompanyId, Rating } from "../engine/ids.ts";
-import type { AuctionResult, Decision, EndingVerdict, Headline, MatchConfig, PriceMove, ScheduledEvent, SeatExpectations } from "../engine/types.ts";
+import type {
+  AuctionResult,
+  Decision,
+  EndingVerdict,
+  Headline,
+  MatchConfig,
+  PriceMove,
+  QuarterRecord,
+  ScheduledEvent,
+  SeatExpectations,
+} from "../engine/types.ts";
 
 /** One resolved turn of a match log: the decisions that stood and any teacher events. */
 export interface DebriefTurn {
@@ -222,6 +232,8 @@ export interface Debrief {
   readonly payoff: PayoffMatrix;
   readonly welfare: Welfare;
   readonly history: readonly HistoryQuarter[];
+  /** Each seat's quarterly statements as played (the engine's QuarterRecords). */
+  readonly statements: Readonly<Partial<Record<CompanyId, readonly QuarterRecord[]>>>;
   readonly reality: readonly RealityRow[];
   readonly lesson: readonly LessonLine[];
   readonly verdict: EndingVerdict;

@@ -233,8 +233,11 @@ export const DEBRIEF_STRINGS = {
     en: "{company}'s best share move (docs: one day, 29 Jan 2026; match: a quarter)",
     "zh-CN": "{company}最大股价涨幅（文献：2026年1月29日单日；本局：单季度）",
   },
-  "debrief.export.csv": { en: "Export CSV", "zh-CN": "导出CSV" },
-  "debrief.export.json": { en: "Export JSON", "zh-CN": "导出JSON" },
+  "debrief.export.label": { en: "Export:", "zh-CN": "导出：" },
+  "debrief.export.scores": { en: "scores (CSV)", "zh-CN": "得分（CSV）" },
+  "debrief.export.decisions": { en: "decisions (CSV)", "zh-CN": "决策（CSV）" },
+  "debrief.export.statements": { en: "statements (CSV)", "zh-CN": "财务报表（CSV）" },
+  "debrief.export.json": { en: "everything (JSON)", "zh-CN": "全部（JSON）" },
 } as const satisfies Readonly<Record<string, BilingualString>>;
 
 export type DebriefStringKey = keyof typeof DEBRIEF_STRINGS;

@@ -4,7 +4,10 @@
  * the match's CSV and JSON exports downloaded and parsed.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
+import { MatchExportSchema } from "../../shared/protocol/index.ts";
+import { csvObjects, parseCsv } from "../debrief/csv.ts";
 import { buildClient, launch, openPage, playQuarter, sessionInfo, shot, startServer, type RunningServer } from "./harness.ts";
 
 let server: RunningServer;
@@ -111,6 +114,31 @@ describe("the debrief", () => {
       }
       await shot(page, `debrief-1${TABS.indexOf(tab) + 1}-${tab}-zh`);
     }
+
+    // Exports, downloaded as a player would (the links carry the page's language).
+    const download = async (testid: string): Promise<{ name: string; bytes: Buffer }> => {
+      const [d] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testid).click()]);
+      return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
+    };
+    const scores = await download("export-scores");
+    expect(scores.name).toMatch(/^m[0-9a-f]{16}-scores\.csv$/);
+    expect([...scores.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = csvObjects(parseCsv(new TextDecoder("utf-8", { ignoreBOM: true }).decode(scores.bytes)));
+    expect(rows.map((r) => r.company).sort()).toEqual(["alphabet", "amazon", "industry", "meta", "microsoft"]);
+    // The page was in Chinese: company names in Chinese, intact through the download.
+    expect(rows.find((r) => r.company === seat)?.company_name).toMatch(/[\u4e00-\u9fff]/);
+    expect(rows.find((r) => r.company === seat)?.player).toBe("Player");
+    const final = (await sessionInfo(page)).scores!;
+    for (const s of final) expect(Number(rows.find((r) => r.company === s.company)?.rank)).toBe(s.rank);
+    const decisions = csvObjects(parseCsv(new TextDecoder("utf-8", { ignoreBOM: true }).decode((await download("export-decisions")).bytes)));
+    expect(decisions).toHaveLength(16);
+    // The decisions the server resolved (the reveals this page received), quarter by quarter.
+    const resolved = (await sessionInfo(page)).reports.map((r) => r.seats.find((x) => x.company === seat)!.decision.capex);
+    expect(decisions.filter((r) => r.company === seat).map((r) => Number(r.capex_musd))).toEqual(resolved);
+    const json = MatchExportSchema.parse(JSON.parse((await download("export-json")).bytes.toString("utf8")));
+    expect(json.statements).toHaveLength(16);
+    expect(json.lang).toBe("zh-CN");
+    expect(json.debrief.lesson.map((l) => l.key)).toEqual(keys);
 
     await ctx.close();
     expect(problems).toEqual([]);

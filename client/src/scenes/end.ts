@@ -4,7 +4,7 @@ import type { Debrief } from "../../../shared/debrief/types.ts";
 import type { DebriefResult } from "../../../shared/debrief/index.ts";
 import { BaseScene } from "./base.ts";
 import { COLORS, CSS, SEAT_COLORS, W, hex } from "../theme.ts";
-import { t } from "../lang.ts";
+import { lang, t } from "../lang.ts";
 import { button, el } from "../ui.ts";
 import { formatChange } from "../format.ts";
 import { resetSession } from "../net.ts";
@@ -66,7 +66,16 @@ export class EndScene extends BaseScene {
     if (id) {
       const link = (href: string, text: string, testid: string, file: string) =>
         el("a", { href, download: file, text, style: "color:#56b4e9;margin-left:16px", testid });
-      links.append(link(`/api/matches/${encodeURIComponent(id)}/replay`, t("end.replay"), "end-replay", `${id}.json`));
+      const base = `/api/matches/${encodeURIComponent(id)}`;
+      const q = `?lang=${encodeURIComponent(lang())}`;
+      links.append(
+        link(`${base}/replay`, t("end.replay"), "end-replay", `${id}.json`),
+        el("span", { class: "cp-muted", style: "margin-left:28px;font-size:16px", text: t("debrief.export.label") }),
+        ...(["scores", "decisions", "statements"] as const).map((k) =>
+          link(`${base}/export/${k}.csv${q}`, t(`debrief.export.${k}`), `export-${k}`, `${id}-${k}.csv`),
+        ),
+        link(`${base}/export.json${q}`, t("debrief.export.json"), "export-json", `${id}.export.json`),
+      );
     }
     this.dom(20, 838, links);
     this.time.delayedCall(30, () => again.focus());
