@@ -129,6 +129,9 @@ export function scoresTable(d: Debrief, meta: ExportMeta): Table {
   return { columns: SCORE_COLUMNS, rows };
 }
 
+/** The parts of a price move (PriceMove), in the order the export lists them; they sum to the move. */
+export const PRICE_MOVE_PARTS = ["earningsBp", "capexBp", "positionBp", "creditBp", "sentimentBp", "cashBp", "eventsBp", "residualBp"] as const;
+
 export const DECISION_COLUMNS = [
   "match_id",
   "turn",
@@ -157,6 +160,14 @@ export const DECISION_COLUMNS = [
   "bonds_issued_musd",
   "coupon_pct",
   "share_price_change_pct",
+  "move_earnings_pct",
+  "move_capex_pct",
+  "move_position_pct",
+  "move_credit_pct",
+  "move_sentiment_pct",
+  "move_cash_pct",
+  "move_events_pct",
+  "move_residual_pct",
   "share_price_usd",
   "market_cap_musd",
   "rating_before",
@@ -198,6 +209,7 @@ export function decisionsTable(d: Debrief, meta: ExportMeta): Table {
         s.debtIssued,
         s.debtIssued > 0 ? pct(s.couponBp) : null,
         pct(s.sharePriceChangeBp),
+        ...PRICE_MOVE_PARTS.map((k) => pct(s.priceMove[k])),
         usd(s.sharePriceCents),
         s.marketCap,
         s.ratingBefore,

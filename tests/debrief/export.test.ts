@@ -115,6 +115,12 @@ describe("the match's tables", () => {
       for (const s of q.seats) {
         const r = rows.find((x) => Number(x.turn) === q.turn && x.company === s.company)!;
         expect([Number(r.capex_musd), Number(r.buybacks_musd), r.default_stood]).toEqual([s.decision.capex, s.decision.buybacks, String(s.replacedInvalid)]);
+        // The price move's parts add up to the move (in bp, before the export's division by 100).
+        const parts = ["earnings", "capex", "position", "credit", "sentiment", "cash", "events", "residual"].reduce(
+          (t, k) => t + Math.round(Number(r[`move_${k}_pct`]) * 100),
+          0,
+        );
+        expect(parts).toBe(Math.round(Number(r.share_price_change_pct) * 100));
       }
   });
 

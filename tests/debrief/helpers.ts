@@ -5,7 +5,17 @@ import type { DebriefInput, DebriefTurn } from "../../shared/debrief/index.ts";
 
 export const CORE: readonly CompanyId[] = ["microsoft", "amazon", "alphabet", "meta"];
 /** Rule-based personalities (no look-ahead: fast), racing and restraining. */
-export const PERSONAS: readonly AiId[] = ["guidance", "arms_racer", "disciplined", "tit_for_tat", "leveraged", "energy_first", "zero_capex", "hoard_cash"];
+export const PERSONAS: readonly AiId[] = [
+  "guidance",
+  "arms_racer",
+  "disciplined",
+  "tit_for_tat",
+  "leveraged",
+  "energy_first",
+  "zero_capex",
+  "hoard_cash",
+  "all_in_debt",
+];
 
 export interface Played {
   readonly input: DebriefInput;

@@ -148,8 +148,13 @@ describe("the lesson in words", () => {
         fc.array(fc.constantFrom(...PERSONAS), { minLength: 4, maxLength: 4 }),
         fc.constantFrom(4, 5),
         fc.constantFrom("reckoning" as const, "buildout" as const),
-        (seed, who, turns, scenario) => {
-          const played = playLog({ seed, turns, who, scenario });
+        fc.constantFrom<readonly CompanyId[]>(
+          ["microsoft", "amazon", "alphabet", "meta"],
+          ["microsoft", "amazon", "alphabet", "meta", "oracle"],
+          ["meta", "oracle", "tesla"],
+        ),
+        (seed, who, turns, scenario, seats) => {
+          const played = playLog({ seed, turns, who, scenario, seats });
           const r = buildDebrief(played.input);
           expect(r.ok).toBe(true);
           if (r.ok) checkLesson(r.debrief, played.state);

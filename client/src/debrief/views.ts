@@ -254,6 +254,24 @@ function expectation(actual: number, consensus: number): HTMLElement {
   return el("span", {}, money(actual), el("span", { class: "cp-muted", style: "font-size:13px" }, ` (${formatChange(diff, 0)})`));
 }
 
+const MOVE_PARTS = ["earningsBp", "capexBp", "positionBp", "creditBp", "sentimentBp", "cashBp", "eventsBp", "residualBp"] as const;
+
+/** The largest part of the quarter's price move; every part in the cell's tooltip. */
+function mainDriver(s: HistorySeatRow): HTMLElement {
+  const m = s.priceMove;
+  let top: (typeof MOVE_PARTS)[number] = MOVE_PARTS[0];
+  for (const k of MOVE_PARTS) if (Math.abs(m[k]) > Math.abs(m[top])) top = k;
+  const all = MOVE_PARTS.filter((k) => m[k] !== 0)
+    .map((k) => `${t(`debrief.move.${k}`)} ${formatChange(m[k], 1)}`)
+    .join(" · ");
+  return el(
+    "td",
+    { style: "text-align:left;white-space:normal;font-size:13px", title: all },
+    m[top] === 0 ? "—" : `${t(`debrief.move.${top}`)} `,
+    m[top] === 0 ? null : signed(m[top]),
+  );
+}
+
 function historyRow(q: HistoryQuarter, s: HistorySeatRow): HTMLElement {
   const d = s.decision;
   const energy = q.auctions.filter((a) => a.winner === s.company);
@@ -269,6 +287,7 @@ function historyRow(q: HistoryQuarter, s: HistorySeatRow): HTMLElement {
     el("td", {}, expectation(s.expectations.capex.actual, s.expectations.capex.consensus)),
     el("td", {}, expectation(s.expectations.aiRevenue.actual, s.expectations.aiRevenue.consensus)),
     el("td", {}, signed(s.sharePriceChangeBp)),
+    mainDriver(s),
     el("td", { text: s.ratingBefore === s.ratingAfter ? s.ratingAfter : `${s.ratingBefore}→${s.ratingAfter}` }),
     el("td", { text: `${money(q.industryCapex * 4)} / ${money(q.industryAiRevenue * 4)}` }),
   );
@@ -329,6 +348,7 @@ export function historyPage(d: Debrief, me: CompanyId | null, rerender: () => vo
         "debrief.hist.capexVsConsensus",
         "debrief.hist.aiVsConsensus",
         "debrief.hist.move",
+        "debrief.hist.why",
         "debrief.hist.rating",
         "debrief.hist.market",
       ].map((k) => el("th", { style: "white-space:normal;font-size:13px", text: t(k) })),
