@@ -14,6 +14,12 @@ import { aiDecision } from "./ai.ts";
 import { ROOM_CONTEXT_KEY, serverCreate, type RoomContext } from "./rooms/context.ts";
 import { MatchRoom } from "./rooms/match-room.ts";
 import { SqliteStorage } from "./storage/sqlite.ts";
+import { CLASS_ROOM_NAME } from "../shared/protocol/class.ts";
+import { ClassRoom } from "./class/class-room.ts";
+import { CLASS_CONTEXT_KEY, type ClassContext } from "./class/context.ts";
+import { CLASS_HTTP_DEFAULTS, classHttp } from "./class/http.ts";
+import { ClassPool } from "./class/pool.ts";
+import { classSource, restoreClasses } from "./class/service.ts";
 import type { Storage } from "./storage/types.ts";
 
 export interface AppOptions {
@@ -32,6 +38,8 @@ export interface AppOptions {
   readonly maxMessageBytes?: number;
   /** WebSocket frame limit: larger frames close the connection (Colyseus/ws behaviour). */
   readonly maxFrameBytes?: number;
+  /** Classes created per client address per minute (POST /api/classes). */
+  readonly classCreatesPerMinute?: number;
   /** SQLite `synchronous`: NORMAL survives process crashes (default), FULL also power loss. */
   readonly sqliteSync?: "NORMAL" | "FULL";
   readonly log?: (line: string) => void;
@@ -81,6 +89,18 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
     }
   };
 
+  const classCtx: ClassContext = {
+    rooms: ctx,
+    storage,
+    ensureMatchRoom: ensureRoom,
+    pool: new ClassPool(log),
+    idleSeconds: ctx.idleSeconds,
+    graceSeconds: ctx.graceSeconds,
+    requests: new Map(),
+    log,
+  };
+  const classRoutes = classHttp(classCtx, { ...CLASS_HTTP_DEFAULTS, ...(opts.classCreatesPerMinute ? { createsPerMinute: opts.classCreatesPerMinute } : {}) });
+
   const handler = createHttpHandler({
     storage,
     ensureRoom,
@@ -91,13 +111,17 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
   });
 
   const server = defineServer({
-    rooms: { [ROOM_NAME]: defineRoom(MatchRoom, { [ROOM_CONTEXT_KEY]: ctx } as never) },
+    rooms: {
+      [ROOM_NAME]: defineRoom(MatchRoom, { [ROOM_CONTEXT_KEY]: ctx } as never),
+      [CLASS_ROOM_NAME]: defineRoom(ClassRoom, { [CLASS_CONTEXT_KEY]: classCtx } as never),
+    },
     transport: new WebSocketTransport({ maxPayload: opts.maxFrameBytes ?? 64 * 1024 }),
     greet: false,
     gracefullyShutdown: false,
     express: (app: { use: (h: typeof handler) => void }) => {
       // Exports of finished matches (issue 13): its own route module, ahead of the API's catch-all 404.
-      app.use(createExportsHandler({ storage }));
+      app.use(createExportsHandler({ storage, classes: classSource(storage) }));
+      app.use(classRoutes);
       app.use(handler);
     },
   });
@@ -109,6 +133,7 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
     if (id) restored.push(id);
   }
   if (restored.length > 0) log(`restored ${restored.length} unfinished match(es)`);
+  await restoreClasses(classCtx);
 
   let closed = false;
   return {
@@ -122,6 +147,7 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
       if (closed) return;
       closed = true;
       await server.gracefullyShutdown(false);
+      await classCtx.pool.close();
       await storage.close();
     },
   };

@@ -75,6 +75,8 @@ export const MESSAGE_ACTIONS: Readonly<Record<string, Action>> = {
   "teacher:advance": "advance",
   "teacher:seat": "kick",
   "teacher:event": "event",
+  "teacher:assign": "assign",
+  "teacher:undo": "undo",
 };
 
 /** The orchestrator's own principal for commands it issues on a teacher's behalf. */

@@ -7,7 +7,7 @@ import type { ErrorMessage } from "../../shared/protocol/index.ts";
 import type { Principal } from "./authority.ts";
 import type { Command } from "./dispatch.ts";
 import type { MatchFlow } from "./match-flow.ts";
-import { sanitiseChat } from "./names.ts";
+import { sanitiseChat, sanitiseName } from "./names.ts";
 import type { SeatRuntime } from "./seats.ts";
 
 export type Outcome = ErrorMessage | null;
@@ -67,6 +67,10 @@ export async function runCommand<C>(flow: MatchFlow<C>, actor: Actor<C>, c: Comm
       return inject(flow, c.payload);
     case "teacher:seat":
       return handSeat(flow, c.payload.seat, c.payload.ai, ports);
+    case "teacher:assign":
+      return reserveSeat(flow, c.payload, ports);
+    case "teacher:undo":
+      return flow.undo(c.payload.turn);
     case "ping":
       return null;
   }
@@ -128,6 +132,20 @@ function inject<C>(flow: MatchFlow<C>, e: Payload<"teacher:event">): Outcome {
   const v = validateInjectedEvent(injectEvents(flow.engine, flow.injected), event);
   if (!v.ok) return err(v.errors[0]?.code ?? "event/invalid", v.errors.map((x) => x.message).join("; "), v.errors);
   return flow.inject(event) ? null : err("rule/too_many_events", "at most 8 events per turn");
+}
+
+/** A classroom team gets the seat (its token claims it); whoever held it becomes a spectator. */
+function reserveSeat<C>(flow: MatchFlow<C>, a: Payload<"teacher:assign">, ports: CommandPorts<C>): Outcome {
+  const seat = flow.seats.get(a.seat);
+  if (!seat) return err("rule/no_such_seat", `${a.seat} is not a seat in this match`);
+  if (flow.phase === "ended") return err("rule/wrong_phase", "the match is over");
+  if (flow.engine.companies[a.seat]?.status !== "active") return err("rule/seat_out", `${a.seat} is out of the match`);
+  const old = flow.seats.reserve(seat, sanitiseName(a.name), a.tokenHash, flow.phase === "deciding");
+  if (old) ports.toSpectator(old);
+  flow.syncSeats();
+  void flow.persistSeats();
+  if (flow.phase === "deciding") flow.maybeEndReading();
+  return null;
 }
 
 /** `ai: true` hands the seat to AI for good (its player becomes a spectator); `ai: false` frees it for a human. */

@@ -6,7 +6,7 @@
  */
 import { decisionBounds, defaultDecision, type MatchState, type ScheduledEvent } from "../../shared/engine/index.ts";
 import { restrainedScores } from "../../shared/ai/index.ts";
-import type { MatchEndedMessage, TurnResolvedMessage, TurnStartedMessage } from "../../shared/protocol/index.ts";
+import type { ErrorMessage, MatchEndedMessage, TurnResolvedMessage, TurnStartedMessage, TurnUndoneMessage } from "../../shared/protocol/index.ts";
 import { type MatchSync, SeatSync } from "../../shared/sync/state.ts";
 import { aiSeedFor } from "../ai.ts";
 import type { MatchRecord } from "../storage/types.ts";
@@ -281,6 +281,44 @@ export class MatchFlow<C> {
     this.syncSeats();
     const counterfactual = restrainedScores(this.#engine.config, await this.#p.store.eventsByTurn(this.#rec.id));
     this.#p.broadcast("match:ended", { scores: r.scores, replayId: this.#rec.id, counterfactual } satisfies MatchEndedMessage);
+  }
+
+  /**
+   * The teacher takes back the last played quarter (`turn` must be it): the turn leaves the log, the
+   * state is re-run from the log without it (the engine is a fold), and the quarter opens again,
+   * without the events injected into it. Also after the match ended. Null when done.
+   */
+  async undo(turn: number): Promise<ErrorMessage | null> {
+    if (this.#phase === "resolving") return { code: "rule/wrong_phase", message: "a quarter is being resolved; try again in a moment" };
+    if (this.#engine.turn === 0) return { code: "rule/nothing_to_undo", message: "no quarter has been played yet" };
+    if (turn !== this.#engine.turn - 1) return { code: "rule/wrong_turn", message: `the last played quarter is turn ${this.#engine.turn - 1}, not ${turn}` };
+    const phase = this.#phase;
+    // Locks the match (no decision, no resolve) while the log changes.
+    this.#setPhase("resolving");
+    this.clock.stop();
+    if (!(await this.#p.store.dropLastTurn(this.#rec.id, turn))) {
+      this.#setPhase(phase);
+      if (phase === "deciding") this.clock.startTurn(this.#turnMs(), 0);
+      return { code: "server/storage_error", message: "the quarter could not be taken back; nothing changed" };
+    }
+    const r = await this.#p.store.restore(this.#rec.id);
+    if (this.#disposed) return null;
+    if (!r.ok) {
+      // The log lost its last turn but does not re-run: the match cannot go on safely.
+      this.#p.ctx.log(`undo of turn ${turn} in ${this.#rec.id} left a log that does not re-run: ${r.message}`);
+      await this.#p.store.update(this.#rec.id, { status: "abandoned" });
+      this.#setPhase("ended");
+      return { code: "server/storage_error", message: "the match log could not be re-run after the undo" };
+    }
+    this.#engine = r.state;
+    this.#injected = [];
+    this.#rec = { ...this.#rec, status: "active" };
+    this.#p.state.hash = r.lastHash;
+    this.#project(true);
+    this.#p.broadcast("turn:undone", { turn, hash: r.lastHash } satisfies TurnUndoneMessage);
+    // A paused clock stays paused into the reopened quarter (TurnClock keeps pausing across turns).
+    this.beginTurn(false);
+    return null;
   }
 
   #setPhase(phase: Phase): void {

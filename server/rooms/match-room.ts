@@ -20,6 +20,11 @@ import { branchAi, persistBranch, setupBranch } from "./branch.ts";
 import { MatchStore } from "./match-store.ts";
 import { seatView } from "./projection.ts";
 import type { SeatRuntime } from "./seats.ts";
+import { MatchFeed } from "../class/match-feed.ts";
+import type { MatchLive } from "../../shared/protocol/class.ts";
+
+/** How often a classroom match checks whether its class summary changed (ms). */
+const FEED_MS = 200;
 
 export { ROOM_CONTEXT_KEY, type RoomContext } from "./context.ts";
 
@@ -62,6 +67,8 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
   #idleTimer: Delayed | null = null;
   #spectators = 0;
   #queue: Promise<void> = Promise.resolve();
+  /** Classroom matches: the live summary their class follows (server/class). */
+  #feed: MatchFeed | null = null;
 
   override async onCreate(options: Record<string, unknown>): Promise<void> {
     const ctx = options[ROOM_CONTEXT_KEY] as RoomContext | undefined;
@@ -86,6 +93,7 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
       this.#ctx = { ...ctx, ai: await branchAi(r.rec, ctx.storage, ctx.ai) };
       this.#flow = new MatchFlow(this.#ports(), r.rec, r.state, r.lastHash, r.hasher);
       ctx.log(`restored match ${r.rec.id} at turn ${r.state.turn}/${r.rec.config.turns}`);
+      this.#startFeed();
       this.#flow.resume();
       return;
     }
@@ -104,6 +112,18 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     this.#creatorPending = !(request?.kind === "create" && request.noCreator);
     await this.#store.create(setup.match.record);
     this.#flow = new MatchFlow(this.#ports(), setup.match.record, setup.match.engine);
+    this.#startFeed();
+  }
+
+  #startFeed(): void {
+    if (this.#flow.rec.settings.mode !== "classroom") return;
+    this.#feed = new MatchFeed({ publish: (channel, message) => void this.presence.publish(channel, message) }, () => this.#flow);
+    this.clock.setInterval(() => this.#feed?.tick(), FEED_MS);
+  }
+
+  /** A classroom match's public summary, for its class (called through `matchMaker.remoteRoomCall`). */
+  classLive(): MatchLive | null {
+    return this.#feed?.live() ?? null;
   }
 
   /** A branch of a finished match (branch.ts): its kept quarters are logged before the creator joins. */
@@ -126,7 +146,10 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
       state: this.state,
       scheduler: this.clock,
       send: (client, type, message) => client.send(type, message),
-      broadcast: (type, message) => this.broadcast(type, message),
+      broadcast: (type, message) => {
+        this.broadcast(type, message);
+        this.#feed?.onBroadcast(type, message);
+      },
       connections: () => this.clients.length,
       addToSeatView: (company, items) => {
         for (const client of this.clients)

@@ -53,6 +53,17 @@ export class MatchStore {
     }
   }
 
+  /** The teacher's undo: the last turn leaves the log (and the match is active again). */
+  async dropLastTurn(id: string, turn: number): Promise<boolean> {
+    try {
+      await this.#storage.dropLastTurn(id, turn);
+      return true;
+    } catch (e) {
+      this.#log(`storage failed dropping turn ${turn} of match ${id}: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
+  }
+
   /** Rebuilds a saved match from its log, checking every recorded hash. */
   async restore(id: string): Promise<Restored> {
     let rec: MatchRecord | undefined;

@@ -104,6 +104,26 @@ export class SeatTable<C> {
     if (midTurn) this.#reopen(seat);
   }
 
+  /**
+   * A classroom team is given the seat (by the teacher): its token, whose hash this is, claims it.
+   * Nobody plays it until the team arrives (the timer stands the default). Returns the connection
+   * that held the seat, if another team or player had it. The same team again changes only the name.
+   */
+  reserve(seat: SeatRuntime<C>, name: string, tokenHash: string, midTurn: boolean): C | null {
+    if (seat.control === "human" && seat.tokenHash === tokenHash) {
+      seat.name = name;
+      return null;
+    }
+    const old = this.detach(seat, "seat given to another team");
+    seat.client = null;
+    seat.control = "human";
+    seat.held = false;
+    seat.name = name;
+    seat.tokenHash = tokenHash;
+    if (midTurn) this.#reopen(seat);
+    return old;
+  }
+
   /** The seat's owner comes back with its token; returns the connection it replaces, if any. */
   reclaim(seat: SeatRuntime<C>, client: C, name: string, midTurn: boolean): C | null {
     const old = this.detach(seat, "seat reclaimed with its token");

@@ -8,9 +8,9 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { BranchRequestSchema, CompanyIdSchema, DecisionSchema, InjectedEventSchema, MatchConfigSchema } from "../../shared/protocol/index.ts";
-import type { MatchPatch, MatchRecord, MatchSummary, Storage, TurnRecord } from "./types.ts";
+import type { ClassRow, MatchPatch, MatchRecord, MatchSummary, Storage, TurnRecord } from "./types.ts";
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 export const DB_FILE = "capital-purgatory.sqlite";
 
 const MIGRATIONS: readonly string[] = [
@@ -43,6 +43,17 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE turns ADD COLUMN events TEXT;`,
   // v3: the teacher key is separate from the host token (a host is not a teacher).
   `ALTER TABLE matches ADD COLUMN teacher_key_hash TEXT NOT NULL DEFAULT '';`,
+  // v4: classroom sessions (server/class): one JSON document per class (settings, roster, matches).
+  `CREATE TABLE classes (
+     id TEXT PRIMARY KEY,
+     code TEXT NOT NULL UNIQUE,
+     teacher_key_hash TEXT NOT NULL,
+     status TEXT NOT NULL,
+     record TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE INDEX classes_status ON classes(status);`,
 ];
 
 const SeatRecordSchema = z.strictObject({
@@ -73,6 +84,18 @@ function str(row: Row, key: string): string {
 function strOrNull(row: Row, key: string): string | null {
   const v = row[key];
   return typeof v === "string" ? v : null;
+}
+
+function toClassRow(row: Row): ClassRow {
+  return {
+    id: str(row, "id"),
+    code: str(row, "code"),
+    teacherKeyHash: str(row, "teacher_key_hash"),
+    status: str(row, "status"),
+    record: JSON.parse(str(row, "record")) as unknown,
+    createdAt: str(row, "created_at"),
+    updatedAt: str(row, "updated_at"),
+  };
 }
 
 function toRecord(row: Row): MatchRecord {
@@ -217,6 +240,18 @@ export class SqliteStorage implements Storage {
     });
   }
 
+  async dropLastTurn(id: string, turn: number): Promise<void> {
+    this.#tx(() => {
+      const row = this.#db.prepare("SELECT COUNT(*) AS n FROM turns WHERE match_id = ?").get(id) as Row | undefined;
+      const n = Number(row?.["n"] ?? 0);
+      if (n !== turn + 1) throw new Error(`storage: match ${id} has ${n} turns; turn ${turn} is not its last`);
+      this.#db.prepare("DELETE FROM turns WHERE match_id = ? AND turn = ?").run(id, turn);
+      this.#db
+        .prepare("UPDATE matches SET status = 'active', ended_at = NULL, final_hash = NULL, scores = NULL, updated_at = ? WHERE id = ?")
+        .run(new Date().toISOString(), id);
+    });
+  }
+
   async getMatch(id: string): Promise<MatchRecord | undefined> {
     const row = this.#db.prepare("SELECT * FROM matches WHERE id = ?").get(id) as Row | undefined;
     return row ? toRecord(row) : undefined;
@@ -266,6 +301,33 @@ export class SqliteStorage implements Storage {
   async listUnfinished(): Promise<readonly MatchRecord[]> {
     const rows = this.#db.prepare("SELECT * FROM matches WHERE status = 'active' ORDER BY created_at").all() as Row[];
     return rows.map(toRecord);
+  }
+
+  async createClass(row: ClassRow): Promise<void> {
+    this.#db
+      .prepare("INSERT INTO classes (id, code, teacher_key_hash, status, record, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .run(row.id, row.code, row.teacherKeyHash, row.status, JSON.stringify(row.record), row.createdAt, row.updatedAt);
+  }
+
+  async updateClass(id: string, status: string, record: unknown): Promise<void> {
+    this.#db
+      .prepare("UPDATE classes SET status = ?, record = ?, updated_at = ? WHERE id = ?")
+      .run(status, JSON.stringify(record), new Date().toISOString(), id);
+  }
+
+  async getClass(id: string): Promise<ClassRow | undefined> {
+    const row = this.#db.prepare("SELECT * FROM classes WHERE id = ?").get(id) as Row | undefined;
+    return row ? toClassRow(row) : undefined;
+  }
+
+  async findClassByCode(code: string): Promise<ClassRow | undefined> {
+    const row = this.#db.prepare("SELECT * FROM classes WHERE code = ?").get(code) as Row | undefined;
+    return row ? toClassRow(row) : undefined;
+  }
+
+  async listOpenClasses(): Promise<readonly ClassRow[]> {
+    const rows = this.#db.prepare("SELECT * FROM classes WHERE status != 'ended' ORDER BY created_at").all() as Row[];
+    return rows.map(toClassRow);
   }
 
   async close(): Promise<void> {

@@ -77,6 +77,18 @@ export interface MatchPatch {
   readonly teacherKeyHash?: string;
 }
 
+/** A classroom session as stored: its record is a JSON document that server/class parses with its schema. */
+export interface ClassRow {
+  readonly id: string;
+  readonly code: string;
+  /** sha256 hex of the class's teacher key. */
+  readonly teacherKeyHash: string;
+  readonly status: string;
+  readonly record: unknown;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
 export interface Storage {
   createMatch(rec: MatchRecord): Promise<void>;
   /** Seats, status or host token changed (joins, seat swaps, start). */
@@ -86,11 +98,23 @@ export interface Storage {
    * transaction. Throws if the turn is not the next one (no gaps, no duplicates).
    */
   appendTurn(id: string, turn: TurnRecord, end?: { readonly finalHash: string; readonly scores: readonly SeatScore[] }): Promise<void>;
+  /**
+   * Removes the match's last turn (`turn` must be it; throws otherwise) and marks the match active
+   * again (no end, no scores): the teacher's undo.
+   */
+  dropLastTurn(id: string, turn: number): Promise<void>;
   getMatch(id: string): Promise<MatchRecord | undefined>;
   findByCode(code: string): Promise<MatchRecord | undefined>;
   getTurns(id: string): Promise<readonly TurnRecord[]>;
   listMatches(limit: number): Promise<readonly MatchSummary[]>;
   /** Matches that started and have not ended: restored on start. */
   listUnfinished(): Promise<readonly MatchRecord[]>;
+  /** Classroom sessions (server/class). */
+  createClass(row: ClassRow): Promise<void>;
+  updateClass(id: string, status: string, record: unknown): Promise<void>;
+  getClass(id: string): Promise<ClassRow | undefined>;
+  findClassByCode(code: string): Promise<ClassRow | undefined>;
+  /** Classes not ended: restored on start. */
+  listOpenClasses(): Promise<readonly ClassRow[]>;
   close(): Promise<void>;
 }

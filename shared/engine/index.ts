@@ -24,6 +24,7 @@ export { previewDecision, type DecisionPreview } from "./preview.ts";
 export {
   injectEvents,
   validateInjectedEvent,
+  eventShapeErrors,
   INJECT_BOUNDS,
   INJECT_UNITS,
   INJECTABLE_KINDS,

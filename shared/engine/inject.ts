@@ -98,23 +98,25 @@ function unitWord(u: InjectUnit): string {
 }
 
 /**
- * A new teacher event for the open turn: a known kind, a seat of the match that is still playing
- * when the kind is aimed at one (and no target otherwise), a magnitude within its kind's bounds,
- * and not a second event of the same kind (and target) in this turn's schedule.
+ * The checks that need no match state: a known kind, a target among `seats` when the kind is aimed
+ * at one (and none otherwise), a magnitude within its kind's bounds. The class server and the
+ * teacher's form use these for an event meant for several matches at once.
  */
-export function validateInjectedEvent(state: MatchState, e: ScheduledEvent): ValidationResult {
-  const errors = structural(state, e);
-  if (errors.some((x) => x.code === "event/unknown_kind")) return { ok: false, errors };
+export function eventShapeErrors(e: Pick<ScheduledEvent, "kind" | "target" | "magnitudeBp">, seats: readonly CompanyId[]): ValidationError[] {
+  const errors: ValidationError[] = [];
+  if (!(EVENT_KINDS as readonly string[]).includes(e.kind))
+    return [{ code: "event/unknown_kind", path: "kind", message: `unknown event kind ${String(e.kind)}` }];
   const b = INJECT_BOUNDS[e.kind];
+  if (b.targeted && (!isCompanyId(e.target) || !seats.includes(e.target)))
+    errors.push({ code: "event/bad_target", path: "target", message: `${e.kind} needs a seat of this match as its target` });
   if (!b.targeted && e.target !== undefined)
     errors.push({ code: "event/unexpected_target", path: "target", message: `${e.kind} moves the whole market; it takes no target` });
-  const target: CompanyId | undefined = isCompanyId(e.target) ? e.target : undefined;
-  if (b.targeted && target && state.companies[target] && state.companies[target]?.status !== "active")
-    errors.push({ code: "event/target_out", path: "target", message: `${target} is out of the match` });
-  if (b.unit === "none") {
+  if (e.magnitudeBp !== undefined && !Number.isSafeInteger(e.magnitudeBp))
+    errors.push({ code: "event/bad_magnitude", path: "magnitudeBp", message: "the magnitude must be a whole number" });
+  else if (b.unit === "none") {
     if (e.magnitudeBp !== undefined && e.magnitudeBp !== 0)
       errors.push({ code: "event/unexpected_magnitude", path: "magnitudeBp", message: `${e.kind} takes no magnitude` });
-  } else if (e.magnitudeBp !== undefined && Number.isSafeInteger(e.magnitudeBp)) {
+  } else if (e.magnitudeBp !== undefined) {
     const m = e.magnitudeBp;
     if (m < b.min || m > b.max || (b.nonZero && m === 0))
       errors.push({
@@ -123,6 +125,25 @@ export function validateInjectedEvent(state: MatchState, e: ScheduledEvent): Val
         message: `${e.kind}: the magnitude must be between ${b.min} and ${b.max} ${unitWord(b.unit)}${b.nonZero ? ", not 0" : ""} (got ${m})`,
       });
   }
+  return errors;
+}
+
+/**
+ * A new teacher event for the open turn: its shape (`eventShapeErrors`) against this match's
+ * seats, the open turn, a target that is still playing, and not a second event of the same kind
+ * (and target) in this turn's schedule.
+ */
+export function validateInjectedEvent(state: MatchState, e: ScheduledEvent): ValidationResult {
+  const errors = eventShapeErrors(
+    e,
+    state.config.seats.filter((id) => state.companies[id] !== undefined),
+  );
+  if (errors.some((x) => x.code === "event/unknown_kind")) return { ok: false, errors };
+  if (e.turn !== state.turn)
+    errors.push({ code: "event/wrong_turn", path: "turn", message: `events can only be injected into the current turn (${state.turn})` });
+  const target: CompanyId | undefined = isCompanyId(e.target) ? e.target : undefined;
+  if (INJECT_BOUNDS[e.kind].targeted && target && state.companies[target] && state.companies[target]?.status !== "active")
+    errors.push({ code: "event/target_out", path: "target", message: `${target} is out of the match` });
   const twin = state.schedule.some((x) => x.turn === state.turn && x.kind === e.kind && (x.target ?? null) === (e.target ?? null));
   if (twin)
     errors.push({

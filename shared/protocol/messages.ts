@@ -67,6 +67,18 @@ export const TeacherEventSchema = z.strictObject({
   magnitudeBp: z.number().int().min(-10_000).max(10_000).optional(),
 });
 export const TeacherSeatSchema = z.strictObject({ seat: CompanyIdSchema, ai: z.boolean() });
+/**
+ * Reserves a seat for a classroom team (the class server sends it for the teacher): the team's token,
+ * whose hash this is, claims the seat; its name shows on the board. Until the team arrives nobody
+ * decides for the seat (the timer stands the default decision).
+ */
+export const TeacherAssignSchema = z.strictObject({
+  seat: CompanyIdSchema,
+  name: z.string().min(1).max(40),
+  tokenHash: z.string().regex(/^[0-9a-f]{64}$/, "a sha256 hex digest"),
+});
+/** Takes back the last played quarter; `turn` must be it (so a repeated undo changes nothing). */
+export const TeacherUndoSchema = z.strictObject({ turn: z.number().int().min(0).max(MAX_TURNS) });
 /** Adds time to the open turn's timer (or to the time it will have once the reveal has been read). */
 export const TeacherExtendSchema = z.strictObject({ seconds: z.number().int().min(5).max(3600) });
 
@@ -86,6 +98,8 @@ export const CLIENT_MESSAGES = {
   "teacher:advance": EmptyMessageSchema,
   "teacher:event": TeacherEventSchema,
   "teacher:seat": TeacherSeatSchema,
+  "teacher:assign": TeacherAssignSchema,
+  "teacher:undo": TeacherUndoSchema,
 } as const;
 export type ClientMessageType = keyof typeof CLIENT_MESSAGES;
 
@@ -134,6 +148,12 @@ export interface ChatBroadcast {
   readonly text: string;
 }
 
+/** The teacher took back quarter `turn`: it is open again (a new `turn:started` follows); `hash` is the state's before it. */
+export interface TurnUndoneMessage {
+  readonly turn: number;
+  readonly hash: string;
+}
+
 export interface PongMessage {
   readonly id: number;
 }
@@ -146,4 +166,5 @@ export interface ServerMessages {
   welcome: WelcomeMessage;
   chat: ChatBroadcast;
   pong: PongMessage;
+  "turn:undone": TurnUndoneMessage;
 }
