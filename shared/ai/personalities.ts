@@ -6,7 +6,21 @@
 import type { MatchView } from "../engine/view.ts";
 import { BP, clamp, mulBp } from "../engine/money.ts";
 import type { Policy } from "./policy.ts";
-import { cashFloor, costPerMw, expectedOcf, last, powerHeadroomMw, returnsFromFcf, rivals, rivalsYoyGrowthBp, shape, yoyBase, yoyGrowthBp } from "./shape.ts";
+import {
+  cashFloor,
+  costPerMw,
+  documentedCashFloor,
+  documentedDividend,
+  expectedOcf,
+  last,
+  powerHeadroomMw,
+  returnsFromFcf,
+  rivals,
+  rivalsYoyGrowthBp,
+  shape,
+  yoyBase,
+  yoyGrowthBp,
+} from "./shape.ts";
 import { guidanceGrowthBp } from "./guidance.ts";
 import { MARKET_PARAMS } from "../rules/params.ts";
 
@@ -26,9 +40,11 @@ export const guidancePolicy: Policy = (view, ctx) => {
   const base = yoyBase(o, ctx.defaultDecision.capex);
   return shape(view, ctx, {
     capex: mulBp(base, guidanceGrowthBp(view)),
-    energy: { premiumBp: 2_000, maxDeals: 1, needMw: 1 },
-    financing: { borrow: "gap", floor: cashFloor(o, 1_500), tenor: 10, maxShareBp: 6_000 },
+    // Energy sovereignty (amzn_cumulus_campus): a builder secures the power its servers will need.
+    energy: { premiumBp: 3_000, maxDeals: 3, needMw: 1, coverShortfall: true },
+    financing: { borrow: "gap", floor: Math.max(cashFloor(o, 1_500), documentedCashFloor(view)), tenor: 10, maxShareBp: 6_000 },
     buybacks: returnsFromFcf(o, 5_000),
+    dividends: documentedDividend(view),
   });
 };
 

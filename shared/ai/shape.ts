@@ -7,6 +7,7 @@ import type { CompanyId, Tenor } from "../engine/ids.ts";
 import type { Decision, DecisionBounds, EnergyBid, Range } from "../engine/types.ts";
 import type { MatchView, PrivateCompanyView, PublicCompanyView } from "../engine/view.ts";
 import { BP, clamp, mulBp } from "../engine/money.ts";
+import { COMPANY_PARAMS } from "../rules/params.ts";
 import type { PolicyContext } from "./policy.ts";
 
 export function last<T>(xs: readonly T[], back = 1): T | undefined {
@@ -91,6 +92,26 @@ export function powerHeadroomMw(own: PrivateCompanyView, turn: number): number {
   return own.poweredMw + pipelineMw(own) - own.installedMw - orderedMw(own, turn);
 }
 
+/** Shares outstanding, M, from the public price and market cap. */
+export function sharesM(c: PublicCompanyView): number {
+  return c.sharePriceCents > 0 ? Math.max(1, Math.round((c.marketCap * 100) / c.sharePriceCents)) : 1;
+}
+
+/** The company's documented quarterly dividend, $M (its per-share rate × shares outstanding now). */
+export function documentedDividend(view: MatchView): number {
+  const o = view.own;
+  if (!o || !view.seat) return 0;
+  return Math.round((COMPANY_PARAMS[view.seat as CompanyId].dividendCentsQ * sharesM(o)) / 100);
+}
+
+/**
+ * The cash a documented company keeps: its opening cash pile. The hyperscalers borrowed rather
+ * than run their cash down (bond_meta_size, bond_googl_size): the FCF gap after dividends is debt.
+ */
+export function documentedCashFloor(view: MatchView): number {
+  return view.seat ? COMPANY_PARAMS[view.seat as CompanyId].cash : 0;
+}
+
 /** A cash floor the seat tries to keep: a share of a quarter's core revenue. */
 export function cashFloor(own: PrivateCompanyView, shareBp: number): number {
   return Math.max(0, mulBp(own.coreRevenue, shareBp));
@@ -103,6 +124,8 @@ export interface EnergyPlan {
   readonly maxDeals: number;
   /** Only bid while the seat is short of power by this many MW or more (negative: always). */
   readonly needMw: number;
+  /** Bid on deals until their MW cover the shortfall (up to `maxDeals`), not just on one. */
+  readonly coverShortfall?: boolean;
 }
 
 export interface Financing {
@@ -143,11 +166,14 @@ function energyBids(view: MatchView, b: DecisionBounds, plan: EnergyPlan | undef
     return cx - cy || (x.dealId < y.dealId ? -1 : x.dealId > y.dealId ? 1 : 0);
   });
   const out: EnergyBid[] = [];
+  let covered = 0;
   for (const d of deals) {
     if (out.length >= plan.maxDeals) break;
+    if (plan.coverShortfall && out.length > 0 && covered >= shortMw) break;
     if (d.maxBid < d.minBid) continue;
     const amount = clamp(d.minBid + mulBp(d.maxBid - d.minBid, plan.premiumBp), d.minBid, d.maxBid);
     out.push({ dealId: d.dealId, amount });
+    covered += offers.get(d.dealId)?.mw ?? 0;
   }
   return out;
 }

@@ -45,11 +45,21 @@ export function industryRevenue(potential: number, weightedMw: number): number {
   return potential + mulBp(potential, mulBp(sqrtXBp - BP, D.jevonsBp));
 }
 
+/** Capability-weighted MW a seat brings to the market (what serves demand, before its route to customers). */
+function servingWeight(c: Contender): number {
+  return Math.floor((c.usableMw * (5000 + Math.floor(c.capabilityBp / 2))) / BP);
+}
+
+/**
+ * The industry's revenue is set by all the capacity serving it (every MW sells at the same price
+ * when compute is short); each seat's share of it by its route to customers (`marketWeight`).
+ */
 export function splitDemand(potential: number, outsideMw: number, seats: readonly Contender[]): DemandOutcome {
   const weights = seats.map(marketWeight);
   const outsideWeighted = mulBp(outsideMw, D.outsideWeightBp);
   const total = weights.reduce((s, w) => s + w, 0) + outsideWeighted;
-  const revenue = industryRevenue(potential, total);
+  const serving = seats.reduce((s, c) => s + (COMPANY_PARAMS[c.id].aiMarketWeightBp > 0 ? servingWeight(c) : 0), 0) + outsideWeighted;
+  const revenue = industryRevenue(potential, serving);
   const sharesBp: Partial<Record<CompanyId, number>> = {};
   const rev: Partial<Record<CompanyId, number>> = {};
   seats.forEach((c, i) => {

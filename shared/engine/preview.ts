@@ -5,7 +5,7 @@
 import type { Decision } from "./types.ts";
 import type { PrivateCompanyView } from "./view.ts";
 import type { Rating } from "./ids.ts";
-import { leverageBp, ratingFor } from "./bonds.ts";
+import { interestCoverBp, leverageBp, targetRating } from "./credit.ts";
 
 export interface DecisionPreview {
   /** Last quarter's operating cash flow, assumed to repeat. */
@@ -31,5 +31,14 @@ export function previewDecision(own: PrivateCompanyView, d: Decision): DecisionP
   const debtAfter = Math.max(0, own.debt + d.debtIssue - d.debtRepay);
   const netDebtAfter = debtAfter - cashAfter;
   const lev = leverageBp(netDebtAfter, ebitdaQ);
-  return { expectedOcf, outflows, cashAfter, debtAfter, netDebtAfter, leverageBp: lev, ratingAfter: ratingFor(own.id, lev), shortfall: cashAfter < 0 };
+  return {
+    expectedOcf,
+    outflows,
+    cashAfter,
+    debtAfter,
+    netDebtAfter,
+    leverageBp: lev,
+    ratingAfter: targetRating(own.id, lev, interestCoverBp(ebitdaQ, last ? last.income.interestExpense : 0)).rating,
+    shortfall: cashAfter < 0,
+  };
 }

@@ -1,0 +1,29 @@
+/**
+ * Step 8: the bond market and the agencies. The quarter's AI-related issuance (the seats' and the
+ * outside world's) moves the AI share of the investment-grade market and its crowding premium;
+ * agencies re-rate each seat from this quarter's leverage and coverage.
+ */
+import { MARKET_PARAMS } from "../../rules/params.ts";
+import { agencyStep, interestCoverBp, leverageBp, nextBondMarket, targetRating } from "../credit.ts";
+import { totalDebt } from "../validate.ts";
+import { type TurnContext, seatWork } from "./context.ts";
+
+export function runCredit(ctx: TurnContext): void {
+  const outside = MARKET_PARAMS.credit.outsideAiIssuanceQ[ctx.state.config.scenario];
+  ctx.bonds = nextBondMarket(ctx.state.market.bonds, ctx.seatIssuance, outside);
+  for (const id of ctx.active) {
+    const w = seatWork(ctx, id);
+    const income = w.income!;
+    if (w.defaultedNow) {
+      Object.assign(w.c, { rating: "D", creditWatch: "none" });
+      w.ratingReason = "credit.reason.default";
+      continue;
+    }
+    const ebitdaQ = income.operatingIncome + income.depreciation;
+    const target = targetRating(id, leverageBp(totalDebt(w.c) - w.c.cash, ebitdaQ), interestCoverBp(ebitdaQ, income.interestExpense));
+    const distressed = w.emergency > 0 || w.equityIssued > 0;
+    const step = agencyStep(w.c.rating, w.c.creditWatch, target, distressed, w.c.lendersWaryQuarters > 0);
+    Object.assign(w.c, { rating: step.rating, creditWatch: step.watch });
+    w.ratingReason = step.reason;
+  }
+}
