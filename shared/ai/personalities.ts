@@ -41,7 +41,7 @@ export const guidancePolicy: Policy = (view, ctx) => {
   return shape(view, ctx, {
     capex: mulBp(base, guidanceGrowthBp(view)),
     // Energy sovereignty (amzn_cumulus_campus): a builder secures the power its servers will need.
-    energy: { premiumBp: 3_000, maxDeals: 3, needMw: 1, coverShortfall: true },
+    energy: { premiumBp: 3_000, maxDeals: 2, needMw: 1, coverShortfall: true },
     financing: { borrow: "gap", floor: Math.max(cashFloor(o, 1_500), documentedCashFloor(view)), tenor: 10, maxShareBp: 6_000 },
     buybacks: returnsFromFcf(o, 5_000),
     dividends: documentedDividend(view),

@@ -8,7 +8,7 @@ import { capabilitiesBp, nextTrainingCompute } from "./capability.ts";
 import { fleetEfficiencyBp, maxCustomShareBp, nvidiaUnitCostK } from "./chips.ts";
 import { accumulatedDepAt, fleetCustomShareBp, installedMw, netPpe, quarterDepreciation } from "./compute.ts";
 import { coreRevenueOf, liftTarget } from "./core-business.ts";
-import { crowdingBp } from "./credit.ts";
+import { crowdingBp, leverageBp } from "./credit.ts";
 import { nextPotential } from "./demand.ts";
 import { generateOffers } from "./energy.ts";
 import { fromScheduled } from "./events.ts";
@@ -195,7 +195,7 @@ function openingCompany(id: CompanyId, config: MatchConfig): CompanyState {
     dividendsPerShareCents: 0,
     cumulativeFcf: 0,
     valuation: {
-      anchor: { coreMultipleBp: BP, floorNopat: 0, otherValue: 0 },
+      anchor: { coreMultipleBp: BP, floorNopat: 0, otherValue: 0, leverageFreeBp: MARKET_PARAMS.valuation.leverageFreeBp },
       inputs: NEUTRAL_INPUTS,
       residualBp: 0,
       startPriceCents: priceCents,
@@ -218,6 +218,7 @@ const NEUTRAL_INPUTS: ValuationInputs = {
   regimeBp: BP,
   riskBp: BP,
   capexPremiumBp: 0,
+  disciplineBp: 0,
   beatPremiumBp: 0,
   eventPremiumBp: 0,
   netCash: 0,
@@ -287,6 +288,7 @@ function openMarket(companies: Partial<Record<CompanyId, CompanyState>>, config:
     const inputs = valuationInputs({ ...c, consensus }, -1, {
       consensus,
       moodBp: MARKET_PARAMS.sentiment.regimeMultBp[regime],
+      regime,
       powerCost: income.powerCost,
       chipRnd: 0,
       installedMw: f.installed,
@@ -302,7 +304,14 @@ function openMarket(companies: Partial<Record<CompanyId, CompanyState>>, config:
       beatPremiumBp: 0,
       eventPremiumBp: 0,
     });
-    const anchor = anchorFor(c.marketCap, inputs, mulBp(inputs.coreNopat, MARKET_PARAMS.valuation.earningsFloorBp));
+    const ebitdaQ = income.operatingIncome + income.depreciation;
+    const openingLeverage = leverageBp(c.tranches.reduce((s, t) => s + t.principal, 0) - c.cash, ebitdaQ);
+    const anchor = anchorFor(
+      c.marketCap,
+      inputs,
+      mulBp(inputs.coreNopat, MARKET_PARAMS.valuation.earningsFloorBp),
+      Math.max(MARKET_PARAMS.valuation.leverageFreeBp, openingLeverage),
+    );
     const price: PriceState = { inputs, sharesM: c.sharesOutstandingM, residualBp: 0, marketNoiseBp: 0 };
     const cents = sharePriceCents(anchor, price);
     companies[id] = {

@@ -26,7 +26,7 @@ export interface DemandOutcome {
   readonly yieldPerMwK: number;
   readonly sharesBp: Readonly<Partial<Record<CompanyId, number>>>;
   readonly revenue: Readonly<Partial<Record<CompanyId, number>>>;
-  /** Weighted MW the market sees (seats + outside). */
+  /** Capability-weighted MW serving the market (seats with a route to customers, plus the outside world). */
   readonly weightedMw: number;
 }
 
@@ -71,10 +71,10 @@ export function splitDemand(potential: number, outsideMw: number, seats: readonl
   });
   return {
     industryRevenue: revenue,
-    yieldPerMwK: total === 0 ? 0 : Math.floor((revenue * 1000) / total),
+    yieldPerMwK: serving === 0 ? 0 : Math.floor((revenue * 1000) / serving),
     sharesBp,
     revenue: rev,
-    weightedMw: total,
+    weightedMw: serving,
   };
 }
 

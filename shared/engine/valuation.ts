@@ -4,7 +4,8 @@
  * so the first quarter carries no artefact of a second rule.
  *
  *   value = (core earnings × multiple × fade × outlook + AI-line earnings × AI multiple
- *            + franchise + other value) × mood × risk × credibility × events  +  cash − debt
+ *            + franchise + other value) × mood × risk × credibility × discipline × events
+ *           +  cash − debt
  *
  * Earnings are forward, annual and after tax, after depreciation and R&D. The AI line is charged
  * part of its depreciation (the cliff reaches the price), and is valued at one multiple for every
@@ -46,6 +47,11 @@ export interface ValuationInputs {
   readonly riskBp: number;
   /** The market's trust in this seat's capital discipline (capex against its evidence), bp around 0. */
   readonly capexPremiumBp: number;
+  /**
+   * The discount on capex planned to grow faster than the revenue shown for it, over the coming
+   * year against the last (bp, ≤ 0): "capital purgatory", deepest in a sour market.
+   */
+  readonly disciplineBp: number;
   /** The glow of recent beats or misses against the consensus, bp around 0. */
   readonly beatPremiumBp: number;
   /** Events aimed at the seat (mega-deal pop, antitrust discount), bp around 0. */
@@ -62,6 +68,8 @@ export interface ValuationAnchor {
   readonly coreMultipleBp: number;
   readonly floorNopat: number;
   readonly otherValue: number;
+  /** Leverage the market shrugs at for this seat: the free level, or its opening leverage if higher (Oracle's is priced in). */
+  readonly leverageFreeBp: number;
 }
 
 export function credibilityBp(i: Pick<ValuationInputs, "capexPremiumBp" | "beatPremiumBp">): number {
@@ -76,7 +84,7 @@ function operatingValue(a: ValuationAnchor, i: ValuationInputs): number {
 }
 
 function factorBp(i: ValuationInputs): number {
-  return mulBp(mulBp(mulBp(i.regimeBp, i.riskBp), credibilityBp(i)), BP + i.eventPremiumBp);
+  return mulBp(mulBp(mulBp(mulBp(i.regimeBp, i.riskBp), credibilityBp(i)), BP + i.eventPremiumBp), BP + i.disciplineBp);
 }
 
 /** Equity value, $M (never below $1B: a listed shell keeps an option value). */
@@ -85,13 +93,13 @@ export function fairValue(a: ValuationAnchor, i: ValuationInputs): number {
 }
 
 /** The core multiple (×10_000) that makes `fairValue` equal `marketCap` for these inputs. */
-export function anchorFor(marketCap: number, i: ValuationInputs, floorNopat: number): ValuationAnchor {
+export function anchorFor(marketCap: number, i: ValuationInputs, floorNopat: number, leverageFreeBp: number): ValuationAnchor {
   const operating = Math.floor(((marketCap - i.netCash) * BP) / Math.max(1, factorBp(i)));
   const rest = operating - i.franchise - mulBp(i.aiNopat, V.aiLineMultipleBp);
   const coreWeighted = Math.max(1, mulBp(Math.max(i.coreNopat, floorNopat), i.outlookBp));
   // A core is worth at least 5× its earnings, however large the rest is, and at most the cap.
   const coreMultipleBp = clamp(Math.floor((rest * BP) / coreWeighted), 5 * BP, V.maxCoreMultipleBp);
-  return { coreMultipleBp, floorNopat, otherValue: Math.max(0, rest - mulBp(coreWeighted, coreMultipleBp)) };
+  return { coreMultipleBp, floorNopat, otherValue: Math.max(0, rest - mulBp(coreWeighted, coreMultipleBp)), leverageFreeBp };
 }
 
 /**
@@ -144,9 +152,9 @@ export function franchiseSharesBp(claims: readonly FranchiseClaim[]): number[] {
   });
 }
 
-/** Rating, leverage above the free level and idle (stranded) compute, bp around 10_000. */
-export function riskBp(ratingRiskBp: number, leverageBp: number, strandedShareBp: number): number {
-  const lev = BP - Math.min(7000, mulBp(Math.max(0, leverageBp - V.leverageFreeBp), V.leveragePenaltyBp));
+/** Rating, leverage above the seat's free level and idle (stranded) compute, bp around 10_000. */
+export function riskBp(ratingRiskBp: number, leverageBp: number, leverageFreeBp: number, strandedShareBp: number): number {
+  const lev = BP - Math.min(7000, mulBp(Math.max(0, leverageBp - leverageFreeBp), V.leveragePenaltyBp));
   const stranded = BP - mulBp(clamp(strandedShareBp, 0, BP), V.strandedPenaltyBp);
   return mulBp(mulBp(ratingRiskBp, lev), stranded);
 }
@@ -156,7 +164,7 @@ const STEPS = [
   ["sentimentBp", ["regimeBp"]],
   ["creditBp", ["riskBp"]],
   ["earningsBp", ["coreNopat", "aiNopat", "beatPremiumBp", "fadeBp"]],
-  ["capexBp", ["capexPremiumBp"]],
+  ["capexBp", ["capexPremiumBp", "disciplineBp"]],
   ["positionBp", ["outlookBp", "franchise", "timeValueBp"]],
   ["eventsBp", ["eventPremiumBp"]],
   ["cashBp", ["netCash"]],

@@ -1,5 +1,6 @@
 /** validateDecision: one test per error code, bounds ⇔ validity, and no throw on junk. */
 import { describe, expect, test } from "vitest";
+import { MARKET_PARAMS } from "../../shared/rules/params.ts";
 import fc from "fast-check";
 import {
   COMPANIES,
@@ -141,7 +142,21 @@ describe("one test per error code", () => {
     expectError(BASE, "oracle", { ...base("oracle"), debtIssue: max + 1 }, "decision/debt_over_capacity", "debtIssue", new RegExp(String(max)));
   });
 
-  test("decision/tenor_not_available: the 100-year bond needs AA or better", () => {
+  test("decision/buyback_over_float: a quarter's buybacks retire at most a share of the float", () => {
+    const cap = Math.round((BASE.companies.apple!.marketCap * MARKET_PARAMS.valuation.maxBuybackShareBpQ) / 10_000);
+    expect(decisionBounds(BASE, "apple").buybacks.max).toBeLessThanOrEqual(cap);
+    expect(validateDecision(BASE, "apple", { ...base("apple"), buybacks: Math.min(cap, 50_000) }).ok).toBe(true);
+    expectError(
+      BASE,
+      "apple",
+      { ...base("apple"), buybacks: cap + 1 },
+      "decision/buyback_over_float",
+      "buybacks",
+      new RegExp(String(decisionBounds(BASE, "apple").buybacks.max)),
+    );
+  });
+
+  test("decision/tenor_not_available: the 100-year bond needs a top credit", () => {
     const b = decisionBounds(BASE, "oracle");
     expect(b.debtTenors).not.toContain(100);
     expectError(BASE, "oracle", { ...base("oracle"), debtIssue: 1000, debtTenor: 100 }, "decision/tenor_not_available", "debtTenor", /100/);

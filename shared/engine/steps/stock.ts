@@ -145,6 +145,7 @@ export function runStockMarket(ctx: TurnContext): void {
     const inputs = valuationInputs(c, ctx.turn, {
       consensus: c.consensus,
       moodBp: ctx.sentiment.moodBp,
+      regime: ctx.sentiment.regime,
       powerCost: w.income?.powerCost ?? 0,
       chipRnd: w.decision.chipRnd,
       installedMw: w.installed,
