@@ -122,9 +122,10 @@ function openingCompany(id: CompanyId, config: MatchConfig): CompanyState {
   // A year earlier the run rate was lower (Microsoft 13 in Jan 2025 vs 16 in Jan 2026: ai_rr_msft_jan2025).
   const D = MARKET_PARAMS.demand;
   const aiRunRate = yearsBefore > 0 ? mulBp(p.aiRunRateQ, D.aiRunRateYearEarlierBp) : p.aiRunRateQ;
-  // The quarters before the start ramp up to it (Microsoft 10 → 13 in "a few months": ai_rr_msft_prior).
+  // The two years before the start ramp up to it (Microsoft 10 → 13 in "a few months":
+  // ai_rr_msft_prior), so year-on-year growth is defined from the first quarter.
   const aiHistory: number[] = [aiRunRate];
-  for (let k = 1; k < 4; k++) aiHistory.unshift(Math.floor((aiHistory[0]! * BP) / (BP + D.aiRunRateGrowthBpQ)));
+  for (let k = 1; k < 8; k++) aiHistory.unshift(Math.floor((aiHistory[0]! * BP) / (BP + D.aiRunRateGrowthBpQ)));
   // Legacy bonds fall due inside and beyond the match: the refinancing wall makes the tenor matter.
   const tranches: DebtTranche[] = p.legacyDebt.map((d, i) => ({
     id: `${id}-legacy-${i}`,
@@ -218,7 +219,6 @@ const NEUTRAL_INPUTS: ValuationInputs = {
   regimeBp: BP,
   riskBp: BP,
   capexPremiumBp: 0,
-  disciplineBp: 0,
   beatPremiumBp: 0,
   eventPremiumBp: 0,
   netCash: 0,
@@ -277,7 +277,8 @@ function openMarket(companies: Partial<Record<CompanyId, CompanyState>>, config:
     const coreRevenue = coreRevenueConsensus(c.core.revenue, c.core.growthBp, 0);
     const aiRevenue = aiRevenueConsensus(c.aiRevenue, MARKET_PARAMS.demand.growthBp);
     const income = quarterlyIncome(openingIncomeInput(c, baseRateBp));
-    const path = capexPath(id, config.variant, { year: SCENARIO_DEFS[config.scenario].startYear, q: 1 }, c.capexHistory, undefined, 4);
+    const start = SCENARIO_DEFS[config.scenario].startYear;
+    const path = capexPath(id, config.variant, start, { year: start, q: 1 }, c.capexHistory, undefined, 4);
     const consensus = {
       capex: path[0] ?? 0,
       capexYear: path.reduce((s, x) => s + x, 0),
@@ -288,7 +289,6 @@ function openMarket(companies: Partial<Record<CompanyId, CompanyState>>, config:
     const inputs = valuationInputs({ ...c, consensus }, -1, {
       consensus,
       moodBp: MARKET_PARAMS.sentiment.regimeMultBp[regime],
-      regime,
       powerCost: income.powerCost,
       chipRnd: 0,
       installedMw: f.installed,

@@ -11,7 +11,7 @@
  * quarter. Sized on the documented January 2026 episodes (balance/params/markets.json).
  */
 import { MARKET_PARAMS } from "../rules/params.ts";
-import { documentedGrowthBp } from "../rules/guidance.ts";
+import { consensusGrowthBp } from "../rules/guidance.ts";
 import type { CompanyId, Regime, Variant } from "./ids.ts";
 import { BP, clamp, mulBp } from "./money.ts";
 import { quarterDepreciation } from "./compute.ts";
@@ -49,6 +49,7 @@ export function surpriseBp(e: Expectation, floor = 1): number {
 export function capexPath(
   id: CompanyId,
   variant: Variant,
+  startYear: number,
   from: Quarter,
   capexHistory: readonly number[],
   last: Expectation | undefined,
@@ -61,7 +62,7 @@ export function capexPath(
   let q = from;
   for (let k = 0; k < quarters; k++) {
     const yearAgo = capexHistory[n - 4 + k] ?? capexHistory[n - 1] ?? 0;
-    out.push(Math.max(0, mulBp(mulBp(yearAgo, documentedGrowthBp(id, variant, q.year)), scale)));
+    out.push(Math.max(0, mulBp(mulBp(yearAgo, consensusGrowthBp(id, variant, q.year, startYear)), scale)));
     q = nextQuarter(q);
   }
   return out;

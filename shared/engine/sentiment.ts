@@ -23,7 +23,8 @@ export function nextSentiment(
   const canMove = s.quartersInRegime + 1 >= S.minQuartersInRegime;
   if (shock && s.regime !== "disillusionment") next = s.regime === "euphoria" ? "scrutiny" : "disillusionment";
   else if (canMove) {
-    if (s.regime === "euphoria" && (coverageBp < h.scrutiny || !improving)) next = "scrutiny";
+    // Euphoria forgives thin coverage while AI revenue outgrows capex ("buying chips at any cost").
+    if (s.regime === "euphoria" && coverageBp < h.scrutiny && !improving) next = "scrutiny";
     else if (s.regime === "scrutiny" && coverageBp < h.disillusionment && !improving) next = "disillusionment";
     else if (s.regime === "scrutiny" && coverageBp >= h.euphoria && improving) next = "euphoria";
     else if (s.regime === "disillusionment" && improving && coverageBp >= h.recovery) next = "recovery";

@@ -3,12 +3,12 @@
  * opening (create-match) and after every quarter (step 9), so the opening price and every later
  * one come from one rule.
  */
-import { COMPANY_PARAMS, MARKET_PARAMS } from "../rules/params.ts";
+import { MARKET_PARAMS } from "../rules/params.ts";
 import { accumulatedDepAt } from "./compute.ts";
 import { liftTarget } from "./core-business.ts";
 import { leverageBp } from "./credit.ts";
 import type { Consensus } from "./expectations.ts";
-import type { CompanyId, Regime } from "./ids.ts";
+import type { CompanyId } from "./ids.ts";
 import { BP, clamp, mulBp } from "./money.ts";
 import type { CompanyState, CoreBusiness, Vintage } from "./types.ts";
 import { type ValuationInputs, riskBp } from "./valuation.ts";
@@ -39,35 +39,10 @@ export function outlookBp(id: CompanyId, core: CoreBusiness, servingMw: number, 
   return clamp(mulBp(mulBp(revenue, margin), customers), V.outlookMinBp, V.outlookMaxBp);
 }
 
-/** Growth of the coming four quarters over the last four, bp (0 without a full year behind). */
-function yearOverYearBp(next4: number, series: readonly number[]): number {
-  if (series.length < 4) return 0;
-  let last4 = 0;
-  for (let i = series.length - 4; i < series.length; i++) last4 += series[i] ?? 0;
-  return last4 <= 0 ? 0 : Math.round(((next4 - last4) * BP) / last4);
-}
-
-/**
- * The discipline test of a sour market, on the coming year against the last: planned capex
- * growth against the growth of the revenue shown for it — cloud AI revenue for a seat judged by
- * its cloud, core revenue (levered: it is most of the revenue) for one judged by its core. The
- * excess costs multiple; being forward, a known plan is priced when it is announced.
- */
-export function disciplineBp(c: CompanyState, regime: Regime): number {
-  const capexG = yearOverYearBp(c.consensus.capexYear, c.capexHistory);
-  const aiG = clamp(yearOverYearBp(c.consensus.aiRevenue * 4, c.aiRevenueHistory), -5000, 20_000);
-  const coreHistory = c.history.map((r) => r.income.coreRevenue);
-  const coreG = coreHistory.length >= 4 ? yearOverYearBp(c.consensus.coreRevenue * 4, coreHistory) : c.core.growthBp;
-  const w = COMPANY_PARAMS[c.id].aiEvidenceBp;
-  const evidence = mulBp(aiG, w) + mulBp(coreG * V.disciplineCoreLeverage, BP - w);
-  return -Math.min(V.disciplineMaxBp, mulBp(Math.max(0, capexG - evidence), V.disciplineBp[regime]));
-}
-
 export interface SeatMarketFacts {
   readonly consensus: Consensus;
-  /** The sector's multiple from the market's mood (bp), and the regime it is in. */
+  /** The sector's multiple from the market's mood (bp). */
   readonly moodBp: number;
-  readonly regime: Regime;
   /** This quarter's power cost and programme R&D: the market expects them to go on. */
   readonly powerCost: number;
   readonly chipRnd: number;
@@ -100,7 +75,6 @@ export function valuationInputs(c: CompanyState, turn: number, f: SeatMarketFact
   return {
     coreNopat: mulBp(coreQ * 4, afterTax),
     aiNopat: mulBp(aiQ * 4, afterTax),
-    disciplineBp: disciplineBp(c, f.regime),
     outlookBp: outlookBp(c.id, c.core, f.servingMw, c.capabilityBp, f.customerFlowBp, f.horizonQ),
     franchise: f.franchise,
     fadeBp: f.fadeBp,

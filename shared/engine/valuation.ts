@@ -4,8 +4,7 @@
  * so the first quarter carries no artefact of a second rule.
  *
  *   value = (core earnings × multiple × fade × outlook + AI-line earnings × AI multiple
- *            + franchise + other value) × mood × risk × credibility × discipline × events
- *           +  cash − debt
+ *            + franchise + other value) × mood × risk × credibility × events  +  cash − debt
  *
  * Earnings are forward, annual and after tax, after depreciation and R&D. The AI line is charged
  * part of its depreciation (the cliff reaches the price), and is valued at one multiple for every
@@ -47,11 +46,6 @@ export interface ValuationInputs {
   readonly riskBp: number;
   /** The market's trust in this seat's capital discipline (capex against its evidence), bp around 0. */
   readonly capexPremiumBp: number;
-  /**
-   * The discount on capex planned to grow faster than the revenue shown for it, over the coming
-   * year against the last (bp, ≤ 0): "capital purgatory", deepest in a sour market.
-   */
-  readonly disciplineBp: number;
   /** The glow of recent beats or misses against the consensus, bp around 0. */
   readonly beatPremiumBp: number;
   /** Events aimed at the seat (mega-deal pop, antitrust discount), bp around 0. */
@@ -84,7 +78,7 @@ function operatingValue(a: ValuationAnchor, i: ValuationInputs): number {
 }
 
 function factorBp(i: ValuationInputs): number {
-  return mulBp(mulBp(mulBp(mulBp(i.regimeBp, i.riskBp), credibilityBp(i)), BP + i.eventPremiumBp), BP + i.disciplineBp);
+  return mulBp(mulBp(mulBp(i.regimeBp, i.riskBp), credibilityBp(i)), BP + i.eventPremiumBp);
 }
 
 /** Equity value, $M (never below $1B: a listed shell keeps an option value). */
@@ -164,7 +158,7 @@ const STEPS = [
   ["sentimentBp", ["regimeBp"]],
   ["creditBp", ["riskBp"]],
   ["earningsBp", ["coreNopat", "aiNopat", "beatPremiumBp", "fadeBp"]],
-  ["capexBp", ["capexPremiumBp", "disciplineBp"]],
+  ["capexBp", ["capexPremiumBp"]],
   ["positionBp", ["outlookBp", "franchise", "timeValueBp"]],
   ["eventsBp", ["eventPremiumBp"]],
   ["cashBp", ["netCash"]],

@@ -4,9 +4,12 @@
  * cohorts. Never: the RNG state, the seed, the demand path's hidden drift, scheduled events not
  * yet announced, or anyone's pending decision (the engine state holds none).
  */
+import type { Consensus } from "./expectations.ts";
 import type { CompanyId, Rating } from "./ids.ts";
+import type { ValuationInputs } from "./valuation.ts";
 import type {
   ChipProgram,
+  CreditWatch,
   CompanyState,
   DebtTranche,
   EnergyDeal,
@@ -39,6 +42,15 @@ export interface PublicCompanyView {
   readonly strandedMw: number;
   readonly fleetCustomShareBp: number;
   readonly coreRevenue: number;
+  /** Customers won (+) or lost (−) to rivals since the opening, bp of the core. */
+  readonly shareShiftBp: number;
+  readonly creditWatch: CreditWatch;
+  /** Quarters left in which lenders cut the seat's capacity (it paid out borrowed money). */
+  readonly lendersWaryQuarters: number;
+  /** What the market expects of the seat next quarter. */
+  readonly consensus: Consensus;
+  /** What the market looked at last quarter (analysts' public view: earnings, outlook, franchise, premiums). */
+  readonly valuationInputs: ValuationInputs;
   readonly history: readonly QuarterRecord[];
   readonly capexHistory: readonly number[];
   readonly aiRevenueHistory: readonly number[];
@@ -65,6 +77,11 @@ export interface MarketView {
   readonly bonds: MatchState["market"]["bonds"];
   readonly sentiment: MatchState["market"]["sentiment"];
   readonly events: readonly ActiveEvent[];
+  /** The adoption path the market priced, carried to this quarter (public: the analysts' path). */
+  readonly expectedPotential: number;
+  readonly timeValueBp: number;
+  /** The sector's noise on prices this quarter, bp. */
+  readonly marketNoiseBp: number;
 }
 
 export interface MatchView {
@@ -101,6 +118,11 @@ function publicView(c: CompanyState, turn: number): PublicCompanyView {
     strandedMw: installed - usable,
     fleetCustomShareBp: fleetCustomShareBp(c, turn),
     coreRevenue: c.core.revenue,
+    shareShiftBp: c.core.shareShiftBp,
+    creditWatch: c.creditWatch,
+    lendersWaryQuarters: c.lendersWaryQuarters,
+    consensus: c.consensus,
+    valuationInputs: c.valuation.inputs,
     history: c.history,
     capexHistory: c.capexHistory,
     aiRevenueHistory: c.aiRevenueHistory,
@@ -147,6 +169,9 @@ export function viewFor(state: MatchState, seat: CompanyId | null): MatchView {
       bonds: m.bonds,
       sentiment: m.sentiment,
       events: m.events,
+      expectedPotential: m.expectedPotential,
+      timeValueBp: m.timeValueBp,
+      marketNoiseBp: m.marketNoiseBp,
     },
     industryHistory: state.industryHistory,
   };

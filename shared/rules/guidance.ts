@@ -9,6 +9,17 @@ import { COMPANY_PARAMS, MARKET_PARAMS } from "./params.ts";
 
 const FLAT = 10_000;
 
+/**
+ * The growth the market expects for `year` when the match starts in `startYear`: the documented
+ * path, except that a market living in 2025 cannot know the February 2026 guidance and expects the
+ * end-2025 consensus for 2026 (capex_2026_consensus_growth_end2025) — which the guidance then beats
+ * twice over.
+ */
+export function consensusGrowthBp(id: CompanyId, variant: Variant, year: number, startYear: number): number {
+  if (year === 2026 && startYear < 2026) return FLAT + MARKET_PARAMS.guidance.consensusCapBp;
+  return documentedGrowthBp(id, variant, year);
+}
+
 /** Growth of `year`'s capex over the year before, bp (10_000 = flat). */
 export function documentedGrowthBp(id: CompanyId, variant: Variant, year: number): number {
   const p = COMPANY_PARAMS[id];

@@ -206,11 +206,6 @@ export const MarketParamsSchema = z.object({
     maxCoreMultipleBp: nonNeg,
     /** Multiple on the AI line's forward after-tax earnings (the same for every seat), ×10_000. */
     aiLineMultipleBp: nonNeg,
-    /** Discount per bp of planned capex growth beyond its revenue evidence's growth, by mood, bp. */
-    disciplineBp: byRegime(nonNeg),
-    disciplineMaxBp: nonNeg,
-    /** Core revenue growth counts this many times in the discipline test (the core is most of the revenue). */
-    disciplineCoreLeverage: int.min(1),
     /** How much of the AI line's depreciation the market charges against its earnings, bp. */
     depreciationWeightBp: nonNeg,
     /** Quarters of expected core drift (lift minus erosion) the market capitalises. */

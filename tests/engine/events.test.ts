@@ -33,15 +33,26 @@ function step(state: MatchState, decisions = defaultDecisions(state)) {
 }
 
 describe("scheduled events", () => {
-  test("the scenarios open with their scheduled efficiency shock", () => {
+  test("each scenario's DeepSeek shock lands in January 2026, when doc 004 dates it", () => {
     for (const scenario of SCENARIOS) {
-      const s = createMatch({ scenario, seed: 1, randomEvents: false });
+      let s = createMatch({ scenario, seed: 1, randomEvents: false });
       expect(s.schedule).toEqual(SCENARIO_DEFS[scenario].schedule);
+      const shock = SCENARIO_DEFS[scenario].schedule.find((e) => e.kind === "efficiency_shock")!;
+      for (let t = 0; t < shock.turn; t++) s = step(s).state;
+      expect(s.quarter).toEqual({ year: 2026, q: 1 });
+      expect(s.market.efficiencyBp).toBe(10_000);
       const r = step(s);
-      expect(r.report.events.map((e) => e.kind)).toEqual(SCENARIO_DEFS[scenario].schedule.filter((e) => e.turn === 0).map((e) => e.kind));
+      expect(r.report.events.map((e) => e.kind)).toEqual(["efficiency_shock"]);
       expect(r.state.market.efficiencyBp).toBeLessThan(10_000);
       expect(r.report.headlines.some((h) => h.key === "headline.event.efficiency_shock")).toBe(true);
     }
+  });
+
+  test("The Build-out opens in the training phase's euphoria, the bond window open", () => {
+    const s = createMatch({ scenario: "buildout", seed: 1, randomEvents: false });
+    expect(s.market.sentiment.regime).toBe("euphoria");
+    expect(s.market.bonds.windowOpen).toBe(true);
+    expect(step(s).report.market.regimeAfter).toBe("euphoria");
   });
 
   test("without random events only scheduled events ever happen", () => {

@@ -17,13 +17,17 @@ const none = { capexPremiumBp: 0, beatPremiumBp: 0 };
 describe("the consensus", () => {
   test("capex: the documented growth on the same quarter a year earlier, learnt toward how far the seat ran from it", () => {
     const history = [20_000, 20_000, 20_000, 20_000];
-    const path = capexPath("microsoft", "guide", { year: 2026, q: 1 }, history, undefined, 4);
+    const path = capexPath("microsoft", "guide", 2026, { year: 2026, q: 1 }, history, undefined, 4);
     const g = documentedGrowthBp("microsoft", "guide", 2026);
     expect(path).toEqual([1, 2, 3, 4].map(() => Math.round((20_000 * g) / 10_000)));
-    const ran = capexPath("microsoft", "guide", { year: 2026, q: 1 }, history, { consensus: 30_000, actual: 45_000 }, 1);
+    const ran = capexPath("microsoft", "guide", 2026, { year: 2026, q: 1 }, history, { consensus: 30_000, actual: 45_000 }, 1);
     expect(ran[0]!).toBeGreaterThan(path[0]!);
     // The variants expect different things of the same seat.
-    expect(capexPath("microsoft", "cons", { year: 2026, q: 1 }, history, undefined, 1)[0]!).toBeLessThan(path[0]!);
+    expect(capexPath("microsoft", "cons", 2026, { year: 2026, q: 1 }, history, undefined, 1)[0]!).toBeLessThan(path[0]!);
+    // A market living in 2025 expects the end-2025 consensus (+35%) for 2026, not the later guidance.
+    const from2025 = capexPath("microsoft", "guide", 2025, { year: 2026, q: 1 }, history, undefined, 1)[0]!;
+    expect(from2025).toBe(Math.round((20_000 * (10_000 + MARKET_PARAMS.guidance.consensusCapBp)) / 10_000));
+    expect(from2025).toBeLessThan(path[0]!);
   });
 
   test("AI revenue: the adoption path the market sees, learnt toward the last realised growth", () => {

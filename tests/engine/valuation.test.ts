@@ -35,13 +35,13 @@ const I: ValuationInputs = {
   eventPremiumBp: 0,
   netCash: 50_000,
 };
-const A = anchorFor(3_000_000, I, 25_000);
+const A = anchorFor(3_000_000, I, 25_000, 10_000);
 
 describe("fair value: one rule, anchored on the documents' price", () => {
   test("the anchor makes the opening value the opening market cap", () => {
     expect(Math.abs(fairValue(A, I) - 3_000_000)).toBeLessThan(3000);
     // The multiple is bounded; beyond the cap the price holds "other value" that earnings do not move.
-    const rich = anchorFor(30_000_000, I, 25_000);
+    const rich = anchorFor(30_000_000, I, 25_000, 10_000);
     expect(rich.coreMultipleBp).toBe(V.maxCoreMultipleBp);
     expect(rich.otherValue).toBeGreaterThan(0);
     expect(Math.abs(fairValue(rich, I) - 30_000_000)).toBeLessThan(30_000);
@@ -63,12 +63,12 @@ describe("fair value: one rule, anchored on the documents' price", () => {
   });
 
   test("risk: a junk rating, leverage beyond the free level and stranded compute cost value", () => {
-    const base = riskBp(V.riskByRatingBp.AA, 0, 0);
+    const base = riskBp(V.riskByRatingBp.AA, 0, V.leverageFreeBp, 0);
     expect(base).toBe(10_000);
-    expect(riskBp(V.riskByRatingBp.B, 0, 0)).toBeLessThan(base);
-    expect(riskBp(V.riskByRatingBp.AA, V.leverageFreeBp, 0)).toBe(base);
-    expect(riskBp(V.riskByRatingBp.AA, V.leverageFreeBp + 20_000, 0)).toBeLessThan(base);
-    expect(riskBp(V.riskByRatingBp.AA, 0, 5000)).toBeLessThan(base);
+    expect(riskBp(V.riskByRatingBp.B, 0, V.leverageFreeBp, 0)).toBeLessThan(base);
+    expect(riskBp(V.riskByRatingBp.AA, V.leverageFreeBp, V.leverageFreeBp, 0)).toBe(base);
+    expect(riskBp(V.riskByRatingBp.AA, V.leverageFreeBp + 20_000, V.leverageFreeBp, 0)).toBeLessThan(base);
+    expect(riskBp(V.riskByRatingBp.AA, 0, V.leverageFreeBp, 5000)).toBeLessThan(base);
   });
 
   test("the AI opportunity moves with demand against the priced path, shrinks in a glut, and is shared by revenue earned and credible capacity", () => {

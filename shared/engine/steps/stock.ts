@@ -5,6 +5,7 @@
  * moves on top, and the move is split into its parts for the reveal.
  */
 import { COMPANY_PARAMS, MARKET_PARAMS } from "../../rules/params.ts";
+import { SCENARIO_DEFS } from "../../rules/scenarios.ts";
 import { aiRevenueConsensus, capexPath, type Consensus, coreRevenueConsensus, netIncomeConsensus, type Premiums, reactToQuarter } from "../expectations.ts";
 import type { CompanyId } from "../ids.ts";
 import { BP, mulBp } from "../money.ts";
@@ -65,7 +66,8 @@ function expectationsOf(w: SeatWork): SeatExpectations {
 /** Next quarter's consensus for a seat, from its quarter and the industry's. */
 export function nextConsensus(ctx: TurnContext, w: SeatWork, industryAiGrowthBp: number): Consensus {
   const c = w.c;
-  const path = capexPath(c.id, ctx.state.config.variant, nextQuarter(ctx.state.quarter), c.capexHistory, w.expectations?.capex, 4);
+  const start = SCENARIO_DEFS[ctx.state.config.scenario].startYear;
+  const path = capexPath(c.id, ctx.state.config.variant, start, nextQuarter(ctx.state.quarter), c.capexHistory, w.expectations?.capex, 4);
   const target = liftTarget(c.id, c.core.baseRevenue, w.servingMw, c.capabilityBp);
   const liftDrift = mulBp(target.revenueBp - c.core.liftRevenueBp, MARKET_PARAMS.core.liftSpeedBp);
   const coreRevenue = coreRevenueConsensus(c.core.revenue, c.core.growthBp, liftDrift);
@@ -82,20 +84,23 @@ export function nextConsensus(ctx: TurnContext, w: SeatWork, industryAiGrowthBp:
 export function runStockMarket(ctx: TurnContext): void {
   const market = ctx.state.market;
   const demand = ctx.demand!;
-  // The announcements, judged in the mood they meet; then the consensus for the coming quarter.
+  // The quarter against its consensus, the consensus for the coming quarter, the mood it leaves
+  // (the quarter's news and any shock), and the announcements judged in that mood.
   const prevIndustryAi = ctx.active.reduce((s, id) => s + seatWork(ctx, id).before.aiRevenue, 0);
   const nowIndustryAi = ctx.active.reduce((s, id) => s + seatWork(ctx, id).c.aiRevenue, 0);
   const industryAiGrowthBp = prevIndustryAi <= 0 ? 0 : Math.round(((nowIndustryAi - prevIndustryAi) * BP) / prevIndustryAi);
-  const premiums = new Map<CompanyId, Premiums>();
   for (const id of ctx.active) {
     const w = seatWork(ctx, id);
     w.expectations = expectationsOf(w);
-    if (w.defaultedNow) continue;
-    premiums.set(id, reactToQuarter(market.sentiment.regime, COMPANY_PARAMS[id].aiEvidenceBp, w.expectations, w.c.valuation.inputs));
-    w.c.consensus = nextConsensus(ctx, w, industryAiGrowthBp);
+    if (!w.defaultedNow) w.c.consensus = nextConsensus(ctx, w, industryAiGrowthBp);
   }
   const live = ctx.active.filter((id) => !seatWork(ctx, id).defaultedNow);
   runSentiment(ctx, forwardCoverageBp(live.map((id) => seatWork(ctx, id).c)));
+  const premiums = new Map<CompanyId, Premiums>();
+  for (const id of live) {
+    const w = seatWork(ctx, id);
+    premiums.set(id, reactToQuarter(ctx.sentiment.regime, COMPANY_PARAMS[id].aiEvidenceBp, w.expectations!, w.c.valuation.inputs));
+  }
   const marketNoise = nextNoise(ctx.rng, V.marketNoiseBp);
   ctx.rng = marketNoise.rng;
   ctx.marketNoiseBp = mulBp(market.marketNoiseBp, V.marketPersistenceBp) + marketNoise.value;
@@ -145,7 +150,6 @@ export function runStockMarket(ctx: TurnContext): void {
     const inputs = valuationInputs(c, ctx.turn, {
       consensus: c.consensus,
       moodBp: ctx.sentiment.moodBp,
-      regime: ctx.sentiment.regime,
       powerCost: w.income?.powerCost ?? 0,
       chipRnd: w.decision.chipRnd,
       installedMw: w.installed,
