@@ -170,7 +170,7 @@ function energyBids(view: MatchView, b: DecisionBounds, plan: EnergyPlan | undef
   for (const d of deals) {
     if (out.length >= plan.maxDeals) break;
     if (plan.coverShortfall && out.length > 0 && covered >= shortMw) break;
-    if (d.maxBid < d.minBid) continue;
+    if (d.maxBid < d.minBid || !d.usable) continue;
     const amount = clamp(d.minBid + mulBp(d.maxBid - d.minBid, plan.premiumBp), d.minBid, d.maxBid);
     out.push({ dealId: d.dealId, amount });
     covered += offers.get(d.dealId)?.mw ?? 0;

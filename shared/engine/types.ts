@@ -521,7 +521,8 @@ export interface DecisionBounds {
   readonly debtIssue: Range;
   readonly debtTenors: readonly Tenor[];
   readonly debtRepay: Range;
-  readonly energyDeals: readonly { readonly dealId: string; readonly minBid: number; readonly maxBid: number }[];
+  /** Deals on offer; `usable` is false when the seat could not use half the deal's MW by the time it comes online (it may not bid). */
+  readonly energyDeals: readonly { readonly dealId: string; readonly minBid: number; readonly maxBid: number; readonly usable: boolean }[];
   readonly buybacks: Range;
   readonly dividends: Range;
   /** Cash + what the bond market will lend this quarter: the total all outflows must fit in. */

@@ -5,6 +5,7 @@
  */
 import { MARKET_PARAMS } from "../rules/params.ts";
 import { customPriceK, maxCustomShareBp } from "./chips.ts";
+import { canUseDeal } from "./energy.ts";
 import { couponBp, type IssueCapacity, issueCapacity, leverageBp, tenorsFor } from "./credit.ts";
 import { type CompanyId, isCompanyId, TENORS, type Tenor } from "./ids.ts";
 import { BP, mulBp } from "./money.ts";
@@ -88,6 +89,9 @@ export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBoun
     reasons.push({ field: "debtTenors", key: "bounds.century_rating", params: { rating: c.rating, min: MARKET_PARAMS.credit.centuryMinRating } });
   const maxCustom = maxCustomShareBp(seat, c.chipProgram.maturityBp);
   if (maxCustom < BP) reasons.push({ field: "customShareBp", key: "bounds.chip_maturity", params: { maturityBp: c.chipProgram.maturityBp, maxBp: maxCustom } });
+  for (const d of state.market.energy.offers)
+    if (!canUseDeal(c, state.turn, d))
+      reasons.push({ field: `energyBids.${d.id}`, key: "bounds.energy_unneeded", params: { mw: d.mw, quarters: d.leadQuarters } });
   const buybacks = Math.min(cash, buybackCap(c));
   if (buybacks < cash) reasons.push({ field: "buybacks", key: "bounds.buyback_float", params: { maxBp: MARKET_PARAMS.valuation.maxBuybackShareBpQ } });
   return {
@@ -102,6 +106,7 @@ export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBoun
       dealId: d.id,
       minBid: d.reservePrice,
       maxBid: Math.max(d.reservePrice, Math.min(budget, d.reservePrice * 10)),
+      usable: canUseDeal(c, state.turn, d),
     })),
     buybacks: { min: 0, max: buybacks },
     dividends: { min: 0, max: cash },
@@ -220,6 +225,14 @@ export function validateDecision(state: MatchState, seat: unknown, decision: unk
   d.energyBids.forEach((bid, i) => {
     const deal = state.market.energy.offers.find((o) => o.id === bid.dealId);
     if (!deal) errors.push(err("decision/unknown_deal", `energyBids.${i}.dealId`, `no energy deal ${bid.dealId} is on offer this quarter`));
+    else if (!canUseDeal(c, state.turn, deal))
+      errors.push(
+        err(
+          "decision/energy_unneeded",
+          `energyBids.${i}.dealId`,
+          `${seat} could not use half of ${deal.id}'s ${deal.mw} MW within its ${deal.leadQuarters}-quarter lead time`,
+        ),
+      );
     else if (bid.amount < deal.reservePrice)
       errors.push(err("decision/bid_below_reserve", `energyBids.${i}.amount`, `the reserve price of ${deal.id} is ${deal.reservePrice} $M`));
     if (seen.has(bid.dealId)) errors.push(err("decision/duplicate_bid", `energyBids.${i}.dealId`, `two bids on ${bid.dealId}`));

@@ -93,6 +93,10 @@ export const ECONOMY_STRINGS = {
     "zh-CN": "以你的芯片项目成熟度，最多只能提供这一比例的新增算力",
   },
   "bounds.buyback_float": { en: "Buybacks can retire at most {maxBp} of the shares a quarter", "zh-CN": "每季度回购最多注销{maxBp}的股份" },
+  "bounds.energy_unneeded": {
+    en: "You could not use half of this deal's {mw} within its {quarters}-quarter lead time: no bidding to hoard the grid",
+    "zh-CN": "在{quarters}个季度的交付期内你用不上这笔交易{mw}的一半：不得为囤积电网而竞价",
+  },
   "bounds.defaulted": { en: "This company has defaulted and is out of the match", "zh-CN": "该公司已违约出局" },
   "bounds.ended": { en: "The match is over", "zh-CN": "比赛已结束" },
 } as const satisfies Readonly<Record<string, BilingualString>>;

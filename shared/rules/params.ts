@@ -157,6 +157,8 @@ export const MarketParamsSchema = z.object({
     leadQuarters: byDeal(span),
     reservePerMwK: byDeal(nonNeg),
     organicGrowthBpQ: nonNeg,
+    /** Power a seat may buy ahead of its servers, as a share of its installed fleet, bp. */
+    planningHeadroomBp: nonNeg,
   }),
   credit: z.object({
     baseRateBp: byScenario(nonNeg),

@@ -142,6 +142,23 @@ describe("one test per error code", () => {
     expectError(BASE, "oracle", { ...base("oracle"), debtIssue: max + 1 }, "decision/debt_over_capacity", "debtIssue", new RegExp(String(max)));
   });
 
+  test("decision/energy_unneeded: no bid on power the seat could not use half of within the lead time", () => {
+    const s = structuredClone(BASE) as typeof BASE;
+    const deal = s.market.energy.offers[0]!;
+    // Give Apple more power than it could ever use: every deal becomes hoarding.
+    (s.companies.apple as { power: unknown }).power = { ...s.companies.apple!.power, onlineMw: 1_000_000 };
+    expect(decisionBounds(s, "apple").energyDeals.every((d) => !d.usable)).toBe(true);
+    expect(decisionBounds(s, "apple").reasons.some((r) => r.key === "bounds.energy_unneeded")).toBe(true);
+    expectError(
+      s,
+      "apple",
+      { ...base("apple"), energyBids: [{ dealId: deal.id, amount: deal.reservePrice }] },
+      "decision/energy_unneeded",
+      "energyBids.0.dealId",
+      new RegExp(deal.id),
+    );
+  });
+
   test("decision/buyback_over_float: a quarter's buybacks retire at most a share of the float", () => {
     const cap = Math.round((BASE.companies.apple!.marketCap * MARKET_PARAMS.valuation.maxBuybackShareBpQ) / 10_000);
     expect(decisionBounds(BASE, "apple").buybacks.max).toBeLessThanOrEqual(cap);
