@@ -33,7 +33,7 @@ describe("harness", () => {
     const dilemma = seedsOf("dilemma-flat", "RRRR");
     const firstQuarter = dilemma.slice(0, 50);
     expect(seedsOf("ai-normal")).toEqual(firstQuarter);
-    expect(seedsOf("probe-tpu")).toEqual(firstQuarter);
+    expect(seedsOf("probe-tpu")).toEqual(dilemma);
     expect(seedsOf("probe-surprise")).toEqual(firstQuarter);
     expect(seedsOf("dilemma-flat", "HHHH")).toEqual(dilemma);
     expect(full.filter((j) => j.group === "ai-normal").every((j) => Object.values(j.policies).every((p) => p === "ai_normal"))).toBe(true);
