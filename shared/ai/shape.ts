@@ -75,9 +75,9 @@ export function costPerMw(view: MatchView): number {
   return Math.max(1, Math.round(view.market.nvidia.priceK / 1000));
 }
 
-/** MW contracted but not yet online. */
-export function pipelineMw(own: PrivateCompanyView): number {
-  return own.powerPipeline.reduce((s, p) => s + p.mw, 0);
+/** MW contracted but not yet online, arriving by `byTurn` (all of it when omitted). */
+export function pipelineMw(own: PrivateCompanyView, byTurn = Number.POSITIVE_INFINITY): number {
+  return own.powerPipeline.reduce((s, p) => s + (p.onlineTurn <= byTurn ? p.mw : 0), 0);
 }
 
 /** Servers ordered but not yet delivered, MW. */
@@ -87,9 +87,12 @@ export function orderedMw(own: PrivateCompanyView, turn: number): number {
   return mw;
 }
 
-/** Power the seat will have (online + contracted) minus compute installed or on order: negative = short. */
+/**
+ * Power the seat will have within a year (online + contracted to arrive by then) minus compute
+ * installed or on order: negative = short. A grid contract five years out powers nothing ordered now.
+ */
 export function powerHeadroomMw(own: PrivateCompanyView, turn: number): number {
-  return own.poweredMw + pipelineMw(own) - own.installedMw - orderedMw(own, turn);
+  return own.poweredMw + pipelineMw(own, turn + 4) - own.installedMw - orderedMw(own, turn);
 }
 
 /** Shares outstanding, M, from the public price and market cap. */
@@ -157,12 +160,12 @@ function energyBids(view: MatchView, b: DecisionBounds, plan: EnergyPlan | undef
   if (!plan || plan.maxDeals <= 0) return [];
   if (plan.needMw >= 0 && shortMw < plan.needMw) return [];
   const offers = new Map(view.market.energyOffers.map((o) => [o.id, o]));
-  // Cheapest running cost first, then the fastest to arrive, then id (stable order).
+  // Soonest first, then the cheapest to run, then id (stable order): a quarter of stranded servers
+  // forgoes about as much revenue per MW as years of the running-cost gap between deal kinds.
+  const rank = (o: (typeof view.market.energyOffers)[number] | undefined): number => (o ? o.leadQuarters * 1000 + o.costPerMwQK : 0);
   const deals = [...b.energyDeals].sort((x, y) => {
-    const ox = offers.get(x.dealId);
-    const oy = offers.get(y.dealId);
-    const cx = ox ? ox.costPerMwQK + ox.leadQuarters * 5 : 0;
-    const cy = oy ? oy.costPerMwQK + oy.leadQuarters * 5 : 0;
+    const cx = rank(offers.get(x.dealId));
+    const cy = rank(offers.get(y.dealId));
     return cx - cy || (x.dealId < y.dealId ? -1 : x.dealId > y.dealId ? 1 : 0);
   });
   const out: EnergyBid[] = [];

@@ -6,7 +6,7 @@ import { COMPANY_PARAMS, MARKET_PARAMS } from "../rules/params.ts";
 import { SCENARIO_DEFS } from "../rules/scenarios.ts";
 import { capabilitiesBp, nextTrainingCompute } from "./capability.ts";
 import { fleetEfficiencyBp, maxCustomShareBp, nvidiaUnitCostK } from "./chips.ts";
-import { accumulatedDepAt, fleetCustomShareBp, installedMw, netPpe, quarterDepreciation } from "./compute.ts";
+import { accumulatedDepAt, installedMw, netPpe, poweredCustomShareBp, quarterDepreciation } from "./compute.ts";
 import { coreRevenueOf, liftTarget } from "./core-business.ts";
 import { crowdingBp, leverageBp } from "./credit.ts";
 import { nextPotential } from "./demand.ts";
@@ -140,7 +140,7 @@ function openingCompany(id: CompanyId, config: MatchConfig): CompanyState {
   const sharesM = p.sharesM;
   const priceCents = p.priceCents[config.scenario];
   const marketCap = Math.floor((priceCents * sharesM) / 100);
-  const onlineMw = installed + mulBp(installed, p.powerHeadroomBp);
+  const onlineMw = Math.max(0, installed + mulBp(installed, p.powerHeadroomBp) - mulBp(installed, MARKET_PARAMS.energy.openingIdleBp[config.scenario]));
   const ppe = netPpe(assets, 0);
   const otherAssets = p.otherAssets;
   const equity = p.cash + ppe + otherAssets - debt - p.otherLiabilities;
@@ -239,7 +239,11 @@ function openMarket(companies: Partial<Record<CompanyId, CompanyState>>, config:
     const c = companies[id]!;
     const installed = installedMw(c, 0);
     const usable = Math.min(installed, c.power.onlineMw);
-    fleets.set(id, { installed, usable, serving: mulBp(usable, fleetEfficiencyBp(id, fleetCustomShareBp(c, 0), "inference")) });
+    fleets.set(id, {
+      installed,
+      usable,
+      serving: mulBp(usable, fleetEfficiencyBp(id, poweredCustomShareBp(c, 0, usable, COMPANY_PARAMS[id].chipProgram.inferenceBp), "inference")),
+    });
   }
   // The lift the fleet already earns is in the reported revenue and margin: split it out of the base.
   for (const id of seats) {

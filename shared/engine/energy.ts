@@ -121,6 +121,12 @@ export function bringPowerOnline(c: CompanyState, turn: number): CompanyState["p
  * have by then (online, contracted, and the organic connections still to come).
  */
 export function powerNeedMw(c: CompanyState, turn: number, byTurn: number): number {
+  const ahead = powerAhead(c, turn, byTurn);
+  return Math.max(0, ahead.servers + Math.floor((ahead.installed * E.planningHeadroomBp) / BP) - ahead.power);
+}
+
+/** Servers live at `byTurn` (installed or ordered), servers installed now, and the power the seat will have by then. */
+export function powerAhead(c: CompanyState, turn: number, byTurn: number): { servers: number; installed: number; power: number } {
   let servers = 0;
   let installed = 0;
   for (const v of c.assets) {
@@ -133,7 +139,16 @@ export function powerNeedMw(c: CompanyState, turn: number, byTurn: number): numb
   for (const p of c.power.pipeline) if (p.onlineTurn <= byTurn) power += p.mw;
   const base = COMPANY_PARAMS[c.id].organicMwQ;
   for (let t = turn + 1; t <= byTurn; t++) power += base + Math.floor((base * E.organicGrowthBpQ * t) / BP);
-  return Math.max(0, servers + Math.floor((installed * E.planningHeadroomBp) / BP) - power);
+  return { servers, installed, power };
+}
+
+/**
+ * Share of the fleet a year out (servers installed or ordered) that will still lack power then, bp:
+ * what investors fear in idle chips. Chips the quarter's grid connections will light are no worry.
+ */
+export function strandedAheadBp(c: CompanyState, turn: number): number {
+  const a = powerAhead(c, turn, turn + 4);
+  return a.servers <= 0 ? 0 : Math.floor((Math.max(0, a.servers - a.power) * BP) / a.servers);
 }
 
 /** A seat may bid on a deal only if it could use at least half of its MW by the time it comes online: no hogging the grid. */

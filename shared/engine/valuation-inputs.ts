@@ -7,6 +7,7 @@ import { MARKET_PARAMS } from "../rules/params.ts";
 import { accumulatedDepAt } from "./compute.ts";
 import { liftTarget } from "./core-business.ts";
 import { leverageBp } from "./credit.ts";
+import { strandedAheadBp } from "./energy.ts";
 import type { Consensus } from "./expectations.ts";
 import type { CompanyId } from "./ids.ts";
 import { BP, clamp, mulBp } from "./money.ts";
@@ -71,7 +72,7 @@ export function valuationInputs(c: CompanyState, turn: number, f: SeatMarketFact
   // The market looks at the AI line's depreciation only in part: capex already spent is sunk; a
   // sour market counts more of it, as earnings per share do ("margins over visions").
   const aiQ = mulBp(f.consensus.aiRevenue, BP - MARKET_PARAMS.demand.aiOpexBp) - f.powerCost - mulBp(dep.ai, V.depreciationWeightBp) - f.chipRnd;
-  const strandedBp = f.installedMw <= 0 ? 0 : Math.floor(((f.installedMw - f.usableMw) * BP) / f.installedMw);
+  const strandedBp = strandedAheadBp(c, turn);
   return {
     coreNopat: mulBp(coreQ * 4, afterTax),
     aiNopat: mulBp(aiQ * 4, afterTax),

@@ -159,6 +159,8 @@ export const MarketParamsSchema = z.object({
     organicGrowthBpQ: nonNeg,
     /** Power a seat may buy ahead of its servers, as a share of its installed fleet, bp. */
     planningHeadroomBp: nonNeg,
+    /** Share of each fleet's MW without power at the opening, bp (chips waiting in warehouses). */
+    openingIdleBp: byScenario(nonNeg),
   }),
   credit: z.object({
     baseRateBp: byScenario(nonNeg),

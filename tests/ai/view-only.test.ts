@@ -49,7 +49,6 @@ function scrambleHidden(state: MatchState, seat: CompanyId, k: number): MatchSta
         anchor: { ...c.valuation.anchor, coreMultipleBp: c.valuation.anchor.coreMultipleBp + 5000 * k, otherValue: c.valuation.anchor.otherValue + 1000 * k },
         residualBp: c.valuation.residualBp + 77 * k,
       },
-      lendersWaryQuarters: c.lendersWaryQuarters + k,
     };
   }
   const m = state.market;

@@ -155,7 +155,7 @@ describe("contracts and power coming online", () => {
     const config = { seed: 11, seats: ["microsoft", "meta"] as CompanyId[], randomEvents: false, turns: 12 };
     // Meta has servers arriving that it needs power for, so it may bid.
     const plain = createMatch(config);
-    const start = {
+    const start: MatchState = {
       ...plain,
       companies: {
         ...plain.companies,
@@ -169,7 +169,7 @@ describe("contracts and power coming online", () => {
       },
     };
     const deal = [...start.market.energy.offers].sort((a, b) => a.leadQuarters - b.leadQuarters)[0]!;
-    expect(canUseDeal(start.companies.meta, 0, deal)).toBe(true);
+    expect(canUseDeal(start.companies.meta!, 0, deal)).toBe(true);
     expect(deal.leadQuarters).toBeLessThan(10);
     const bid = deal.reservePrice + 7;
     const run = (withBid: boolean): MatchState[] => {

@@ -388,6 +388,11 @@ export class BoardScene extends BaseScene {
         testid: `bid-${db.dealId}`,
         style: "width:100px",
       });
+      // A deal the seat could not use is shown but closed, with the engine's reason.
+      if (!db.usable) {
+        input.disabled = true;
+        input.value = "0";
+      }
       input.addEventListener("input", refresh);
       bidInputs.push({ dealId: db.dealId, input, min: db.minBid, max: db.maxBid });
       const desc = offer
@@ -411,6 +416,15 @@ export class BoardScene extends BaseScene {
             input,
             el("span", { class: "cp-muted", text: t("decide.range", { min: money(db.minBid), max: money(db.maxBid) }) }),
           ),
+          ...(db.usable || !offer
+            ? []
+            : [
+                el("div", {
+                  class: "cp-muted",
+                  testid: `bid-${db.dealId}-closed`,
+                  text: t("bounds.energy_unneeded", { mw: `${offer.mw} MW`, quarters: offer.leadQuarters }),
+                }),
+              ]),
         ),
       );
     }
