@@ -17,6 +17,7 @@ import { currentPage, onPageChange } from "./replay/route.ts";
 import { prefetchReplay } from "./replay/load.ts";
 import { route, routePage } from "./router.ts";
 import { button } from "./ui.ts";
+import { framesRendered, renderOnDemand, requestRender } from "./render-loop.ts";
 
 let lastStatus = "ok";
 let okTimer = 0;
@@ -71,10 +72,13 @@ async function boot(): Promise<void> {
     scene: [first, ...[TitleScene, LobbyScene, BoardScene, RevealScene, StatementsScene, EndScene, ReplayScene].filter((s) => s !== first)],
     banner: false,
   });
-  (window as unknown as { __cp: unknown }).__cp = { game, session: getSession };
+  // A dashboard: the loop sleeps while nothing changes (render-loop.ts).
+  renderOnDemand(game);
+  (window as unknown as { __cp: unknown }).__cp = { game, session: getSession, frames: framesRendered };
   onAnySession(() => {
     renderBanner();
     route(game);
+    requestRender();
   });
   onPageChange(() => routePage(game));
 }

@@ -92,8 +92,20 @@ export interface SeatSnap {
   capexHistory: number[];
   /** AI revenue per quarter: the last pre-match quarters, then each resolved quarter (ends where capexHistory ends). */
   aiRevenueHistory: number[];
+  /** SEALED: this seat's decision as the server holds it (JSON, "" = none); only in the seat's own view. */
   pending: string;
-  own: string;
+  // PRIVATE to the seat (present only in its own view): shared/sync/state.ts SeatSync.
+  /** JSON DebtTranche[] */
+  tranches?: string;
+  /** JSON PowerContract[]: contracted capacity not yet online. */
+  powerPipeline?: string;
+  chipMaturityBp?: number;
+  chipSlipQuarters?: number;
+  serverLifeQuarters?: number;
+  contractedPerQuarter?: number;
+  contractedQuartersLeft?: number;
+  coreMarginBp?: number;
+  coreGrowthBp?: number;
 }
 
 export interface MatchSnap {

@@ -4,6 +4,7 @@ import { zhCN } from "./zh-CN.ts";
 import { AI_STRINGS } from "./ai.ts";
 import { DEBRIEF_STRINGS } from "./debrief.ts";
 import { REPLAY_STRINGS } from "./replay.ts";
+import { GLOSSARY_STRINGS } from "./glossary.ts";
 import type { BilingualString } from "./bilingual.ts";
 
 export { en, zhCN, AI_STRINGS };
@@ -16,7 +17,7 @@ export type Lang = (typeof LANGS)[number];
  * Feature tables: each feature keeps its strings in its own module as `{ key: { en, "zh-CN" } }`
  * (like `ai.ts`), so features never edit the same table. Register a new one here.
  */
-const FEATURE_TABLES: readonly Readonly<Record<string, BilingualString>>[] = [AI_STRINGS, DEBRIEF_STRINGS, REPLAY_STRINGS];
+const FEATURE_TABLES: readonly Readonly<Record<string, BilingualString>>[] = [AI_STRINGS, DEBRIEF_STRINGS, REPLAY_STRINGS, GLOSSARY_STRINGS];
 
 function withFeatures(base: Readonly<Record<string, string>>, lang: Lang): Readonly<Record<string, string>> {
   const out: Record<string, string> = { ...base };
