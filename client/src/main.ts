@@ -58,7 +58,8 @@ async function boot(): Promise<void> {
   const page = currentPage();
   if (page?.kind === "replay" && page.matchId) prefetchReplay(page.matchId);
   setLang(lang());
-  await loadFonts();
+  // The screens are DOM text and need no preloaded glyphs; canvas text (a few scenes) gets them long before it draws.
+  void loadFonts();
   // Phaser starts the first scene listed: the URL's own page (/replay/…, /library) when it has one.
   const first = page?.kind === "replay" ? ReplayScene : TitleScene;
   const game = new Phaser.Game({

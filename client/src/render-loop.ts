@@ -1,7 +1,9 @@
 /**
  * Render on demand: the screens are dashboards, so Phaser's loop sleeps while nothing moves and
- * wakes when something changes (a session update, a scene switch, a resize, a tween or timer a
- * scene starts). A static board costs no frames at all.
+ * wakes when something changes (a session update, a scene switch, a resize, input, an object
+ * added or removed, a tween or timer a scene runs). A static board costs no frames at all. A scene
+ * that changes canvas objects from its own timers calls `requestRender()` (or `holdAwake()` for
+ * an animation it drives itself).
  */
 import type * as Phaser from "phaser";
 
@@ -9,6 +11,7 @@ import type * as Phaser from "phaser";
 const SETTLE_FRAMES = 3;
 
 let game: Phaser.Game | null = null;
+const hooked = new WeakSet<Phaser.Scene>();
 let quiet = 0;
 let holds = 0;
 /** Frames actually rendered, for the benchmark (window.__cp.frames). */
@@ -25,6 +28,16 @@ function busy(g: Phaser.Game): boolean {
     if ((clock?._active?.length ?? 0) + (clock?._pendingInsertion?.length ?? 0) > 0) return true;
   }
   return false;
+}
+
+/** Any object added to or removed from a scene wakes the loop (scenes are created after boot, so each is hooked when first seen). */
+function hookScenes(g: Phaser.Game): void {
+  for (const s of g.scene.scenes) {
+    if (hooked.has(s)) continue;
+    hooked.add(s);
+    s.sys.events.on("addedtoscene", requestRender);
+    s.sys.events.on("removedfromscene", requestRender);
+  }
 }
 
 /** Wakes the loop for a few frames (call after anything that changes what a scene shows). */
@@ -54,6 +67,7 @@ export function renderOnDemand(g: Phaser.Game): void {
   game = g;
   g.events.on("postrender", () => {
     frames += 1;
+    hookScenes(g);
     if (busy(g)) {
       quiet = 0;
       return;
@@ -63,4 +77,21 @@ export function renderOnDemand(g: Phaser.Game): void {
   });
   window.addEventListener("resize", requestRender);
   document.addEventListener("visibilitychange", requestRender);
+  // A safety net for scenes that change canvas objects without asking: any input wakes the loop
+  // (hover effects, clicks, typing); objects added or removed wake it too (hookScenes).
+  for (const type of ["pointerdown", "pointermove", "pointerup", "keydown", "wheel", "input", "change"])
+    document.addEventListener(type, requestRender, { capture: true, passive: true });
+  g.events.once("ready", () => hookScenes(g));
+  // Scene operations (start, restart, stop…) are processed by the loop: whoever asks for one,
+  // from a click or from an async callback, wakes it.
+  const manager = g.scene as unknown as Record<string, unknown>;
+  for (const name of ["queueOp", "start", "stop", "run", "switch", "sleep", "wake", "pause", "resume", "remove"]) {
+    const original = manager[name];
+    if (typeof original !== "function") continue;
+    manager[name] = function (this: unknown, ...args: unknown[]) {
+      const result = (original as (...a: unknown[]) => unknown).apply(this, args);
+      requestRender();
+      return result;
+    };
+  }
 }

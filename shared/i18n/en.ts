@@ -449,6 +449,8 @@ export const en = {
   "decide.dealLegal": "Legal bid",
   "decide.dealCost": "Runs at / q",
   "decide.dealBid": "Your bid ({unit})",
+  "board.installed": "Installed",
+  "board.industryCapex": "Industry capex (annualised)",
 } as const;
 
 export type MessageKey = keyof typeof en;

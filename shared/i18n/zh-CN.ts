@@ -442,4 +442,6 @@ export const zhCN: Record<MessageKey, string> = {
   "decide.dealLegal": "合法出价",
   "decide.dealCost": "运行成本/季",
   "decide.dealBid": "你的出价（{unit}）",
+  "board.installed": "已安装",
+  "board.industryCapex": "行业资本开支（年化）",
 };

@@ -98,7 +98,10 @@ export abstract class BaseScene extends Phaser.Scene {
     g.fillRect(0, 0, W, H);
   }
 
-  /** The language switch (remembered); restarts the scene once the new glyphs are loaded. */
+  /**
+   * The language switch (remembered). The scene restarts at once (DOM text needs no preloading);
+   * a scene that draws text on the canvas restarts again once the new glyphs are loaded.
+   */
   langSelect(): HTMLSelectElement {
     return select(
       LANGS.map((l) => ({ value: l, label: t(`lang.${l}`) })),
@@ -106,9 +109,14 @@ export abstract class BaseScene extends Phaser.Scene {
       "lang-select",
       (v: Lang) => {
         setLang(v);
+        this.scene.restart();
+        requestRender();
         void loadFonts().then(() => {
-          this.scene.restart();
-          requestRender();
+          const canvasText = this.scene.isActive() && this.children.list.some((o) => o.type === "Text");
+          if (canvasText) {
+            this.scene.restart();
+            requestRender();
+          }
         });
       },
       t("lang.label"),
