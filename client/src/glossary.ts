@@ -3,7 +3,8 @@
  * definition (both languages, `shared/i18n/glossary.ts`), with every other term one click away.
  */
 import { GLOSSARY_TERMS, type GlossaryTerm } from "../../shared/i18n/glossary.ts";
-import { t } from "./lang.ts";
+import type { GlossaryDef } from "../../shared/i18n/glossary-defs.ts";
+import { lang, t } from "./lang.ts";
 import { el, modal } from "./ui.ts";
 
 export { GLOSSARY_TERMS, type GlossaryTerm };
@@ -12,8 +13,21 @@ function isTerm(x: string): x is GlossaryTerm {
   return (GLOSSARY_TERMS as readonly string[]).includes(x);
 }
 
+let defs: Readonly<Record<GlossaryTerm, GlossaryDef>> | null = null;
+
+/** The definitions, loaded once on first use (a chunk of their own: they are most of the glossary's text). */
+async function loadDefs(): Promise<Readonly<Record<GlossaryTerm, GlossaryDef>>> {
+  defs ??= (await import("../../shared/i18n/glossary-defs.ts")).GLOSSARY_DEFS;
+  return defs;
+}
+
 /** Opens the glossary at `term` (or at its first entry). */
 export function openGlossary(term?: string): void {
+  void loadDefs().then((d) => showGlossary(d, term));
+}
+
+function showGlossary(d: Readonly<Record<GlossaryTerm, GlossaryDef>>, term?: string): void {
+  const L = lang();
   const body = el("div", { class: "cp-glossary" });
   const show = (k: GlossaryTerm) => {
     const list = el(
@@ -39,8 +53,8 @@ export function openGlossary(term?: string): void {
         "article",
         { class: "cp-glossary-entry", testid: "glossary-entry", "aria-live": "polite" },
         el("h3", { text: t(`glossary.${k}`) }),
-        el("p", { text: t(`glossary.${k}.def`) }),
-        el("p", { class: "cp-muted", text: t(`glossary.${k}.ex`) }),
+        el("p", { text: d[k].def[L] }),
+        el("p", { class: "cp-muted", text: d[k].ex[L] }),
       ),
       el("h4", { text: t("glossary.all") }),
       list,

@@ -17,7 +17,7 @@ import { currentPage, onPageChange } from "./replay/route.ts";
 import { prefetchReplay } from "./replay/load.ts";
 import { route, routePage } from "./router.ts";
 import { button } from "./ui.ts";
-import { framesRendered, renderOnDemand, requestRender } from "./render-loop.ts";
+import { framesRendered, holdAwake, renderOnDemand, requestRender } from "./render-loop.ts";
 
 let lastStatus = "ok";
 let okTimer = 0;
@@ -75,7 +75,7 @@ async function boot(): Promise<void> {
   });
   // A dashboard: the loop sleeps while nothing changes (render-loop.ts).
   renderOnDemand(game);
-  (window as unknown as { __cp: unknown }).__cp = { game, session: getSession, frames: framesRendered };
+  (window as unknown as { __cp: unknown }).__cp = { game, session: getSession, frames: framesRendered, holdAwake };
   onAnySession(() => {
     renderBanner();
     route(game);

@@ -106,6 +106,8 @@ export interface SeatSnap {
   contractedQuartersLeft?: number;
   coreMarginBp?: number;
   coreGrowthBp?: number;
+  /** Has acknowledged the last reveal (MatchSnap.reading). */
+  acked?: boolean;
 }
 
 export interface MatchSnap {
@@ -121,6 +123,10 @@ export interface MatchSnap {
   q: number;
   paused: boolean;
   deadline: number;
+  /** Players are reading the last reveal: the turn is open, its timer not yet started. */
+  reading?: boolean;
+  /** Epoch ms when reading ends by itself; 0 when not reading. */
+  readingUntil?: number;
   turnSeconds: number;
   hash: string;
   market: string;

@@ -56,7 +56,7 @@ export const en = {
   "lobby.aiRevenue": "AI revenue / q",
   "lobby.cashEngine": "Core revenue / q",
   "lobby.chips": "Custom chips",
-  "lobby.energy": "Power online",
+  "lobby.energy": "Power / compute installed",
 
   "scenario.reckoning": "The Reckoning (2026)",
   "scenario.buildout": "The Build-out (2025)",
@@ -451,6 +451,9 @@ export const en = {
   "decide.dealBid": "Your bid ({unit})",
   "board.installed": "Installed",
   "board.industryCapex": "Industry capex (annualised)",
+  "reveal.timerReading": "The next quarter's clock waits while players read (at most {time}).",
+  "board.timerReading": "Timer starts when everyone has read the reveal (≤ {time})",
+  "board.statusReading": "Reading the reveal",
 } as const;
 
 export type MessageKey = keyof typeof en;

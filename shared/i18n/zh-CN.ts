@@ -55,7 +55,7 @@ export const zhCN: Record<MessageKey, string> = {
   "lobby.aiRevenue": "AI收入/季",
   "lobby.cashEngine": "核心业务收入/季",
   "lobby.chips": "自研芯片",
-  "lobby.energy": "已上线电力",
+  "lobby.energy": "电力 / 已装算力",
 
   "scenario.reckoning": "清算之年（2026）",
   "scenario.buildout": "大建设（2025）",
@@ -444,4 +444,7 @@ export const zhCN: Record<MessageKey, string> = {
   "decide.dealBid": "你的出价（{unit}）",
   "board.installed": "已安装",
   "board.industryCapex": "行业资本开支（年化）",
+  "reveal.timerReading": "玩家阅读期间，下个季度的计时暂停（最多{time}）。",
+  "board.timerReading": "所有人读完揭晓后开始计时（≤{time}）",
+  "board.statusReading": "正在看揭晓",
 };

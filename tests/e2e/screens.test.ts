@@ -210,6 +210,35 @@ describe("the decision flow", () => {
     expect(problems).toEqual([]);
   }, 90_000);
 
+  test("the next quarter's timer waits while the reveal is read, and starts when the player continues", async () => {
+    const problems: string[] = [];
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await openPage(ctx, problems, "reading");
+    await page.goto(server.url);
+    await page.getByTestId("turns-input").fill("4");
+    await page.getByTestId("timer-input").fill("60");
+    await page.getByTestId("solo-button").click();
+    await page.getByTestId("commit-button").click();
+    await page.getByTestId("reveal-continue").waitFor({ timeout: 30_000 });
+    const clock = () =>
+      page.evaluate(() => {
+        const s = (window as unknown as { __cp: { session(): { snap: { reading?: boolean; deadline: number; turn: number } } } }).__cp.session().snap;
+        return { reading: s.reading === true, deadline: s.deadline, turn: s.turn };
+      });
+    await expect.poll(async () => (await clock()).turn).toBe(1);
+    expect(await clock()).toMatchObject({ reading: true, deadline: 0 });
+    await expect.poll(() => page.getByTestId("reveal-timer").textContent()).toMatch(/waits while players read/);
+    await page.getByTestId("reveal-continue").click();
+    await expect.poll(async () => (await clock()).deadline).toBeGreaterThan(0);
+    const c = await clock();
+    expect(c.reading).toBe(false);
+    // The whole turn is still ahead (60 s, less the time the message took).
+    expect(c.deadline - Date.now()).toBeGreaterThan(45_000);
+    await expect.poll(() => page.getByTestId("turn-timer").textContent()).toMatch(/Time left [01]:\d\d/);
+    await ctx.close();
+    expect(problems).toEqual([]);
+  }, 90_000);
+
   test("the first-match tour shows once, walks the board and can be skipped", async () => {
     const problems: string[] = [];
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });

@@ -147,7 +147,10 @@ export class BoardScene extends BaseScene {
       let text: string;
       let color: string = CSS.text;
       if (snap.phase !== "deciding") text = t("board.timerResolving");
-      else if (snap.paused) {
+      else if (snap.reading && snap.turnSeconds > 0) {
+        text = t("board.timerReading", { time: formatClock(((snap.readingUntil ?? 0) - Date.now()) / 1000) });
+        color = CSS.muted;
+      } else if (snap.paused) {
         text = t("board.timerPaused");
         color = CSS.muted;
       } else if (!deadline) {
@@ -387,7 +390,7 @@ export class BoardScene extends BaseScene {
       const mine = id === s.seat;
       const lastQ = seat.history[seat.history.length - 1];
       const who = mine ? t("lobby.you") : seat.control === "ai" ? t("lobby.ai") : seat.held ? t("board.heldByAi") : seat.name || t("lobby.human");
-      const st = seatStatus(seat);
+      const st = seatStatus(seat, this.session.snap?.reading === true);
       const lastCapex = lastQ ? lastQ.capex : seat.capexHistory[seat.capexHistory.length - 1];
       return el(
         "tr",
@@ -465,8 +468,12 @@ export class BoardScene extends BaseScene {
 }
 
 /** A seat's commit state as everyone sees it (from the synced committed/ready flags). */
-export function seatStatus(seat: Pick<SeatSnap, "status" | "committed" | "ready" | "connected" | "control" | "held">): { key: string; cls: string } {
+export function seatStatus(
+  seat: Pick<SeatSnap, "status" | "committed" | "ready" | "connected" | "control" | "held" | "acked">,
+  reading = false,
+): { key: string; cls: string } {
   if (seat.status === "defaulted") return { key: "board.defaulted", cls: "bad" };
+  if (reading && seat.control === "human" && !seat.held && seat.connected && !seat.acked && !seat.ready) return { key: "board.statusReading", cls: "muted" };
   if (seat.ready && seat.committed) return { key: "board.statusReady", cls: "good" };
   if (seat.ready) return { key: "board.statusReadyDefault", cls: "good" };
   if (seat.committed) return { key: "board.statusCommitted", cls: "warn" };

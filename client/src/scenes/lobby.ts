@@ -119,7 +119,12 @@ export class LobbyScene extends BaseScene {
         el("h2", { style: `color:${seatText(id)}`, text: `${SEAT_ICONS[id] ?? "•"} ${t(`company.${id}`)}` }),
         el("span", { style: `color:${mine ? CSS.warn : CSS.muted}`, text: who }),
       ),
-      el("dl", { class: "cp-facts" }, ...rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", { text: v })])),
+      el(
+        "dl",
+        { class: "cp-facts" },
+        // The first row (capex by year) is long: label and figures each get a line.
+        ...rows.flatMap(([k, v], i) => [el("dt", { class: i === 0 ? "cp-wide-row" : undefined }, k), el("dd", { class: i === 0 ? "cp-wide-row" : undefined, text: v })]),
+      ),
     );
   }
 }

@@ -42,6 +42,8 @@ export class RevealScene extends BaseScene {
     const root = this.screen("reveal", "cp-reveal");
     const L = lang();
     const cont = button(t("reveal.continue"), "reveal-continue", () => {
+      // "I have read it": the next quarter's clock starts once every player has said so.
+      if (!this.session.ended) this.session.ackReveal();
       this.session.unseenReveal = null;
       route(this.game);
     });
@@ -91,6 +93,7 @@ export class RevealScene extends BaseScene {
     if (!this.timerNote || !snap) return;
     let text = "";
     if (snap.phase === "ended" || s.ended) text = t("reveal.lastQuarter");
+    else if (snap.reading && snap.turnSeconds > 0) text = t("reveal.timerReading", { time: formatClock(((snap.readingUntil ?? 0) - Date.now()) / 1000) });
     else if (snap.phase === "deciding" && snap.deadline > 0) text = t("reveal.timerRunning", { time: formatClock((snap.deadline - Date.now()) / 1000) });
     else if (snap.phase === "deciding" && snap.turnSeconds > 0) text = t("reveal.timerPaused");
     if (this.timerNote.textContent !== text) this.timerNote.textContent = text;
@@ -122,6 +125,8 @@ export class RevealScene extends BaseScene {
         arrow ? el("span", { class: "cp-sr", text: words }) : null,
       ];
     };
+    // Zero is a dash, as in a financial table, so the amounts that were chosen stand out.
+    const amount = (m: number) => (m === 0 ? el("span", { class: "cp-vs", text: "—", title: money(0) }) : el("b", { text: money(m) }));
     const row = (label: Child, f: (seat: SeatReport, i: number) => Child[], testid?: string, cls = "") =>
       el("tr", { class: cls, testid }, el("th", { scope: "row" }, label), ...seats.map((seat, i) => cell(i, ...f(seat, i))));
     const group = (label: Child) => el("tr", { class: "cp-rv-group" }, el("th", { scope: "rowgroup", colspan: seats.length + 1 }, label));
@@ -167,11 +172,11 @@ export class RevealScene extends BaseScene {
         ],
         "rv-chips",
       ),
-      row(termLink("chip_rnd", t("reveal.chipRnd")), (x) => [el("b", { text: money(x.decision.chipRnd) })], "rv-rnd"),
+      row(termLink("chip_rnd", t("reveal.chipRnd")), (x) => [amount(x.decision.chipRnd)], "rv-rnd"),
       row(termLink("bonds", t("reveal.bonds")), (x) => this.bondCell(x), "rv-bonds"),
-      row(t("reveal.repaid"), (x) => [el("b", { text: money(x.decision.debtRepay) })], "rv-repaid"),
-      row(termLink("buybacks", t("reveal.buybacks")), (x) => [el("b", { text: money(x.decision.buybacks) })], "rv-buybacks"),
-      row(termLink("dividends", t("reveal.dividends")), (x) => [el("b", { text: money(x.decision.dividends) })], "rv-dividends"),
+      row(t("reveal.repaid"), (x) => [amount(x.decision.debtRepay)], "rv-repaid"),
+      row(termLink("buybacks", t("reveal.buybacks")), (x) => [amount(x.decision.buybacks)], "rv-buybacks"),
+      row(termLink("dividends", t("reveal.dividends")), (x) => [amount(x.decision.dividends)], "rv-dividends"),
       row(termLink("energy_deal", t("reveal.energyBids")), (x) => this.bidsCell(r, x), "rv-bids"),
       group(el("span", {}, t("reveal.groupResults"), " ", termLink("consensus", "?"))),
       row(termLink("ai_revenue", t("reveal.aiRevenue")), (x) => vs(x.expectations.aiRevenue.actual, x.expectations.aiRevenue.consensus), "rv-ai"),
@@ -228,7 +233,7 @@ export class RevealScene extends BaseScene {
   private bondCell(x: SeatReport): Child[] {
     const L = lang();
     const d = x.decision;
-    if (x.debtIssued <= 0 && d.debtIssue <= 0) return [el("b", { text: formatMoney(0, L) })];
+    if (x.debtIssued <= 0 && d.debtIssue <= 0) return [el("span", { class: "cp-vs", text: "—", title: formatMoney(0, L) })];
     const parts: Child[] = [el("b", { text: formatMoney(x.debtIssued, L) })];
     if (x.debtIssued > 0)
       parts.push(el("span", { class: "cp-vs", text: ` · ${t("decide.tenorYears", { n: d.debtTenor })} · ${formatPercent(x.couponBp, 2)}` }));
