@@ -41,7 +41,7 @@ async function playToEnd(page: Page, quarters: number): Promise<void> {
 
 async function showTab(page: Page, tab: (typeof TABS)[number]): Promise<void> {
   await page.getByTestId(`debrief-tab-${tab}`).click();
-  await expect.poll(() => page.getByTestId("debrief-page").getAttribute("data-tab")).toBe(tab);
+  await expect.poll(() => page.getByTestId("debrief-page").getAttribute("data-tab"), { timeout: 10_000 }).toBe(tab);
   await page.waitForTimeout(200);
 }
 
@@ -88,7 +88,7 @@ describe("the debrief", () => {
     expect(await page.getByTestId("debrief-history-table").locator("tbody tr").count()).toBe(4);
     await shot(page, "debrief-03-history-en");
     await page.getByTestId("debrief-history-seat").selectOption("all");
-    await expect.poll(() => page.getByTestId("debrief-history-table").locator("thead th").count()).toBe(6);
+    await expect.poll(() => page.getByTestId("debrief-history-table").locator("thead th").count(), { timeout: 10_000 }).toBe(6);
     await shot(page, "debrief-04-history-all-en");
 
     await showTab(page, "charts");
@@ -101,7 +101,8 @@ describe("the debrief", () => {
 
     // Simplified Chinese: the same pages re-rendered, no English sentence left in the lesson.
     await page.getByTestId("lang-select").selectOption("zh-CN");
-    await expect.poll(() => page.getByTestId("debrief-tab-lesson").textContent()).toBe("启示");
+    // The switch waits for the Chinese glyphs to load before the scene restarts: allow it time on a busy machine.
+    await expect.poll(() => page.getByTestId("debrief-tab-lesson").textContent(), { timeout: 20_000 }).toBe("启示");
     for (const tab of TABS) {
       await showTab(page, tab);
       if (tab === "lesson") {

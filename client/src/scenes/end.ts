@@ -43,14 +43,7 @@ export class EndScene extends BaseScene {
     this.langSwitch(W - 200, 18);
     const s = this.session;
     const ended = s.ended;
-    const scores = [...(ended?.scores ?? [])].sort((a, b) => a.rank - b.rank);
-    const winner = scores[0];
     this.text(24, 14, t("debrief.title"), { size: 38, bold: true });
-    if (winner)
-      this.text(24, 66, `${t("end.winner", { company: t(`company.${winner.company}`) })} · ${formatChange(winner.scoreBp)}`, {
-        size: 20,
-        color: hex(SEAT_COLORS[winner.company] ?? COLORS.text),
-      });
     this.tabsRow = el("div", { class: "cp-row", role: "tablist", style: "margin:0" });
     this.dom(420, 26, this.tabsRow);
     this.host = el("div", { testid: "debrief-page" });
@@ -62,7 +55,8 @@ export class EndScene extends BaseScene {
       route(this.game);
     });
     const links = el("div", { class: "cp-row" }, again);
-    const id = ended?.replayId;
+    // A client that rejoins a finished match may never get `match:ended`: the synced match id is the replay's.
+    const id = ended?.replayId ?? (s.snap?.matchId || undefined);
     if (id) {
       const link = (href: string, text: string, testid: string, file: string) =>
         el("a", { href, download: file, text, style: "color:#56b4e9;margin-left:16px", testid });
@@ -117,6 +111,7 @@ export class EndScene extends BaseScene {
     this.layer = this.add.container(0, 0);
     host.replaceChildren();
     const r = this.result;
+    this.winnerLine(r?.ok ? r.debrief : null);
     this.renderTabs(r?.ok === true);
     if (!r) {
       host.append(el("div", { class: "cp-panel", style: "width:760px", testid: "debrief-loading", text: t("debrief.loading") }));
@@ -134,6 +129,20 @@ export class EndScene extends BaseScene {
     else if (tab === "history") host.append(historyPage(d, me, () => this.render()));
     else if (tab === "reality") host.append(realityPage(d));
     else this.charts(d);
+  }
+
+  /** The winner, from the server's final scores or, for a client that rejoined after the end, from the debrief. */
+  private winnerLine(d: Debrief | null): void {
+    const fromServer = [...(this.session.ended?.scores ?? [])].sort((a, b) => a.rank - b.rank)[0];
+    const fromDebrief = d?.welfare.rows[0];
+    const w = fromServer ? { company: fromServer.company, scoreBp: fromServer.scoreBp } : fromDebrief;
+    if (!w) return;
+    this.layer?.add(
+      this.text(24, 66, `${t("end.winner", { company: t(`company.${w.company}`) })} · ${formatChange(w.scoreBp)}`, {
+        size: 20,
+        color: hex(SEAT_COLORS[w.company] ?? COLORS.text),
+      }),
+    );
   }
 
   private charts(d: Debrief): void {
