@@ -123,7 +123,10 @@ export class LobbyScene extends BaseScene {
         "dl",
         { class: "cp-facts" },
         // The first row (capex by year) is long: label and figures each get a line.
-        ...rows.flatMap(([k, v], i) => [el("dt", { class: i === 0 ? "cp-wide-row" : undefined }, k), el("dd", { class: i === 0 ? "cp-wide-row" : undefined, text: v })]),
+        ...rows.flatMap(([k, v], i) => [
+          el("dt", { class: i === 0 ? "cp-wide-row" : undefined }, k),
+          el("dd", { class: i === 0 ? "cp-wide-row" : undefined, text: v }),
+        ]),
       ),
     );
   }
