@@ -3,14 +3,14 @@
  * one port, SQLite under the data dir. Tests start it on their own ports; `main.ts` wraps it.
  */
 import { existsSync } from "node:fs";
+import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
-import { ROOM_NAME } from "../shared/protocol/index.ts";
-import { createHttpHandler } from "./http.ts";
-import { createExportsHandler } from "./http/exports.ts";
+import { ROOM_NAME, verifyReplay } from "../shared/protocol/index.ts";
 import { aiDecision } from "./ai.ts";
+import { createHttpApp, type HttpLimits } from "./http/index.ts";
 import { ROOM_CONTEXT_KEY, serverCreate, type RoomContext } from "./rooms/context.ts";
 import { MatchRoom } from "./rooms/match-room.ts";
 import { SqliteStorage } from "./storage/sqlite.ts";
@@ -20,6 +20,7 @@ import { CLASS_CONTEXT_KEY, type ClassContext } from "./class/context.ts";
 import { CLASS_HTTP_DEFAULTS, classHttp } from "./class/http.ts";
 import { ClassPool } from "./class/pool.ts";
 import { classSource, restoreClasses } from "./class/service.ts";
+import { createExportsHandler } from "./http/exports.ts";
 import type { Storage } from "./storage/types.ts";
 
 export interface AppOptions {
@@ -40,6 +41,10 @@ export interface AppOptions {
   readonly maxFrameBytes?: number;
   /** Classes created per client address per minute (POST /api/classes). */
   readonly classCreatesPerMinute?: number;
+  /** HTTP limits (body size, creations and verifications per address per minute). */
+  readonly http?: Partial<HttpLimits>;
+  /** express `trust proxy` (behind a reverse proxy, so limits see the client's address). */
+  readonly trustProxy?: boolean | number | string;
   /** SQLite `synchronous`: NORMAL survives process crashes (default), FULL also power loss. */
   readonly sqliteSync?: "NORMAL" | "FULL";
   readonly log?: (line: string) => void;
@@ -55,6 +60,8 @@ export interface AppHandle {
   readonly restored: readonly string[];
   close(): Promise<void>;
 }
+
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { maxBodyBytes: 1024 * 1024, createsPerMinute: 60, verifiesPerMinute: 30 };
 
 export async function startApp(opts: AppOptions): Promise<AppHandle> {
   // A match's full state (4–8 seats with quarterly histories) outgrows the 8 KB default.
@@ -101,31 +108,40 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
   };
   const classRoutes = classHttp(classCtx, { ...CLASS_HTTP_DEFAULTS, ...(opts.classCreatesPerMinute ? { createsPerMinute: opts.classCreatesPerMinute } : {}) });
 
-  const handler = createHttpHandler({
-    storage,
-    ensureRoom,
-    roomCount: async () => (await matchMaker.query({ name: ROOM_NAME })).length,
-    startedAt: Date.now(),
-    staticDir: staticDir && existsSync(staticDir) ? staticDir : null,
-    maxBodyBytes: 1024 * 1024,
-  });
+  const http = createHttpApp(
+    {
+      storage,
+      ensureRoom,
+      roomCount: async () => (await matchMaker.query({ name: ROOM_NAME })).length,
+      startedAt: Date.now(),
+      staticDir: staticDir && existsSync(staticDir) ? staticDir : null,
+      limits: { ...DEFAULT_HTTP_LIMITS, ...opts.http },
+      verifyReplay: async (file) => verifyReplay(file),
+      log,
+    },
+    {
+      ...(opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy }),
+      // Route handlers other modules own, mounted before the API's catch-all 404.
+      mount: [createExportsHandler({ storage, classes: classSource(storage) }), classRoutes],
+    },
+  );
 
+  const httpServer = createServer();
   const server = defineServer({
     rooms: {
       [ROOM_NAME]: defineRoom(MatchRoom, { [ROOM_CONTEXT_KEY]: ctx } as never),
       [CLASS_ROOM_NAME]: defineRoom(ClassRoom, { [CLASS_CONTEXT_KEY]: classCtx } as never),
     },
-    transport: new WebSocketTransport({ maxPayload: opts.maxFrameBytes ?? 64 * 1024 }),
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: opts.maxFrameBytes ?? 64 * 1024 }),
     greet: false,
     gracefullyShutdown: false,
-    express: (app: { use: (h: typeof handler) => void }) => {
-      // Exports of finished matches (issue 13): its own route module, ahead of the API's catch-all 404.
-      app.use(createExportsHandler({ storage, classes: classSource(storage) }));
-      app.use(classRoutes);
-      app.use(handler);
-    },
   });
   await server.listen(opts.port);
+  // Colyseus installs its own request listener (its matchmaking route, answering a refused create
+  // with a 500). Ours serves that route too (http/matchmake.ts), with limits and 4xx answers, so it
+  // replaces Colyseus' as the only request listener; WebSocket upgrades are a separate event.
+  httpServer.removeAllListeners("request");
+  httpServer.on("request", http);
 
   const restored: string[] = [];
   for (const rec of await storage.listUnfinished()) {
