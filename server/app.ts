@@ -8,8 +8,10 @@ import { resolve } from "node:path";
 import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
-import { ROOM_NAME, verifyReplay } from "../shared/protocol/index.ts";
+import type { Decision } from "../shared/engine/index.ts";
+import { ROOM_NAME, verifyReplay, type ReplayVerdict } from "../shared/protocol/index.ts";
 import { aiDecision } from "./ai.ts";
+import { HttpError } from "./http/errors.ts";
 import { createHttpApp, type HttpLimits } from "./http/index.ts";
 import { ROOM_CONTEXT_KEY, serverCreate, type RoomContext } from "./rooms/context.ts";
 import { MatchRoom } from "./rooms/match-room.ts";
@@ -22,6 +24,7 @@ import { ClassPool } from "./class/pool.ts";
 import { classSource, restoreClasses } from "./class/service.ts";
 import { createExportsHandler } from "./http/exports.ts";
 import type { Storage } from "./storage/types.ts";
+import { PoolBusy, TaskPool } from "./workers/pool.ts";
 
 export interface AppOptions {
   readonly port: number;
@@ -45,6 +48,11 @@ export interface AppOptions {
   readonly http?: Partial<HttpLimits>;
   /** express `trust proxy` (behind a reverse proxy, so limits see the client's address). */
   readonly trustProxy?: boolean | number | string;
+  /**
+   * Worker threads for AI decisions and replay verification (default: cores − 1, 1–4). 0 runs them
+   * on the event loop (only for tools that need no isolation).
+   */
+  readonly workers?: number;
   /** SQLite `synchronous`: NORMAL survives process crashes (default), FULL also power loss. */
   readonly sqliteSync?: "NORMAL" | "FULL";
   readonly log?: (line: string) => void;
@@ -61,16 +69,20 @@ export interface AppHandle {
   close(): Promise<void>;
 }
 
-export const DEFAULT_HTTP_LIMITS: HttpLimits = { maxBodyBytes: 1024 * 1024, createsPerMinute: 60, verifiesPerMinute: 30 };
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { maxBodyBytes: 1024 * 1024, createsPerMinute: 60, verifiesPerMinute: 30, lookupsPerMinute: 120 };
 
 export async function startApp(opts: AppOptions): Promise<AppHandle> {
   // A match's full state (4–8 seats with quarterly histories) outgrows the 8 KB default.
   if (Encoder.BUFFER_SIZE < 256 * 1024) Encoder.BUFFER_SIZE = 256 * 1024;
   const log = opts.log ?? ((line: string) => console.log(`[server] ${line}`));
   const storage = new SqliteStorage(opts.dataDir, opts.sqliteSync ?? "NORMAL");
+  const pool = opts.workers === 0 ? null : new TaskPool({ ...(opts.workers !== undefined ? { size: opts.workers } : {}), log });
   const ctx: RoomContext = {
     storage,
-    ai: async (state, seat, difficulty, seed) => aiDecision(state, seat, difficulty, seed),
+    // A hard AI's look-ahead takes ~0.1–0.4 s: in a worker, so no room waits for another's AI.
+    ai: pool
+      ? (state, seat, difficulty, seed) => pool.run<Decision>({ kind: "ai", state, seat, difficulty, seed }, "game", 60_000)
+      : async (state, seat, difficulty, seed) => aiDecision(state, seat, difficulty, seed),
     graceSeconds: opts.graceSeconds ?? 60,
     idleSeconds: opts.idleSeconds ?? 600,
     revealMs: opts.revealMs ?? 20_000,
@@ -116,7 +128,15 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
       startedAt: Date.now(),
       staticDir: staticDir && existsSync(staticDir) ? staticDir : null,
       limits: { ...DEFAULT_HTTP_LIMITS, ...opts.http },
-      verifyReplay: async (file) => verifyReplay(file),
+      verifyReplay: async (file) => {
+        if (!pool) return verifyReplay(file);
+        try {
+          return await pool.run<ReplayVerdict>({ kind: "verify", file }, "background", 20_000);
+        } catch (e) {
+          if (e instanceof PoolBusy) throw new HttpError(503, "http/busy", e.message, undefined, { "retry-after": "5" });
+          throw new HttpError(422, "http/verify_failed", `the replay could not be re-simulated: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      },
       log,
     },
     {
@@ -164,6 +184,7 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
       closed = true;
       await server.gracefullyShutdown(false);
       await classCtx.pool.close();
+      await pool?.close();
       await storage.close();
     },
   };

@@ -5,7 +5,7 @@ import * as Phaser from "phaser";
 import { COLORS, H, W } from "./theme.ts";
 import { lang, setLang, t } from "./lang.ts";
 import { loadFonts } from "./fonts.ts";
-import { getSession, onAnySession } from "./net.ts";
+import { getSession, onAnySession, resumeSaved } from "./net.ts";
 import { TitleScene } from "./scenes/title.ts";
 import { LobbyScene } from "./scenes/lobby.ts";
 import { BoardScene } from "./scenes/board.ts";
@@ -81,6 +81,8 @@ async function boot(): Promise<void> {
     route(game);
     requestRender();
   });
+  // A reload (or a crash) during a match: back to the seat without a click (not over a replay page).
+  if (!currentPage()) void resumeSaved();
   onPageChange(() => routePage(game));
 }
 

@@ -2,11 +2,13 @@
 import { HttpError, onlyMethods, sendJson } from "./errors.ts";
 import type { RouteModule } from "./deps.ts";
 import { CodeSchema, parseParam } from "./params.ts";
+import { perAddress } from "./rate-limit.ts";
 
 export const codes: RouteModule = {
   name: "codes",
   register(router, deps) {
-    router.get("/api/codes/:code", async (req, res) => {
+    // Codes are the invitation to a live match: guessing them is limited per address.
+    router.get("/api/codes/:code", perAddress("code lookup", deps.limits.lookupsPerMinute), async (req, res) => {
       const code = parseParam(CodeSchema, req.params["code"], "http/invalid_code");
       const rec = await deps.storage.findByCode(code);
       if (!rec || rec.status === "abandoned") throw new HttpError(404, "http/not_found", `no match has the code ${code}`);

@@ -10,6 +10,8 @@ export interface HttpLimits {
   readonly createsPerMinute: number;
   /** Replay verifications per client address per minute. */
   readonly verifiesPerMinute: number;
+  /** Join-code lookups per client address per minute. */
+  readonly lookupsPerMinute: number;
 }
 
 export interface HttpDeps {

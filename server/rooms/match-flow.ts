@@ -31,6 +31,8 @@ export interface FlowPorts<C> {
   connections(): number;
   /** Private children created after a seat's view was set up must join that view explicitly. */
   addToSeatView(company: string, items: readonly object[]): void;
+  /** Tells the host and the teacher about a seat's player. */
+  presence(seat: SeatRuntime<C>, state: "dropped" | "back" | "ai"): void;
 }
 
 export class MatchFlow<C> {
@@ -115,6 +117,7 @@ export class MatchFlow<C> {
   holdSeat(seat: SeatRuntime<C>): void {
     this.seats.stopGrace(seat);
     seat.held = true;
+    this.#p.presence(seat, "ai");
     if (this.#phase !== "deciding" || seat.ready) return;
     if (seat.pending) {
       seat.ready = true;

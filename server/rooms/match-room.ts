@@ -6,7 +6,8 @@
  */
 import { Room, ServerError, type Client, type Delayed } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import type { CreateOptions, ErrorMessage, PongMessage, WelcomeMessage } from "../../shared/protocol/index.ts";
+import type { CreateOptions, ErrorMessage, PongMessage, SeatPresenceMessage, WelcomeMessage } from "../../shared/protocol/index.ts";
+import { CLOSE_SEAT_RECLAIMED } from "../../shared/sync/close-codes.ts";
 import { MatchSync } from "../../shared/sync/state.ts";
 import { RateLimiter, hashToken, newJoinCode, newMatchId, newSeed, newToken } from "../util.ts";
 import type { Principal } from "./authority.ts";
@@ -32,6 +33,8 @@ export { ROOM_CONTEXT_KEY, type RoomContext } from "./context.ts";
 interface Member {
   principal: Principal;
   readonly limiter: RateLimiter;
+  /** The token this connection holds (sent again in `welcome` after a reconnection). */
+  readonly token: string;
 }
 
 /** A refused create comes back over HTTP (matchmaking), so it needs an HTTP status; 4400 there became a 500 with no reason. */
@@ -139,6 +142,14 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     this.#flow = new MatchFlow(this.#ports(), record, engine, b.start.lastHash, b.start.hasher);
   }
 
+  #presence(seat: SeatRuntime<Client>, state: SeatPresenceMessage["state"]): void {
+    const m: SeatPresenceMessage = { seat: seat.company, name: seat.name, state };
+    for (const client of this.clients) {
+      const p = memberOf(client)?.principal;
+      if ((p?.host || p?.teacher) && p.seat !== seat.company) client.send("seat:presence", m);
+    }
+  }
+
   #ports(): FlowPorts<Client> {
     return {
       ctx: this.#ctx,
@@ -151,6 +162,7 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
         this.#feed?.onBroadcast(type, message);
       },
       connections: () => this.clients.length,
+      presence: (seat, state) => this.#presence(seat, state),
       addToSeatView: (company, items) => {
         for (const client of this.clients)
           if (memberOf(client)?.principal.seat === company && client.view) for (const v of items) client.view.add(v as Parameters<StateView["add"]>[0]);
@@ -186,24 +198,25 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     }
     if (plan.seat && plan.reclaim) {
       const old = flow.seats.reclaim(plan.seat, client, plan.name, midTurn);
+      this.#presence(plan.seat, "back");
       if (old) {
         this.#unseat(old);
-        old.leave(4001, "seat reclaimed from another connection");
+        old.leave(CLOSE_SEAT_RECLAIMED, "seat reclaimed from another connection");
       }
     } else if (plan.seat) flow.seats.claim(plan.seat, client, plan.name, hashToken(token), midTurn);
     if (creator && this.#fillWithAi) for (const s of flow.seats.list()) if (s.control === "vacant") s.control = "ai";
 
     const seat = plan.seat?.company ?? null;
     const principal: Principal = { role: plan.role, seat, host: plan.host, teacher: plan.teacher, name: plan.name };
-    client.userData = { principal, limiter: new RateLimiter(this.#ctx.ratePerSecond, this.#ctx.rateBurst, Date.now()) } satisfies Member;
+    const shownToken = plan.role === "spectator" && !plan.host ? "" : token;
+    client.userData = { principal, limiter: new RateLimiter(this.#ctx.ratePerSecond, this.#ctx.rateBurst, Date.now()), token: shownToken } satisfies Member;
     if (plan.role === "spectator") this.#setSpectators(this.#spectators + 1);
     client.view = new StateView();
     seatView(client.view, this.state, seat);
     this.#cancelIdle();
     flow.syncSeats();
     await flow.persistSeats();
-    const shownToken = plan.role === "spectator" && !plan.host ? "" : token;
-    client.send("welcome", { seat, role: plan.role, host: plan.host, token: shownToken, code: rec.code, matchId: rec.id } satisfies WelcomeMessage);
+    this.#welcome(client);
     if (flow.phase === "lobby") flow.maybeAutoStart();
     else if (flow.phase === "deciding" && plan.seat) {
       flow.sendTurnStarted(plan.seat);
@@ -218,10 +231,13 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     seat.reconnection = reconnection;
     reconnection.catch(() => undefined);
     this.#flow.syncSeats();
+    this.#presence(seat, "dropped");
     this.#flow.maybeEndReading();
   }
 
   override onReconnect(client: Client): void {
+    // A reloaded page reconnects with the SDK's token and knows nothing yet: tell it who it is.
+    this.#welcome(client);
     const seatId = memberOf(client)?.principal.seat;
     const seat = seatId ? this.#flow.seats.get(seatId) : undefined;
     if (!seat) return;
@@ -229,6 +245,7 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     seat.client = client;
     this.#cancelIdle();
     this.#flow.syncSeats();
+    this.#presence(seat, "back");
     if (this.#flow.phase === "deciding") this.#flow.sendTurnStarted(seat);
   }
 
@@ -266,6 +283,14 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     if (sync) client.view?.remove(sync);
     if (data) data.principal = { ...data.principal, seat: null };
     return data;
+  }
+
+  #welcome(client: Client): void {
+    const data = memberOf(client);
+    if (!data) return;
+    const p = data.principal;
+    const rec = this.#flow.rec;
+    client.send("welcome", { seat: p.seat, role: p.role, host: p.host, token: data.token, code: rec.code, matchId: rec.id } satisfies WelcomeMessage);
   }
 
   #toSpectator(client: Client): void {

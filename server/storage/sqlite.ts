@@ -273,11 +273,11 @@ export class SqliteStorage implements Storage {
     }));
   }
 
-  async listMatches(limit: number): Promise<readonly MatchSummary[]> {
+  async listFinished(limit: number): Promise<readonly MatchSummary[]> {
     const rows = this.#db
       .prepare(
         `SELECT m.*, (SELECT COUNT(*) FROM turns t WHERE t.match_id = m.id) AS played
-         FROM matches m WHERE m.status != 'abandoned' ORDER BY m.created_at DESC LIMIT ?`,
+         FROM matches m WHERE m.status = 'ended' ORDER BY m.ended_at DESC LIMIT ?`,
       )
       .all(limit) as Row[];
     return rows.map((r) => {
@@ -296,6 +296,21 @@ export class SqliteStorage implements Storage {
         endedAt: rec.endedAt,
       };
     });
+  }
+
+  async listLiveFor(tokenHashes: readonly string[]): Promise<readonly MatchRecord[]> {
+    const hashes = tokenHashes.filter((h) => /^[0-9a-f]{64}$/.test(h));
+    if (hashes.length === 0) return [];
+    // Seat token hashes live inside the seats JSON: a 64-hex-digit substring cannot match by accident.
+    const marks = hashes.map(() => "?").join(", ");
+    const rows = this.#db
+      .prepare(
+        `SELECT * FROM matches WHERE status IN ('lobby', 'active')
+           AND (host_token_hash IN (${marks}) OR teacher_key_hash IN (${marks}) OR ${hashes.map(() => "instr(seats, ?) > 0").join(" OR ")})
+         ORDER BY created_at DESC LIMIT 50`,
+      )
+      .all(...hashes, ...hashes, ...hashes) as Row[];
+    return rows.map(toRecord);
   }
 
   async listUnfinished(): Promise<readonly MatchRecord[]> {

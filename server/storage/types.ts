@@ -106,7 +106,10 @@ export interface Storage {
   getMatch(id: string): Promise<MatchRecord | undefined>;
   findByCode(code: string): Promise<MatchRecord | undefined>;
   getTurns(id: string): Promise<readonly TurnRecord[]>;
-  listMatches(limit: number): Promise<readonly MatchSummary[]>;
+  /** Matches that ended, newest first: the public list (nothing live is listed to strangers). */
+  listFinished(limit: number): Promise<readonly MatchSummary[]>;
+  /** Lobby or running matches holding one of these token hashes as host, teacher or seat token. */
+  listLiveFor(tokenHashes: readonly string[]): Promise<readonly MatchRecord[]>;
   /** Matches that started and have not ended: restored on start. */
   listUnfinished(): Promise<readonly MatchRecord[]>;
   /** Classroom sessions (server/class). */

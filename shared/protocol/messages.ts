@@ -128,7 +128,7 @@ export interface MatchEndedMessage {
   /** The same match re-simulated with every seat restraining (GAME.md §6). */
   readonly counterfactual?: readonly SeatScore[];
 }
-/** Sent to a client right after it joins: what it needs to reconnect later. */
+/** Sent to a client right after it joins or reconnects: who it is, and what it needs to come back later. */
 export interface WelcomeMessage {
   readonly seat: string | null;
   readonly role: JoinRole;
@@ -154,6 +154,13 @@ export interface TurnUndoneMessage {
   readonly hash: string;
 }
 
+/** To the host and the teacher: a seat's player dropped, came back, or AI took the seat over. */
+export interface SeatPresenceMessage {
+  readonly seat: string;
+  readonly name: string;
+  readonly state: "dropped" | "back" | "ai";
+}
+
 export interface PongMessage {
   readonly id: number;
 }
@@ -167,4 +174,5 @@ export interface ServerMessages {
   chat: ChatBroadcast;
   pong: PongMessage;
   "turn:undone": TurnUndoneMessage;
+  "seat:presence": SeatPresenceMessage;
 }

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { DB_FILE, SCHEMA_VERSION, SqliteStorage } from "../../server/storage/sqlite.ts";
 import type { MatchRecord } from "../../server/storage/types.ts";
 import { createMatch, defaultDecision, hashState, resolveTurn } from "../../shared/engine/index.ts";
+import { hashToken } from "../../server/util.ts";
 import { tempDataDir } from "./harness.ts";
 
 function record(id: string, code: string): MatchRecord {
@@ -15,7 +16,7 @@ function record(id: string, code: string): MatchRecord {
     config: state.config,
     settings: { mode: "solo", turnSeconds: 0, difficulty: "normal" },
     seats: {
-      microsoft: { control: "human", name: "Ann", tokenHash: "ab".repeat(32), held: false },
+      microsoft: { control: "human", name: "Ann", tokenHash: "cd".repeat(32), held: false },
       amazon: { control: "ai", name: "", tokenHash: "", held: false },
     },
     hostTokenHash: "ab".repeat(32),
@@ -52,7 +53,12 @@ describe("SqliteStorage", () => {
       expect(turns).toHaveLength(1);
       expect(turns[0]?.decisions.microsoft).toEqual(decisions.microsoft);
       expect((await again.listUnfinished()).map((m) => m.id)).toEqual(["m0000000000000001"]);
-      expect((await again.listMatches(10))[0]).toMatchObject({ turnsPlayed: 1, status: "active" });
+      // Live matches are listed only to a holder of one of their tokens.
+      expect(await again.listFinished(10)).toEqual([]);
+      expect((await again.listLiveFor([hashToken("nope")])).length).toBe(0);
+      expect((await again.listLiveFor(["ab".repeat(32)])).map((m) => m.id)).toEqual(["m0000000000000001"]);
+      expect((await again.listLiveFor(["cd".repeat(32)])).map((m) => m.id)).toEqual(["m0000000000000001"]);
+      expect((await again.listLiveFor(["not hex", "'; DROP TABLE matches; --"])).length).toBe(0);
       await again.close();
 
       const raw = new DatabaseSync(join(data.dir, DB_FILE));
