@@ -130,6 +130,14 @@ describe("the debrief", () => {
       await check(page, `debrief-1${TABS.indexOf(tab) + 1}-${tab}-zh`);
     }
 
+    // A larger window (the canvas scaled up): the pages still pass the audit.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.waitForTimeout(500);
+    for (const tab of ["lesson", "reality"] as const) {
+      await showTab(page, tab);
+      await check(page, `debrief-2${TABS.indexOf(tab) + 1}-${tab}-zh-1920`);
+    }
+
     // Exports, downloaded as a player would (the links carry the page's language).
     const download = async (testid: string): Promise<{ name: string; bytes: Buffer }> => {
       const [d] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testid).click()]);

@@ -30,6 +30,14 @@ function money(m: number): string {
   return formatMoney(m, lang());
 }
 
+/** Lets a panel scroll once it is laid out, only if its content outgrows it. */
+function scrollIfNeeded(panel: HTMLElement): HTMLElement {
+  requestAnimationFrame(() => {
+    if (panel.scrollHeight > panel.clientHeight + 1) panel.classList.add("cp-scrolls");
+  });
+  return panel;
+}
+
 /** Value created per seat, as played against all restrain: two bars each, on one scale. */
 function valueBars(d: Debrief, me: CompanyId | null): HTMLElement {
   const rows = d.welfare.rows;
@@ -160,7 +168,7 @@ export function lessonPage(d: Debrief, me: CompanyId | null): HTMLElement {
     el("p", { class: "cp-note", text: t("debrief.valueNote") }),
     valueBars(d, me),
   );
-  return el("div", { class: "cp-debrief-two" }, left, right);
+  return el("div", { class: "cp-debrief-two" }, scrollIfNeeded(left), scrollIfNeeded(right));
 }
 
 function cell(letter: "T" | "R" | "P" | "S", bp: number, best: boolean): HTMLElement {
@@ -338,6 +346,7 @@ export function historyPage(d: Debrief, me: CompanyId | null, rerender: () => vo
 /** The match's 2026 (and 2025) next to the documents' figures for the same year. */
 export function realityPage(d: Debrief): HTMLElement {
   const root = el("section", { class: "cp-panel cp-debrief-reality", testid: "debrief-reality", "aria-label": t("debrief.tab.reality") });
+  scrollIfNeeded(root);
   if (d.reality.length === 0) {
     root.append(el("p", { text: t("debrief.realityNone") }));
     return root;
