@@ -112,6 +112,14 @@ export function formatPrice(cents: number, lang: Lang = "en"): string {
   return withSign(neg, lang === "zh-CN" ? `${body}美元` : `$${body}`);
 }
 
+/** A share price on an axis: whole dollars without cents ("$750", "750美元"), cents only when the tick needs them. */
+export function formatPriceTick(cents: number, lang: Lang = "en"): string {
+  if (!Number.isFinite(cents)) return "—";
+  if (Math.round(cents) % 100 !== 0) return formatPrice(cents, lang);
+  const body = groupThousands(Math.abs(Math.round(cents)) / 100);
+  return withSign(cents < 0, lang === "zh-CN" ? `${body}美元` : `$${body}`);
+}
+
 /** MW → "850 MW", "12.4 GW" (en) or "850兆瓦", "12.4吉瓦" (zh-CN). */
 export function formatMw(mw: number, lang: Lang = "en"): string {
   if (!Number.isFinite(mw)) return "—";

@@ -4,6 +4,7 @@ import {
   formatBp,
   formatMoneyChange,
   formatPerMw,
+  formatPriceTick,
   fromInputUnits,
   moneyUnit,
   niceTicks,
@@ -120,6 +121,10 @@ describe("one money format per language", () => {
     expect(formatBp(35)).toBe("+35 bp");
     expect(formatBp(-1200)).toBe("−1,200 bp");
     expect(formatPrice(41_235, "zh-CN")).toBe("412.35美元");
+    expect(formatPriceTick(75_000, "en")).toBe("$750");
+    expect(formatPriceTick(100_000, "en")).toBe("$1,000");
+    expect(formatPriceTick(25_050, "en")).toBe("$250.50");
+    expect(formatPriceTick(75_000, "zh-CN")).toBe("750美元");
     expect(formatMw(850, "zh-CN")).toBe("850兆瓦");
     expect(formatMw(12_400, "zh-CN")).toBe("12.4吉瓦");
   });

@@ -128,6 +128,33 @@ describe("every screen passes the audit, in a full match", () => {
   );
 });
 
+describe("seven seats", () => {
+  test("the board and the reveal still fit 1280×720 and pass the audit (zh-CN, the longer language)", async () => {
+    const problems: string[] = [];
+    const results: AuditResult[] = [];
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    await ctx.addInitScript(() => localStorage.setItem("cp.lang", "zh-CN"));
+    const page = await openPage(ctx, problems, "seven");
+    await page.goto(server.url);
+    await page.getByTestId("solo-button").waitFor();
+    // The title offers the core four; a classroom or a host can seat all seven (the protocol's create options).
+    await page.evaluate(() =>
+      (window as unknown as { __cp: { session(): { create(o: unknown): Promise<void> } } }).__cp
+        .session()
+        .create({ mode: "solo", aiSeats: "fill", seats: ["microsoft", "amazon", "alphabet", "meta", "oracle", "apple", "tesla"], turns: 4, seat: "apple" }),
+    );
+    await page.getByTestId("decision-panel").waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator("tr[data-testid^=rival-]").count()).toBe(7);
+    await check(page, "s-seven-board-zh", results);
+    await page.getByTestId("commit-button").click();
+    await page.getByTestId("reveal-continue").waitFor({ timeout: 30_000 });
+    expect(await page.locator("[data-testid^=reveal-seat-]").count()).toBe(7);
+    await check(page, "s-seven-reveal-zh", results);
+    await ctx.close();
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
+
 describe("the decision flow", () => {
   test("errors in the player's language next to the field; the commit state moves draft → committed → all ready", async () => {
     const problems: string[] = [];

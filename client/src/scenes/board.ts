@@ -359,7 +359,7 @@ export class BoardScene extends BaseScene {
       el("h2", {}, t("board.industry")),
       chartElement({
         w: 404,
-        h: 232,
+        h: 212,
         labels: ind.labels,
         series: [
           { label: t("board.industryCapexShort"), color: SERIES.capex, values: ind.capexAnnual },
@@ -385,6 +385,7 @@ export class BoardScene extends BaseScene {
     const s = this.session;
     const L = lang();
     const seats = s.seatsInOrder();
+    const compact = seats.length > 5;
     const rows = seats.map((seat) => {
       const id = seat.company as CompanyId;
       const mine = id === s.seat;
@@ -395,12 +396,21 @@ export class BoardScene extends BaseScene {
       return el(
         "tr",
         { class: mine ? "mine" : "", testid: `rival-${id}` },
-        el(
-          "th",
-          { scope: "row" },
-          el("span", { class: "cp-seatname", style: `color:${seatText(id)}`, text: `${SEAT_ICONS[id] ?? "•"} ${t(`company.${id}`)}` }),
-          el("span", { class: "cp-who-small" }, who, el("span", { class: `cp-chip ${st.cls}`, testid: `status-${id}`, text: t(st.key) })),
-        ),
+        compact
+          ? // Six or seven seats: one line each; the status as a symbol (its words for screen readers and on hover).
+            el(
+              "th",
+              { scope: "row", title: `${who} · ${t(st.key)}` },
+              el("span", { class: "cp-seatname", style: `color:${seatText(id)}`, text: `${SEAT_ICONS[id] ?? "•"} ${t(`company.${id}`)}` }),
+              el("span", { class: `cp-chip ${st.cls}`, testid: `status-${id}`, "aria-hidden": "true", text: STATUS_SYMBOL[st.key] ?? "•" }),
+              el("span", { class: "cp-sr", text: `${who}, ${t(st.key)}` }),
+            )
+          : el(
+              "th",
+              { scope: "row" },
+              el("span", { class: "cp-seatname", style: `color:${seatText(id)}`, text: `${SEAT_ICONS[id] ?? "•"} ${t(`company.${id}`)}` }),
+              el("span", { class: "cp-who-small" }, who, el("span", { class: `cp-chip ${st.cls}`, testid: `status-${id}`, text: t(st.key) })),
+            ),
         el("td", {}, formatPrice(seat.sharePriceCents, L)),
         el("td", {}, lastCapex === undefined ? "—" : formatMoney(lastCapex, L)),
         el("td", {}, formatMoney(seat.aiRevenue, L)),
@@ -420,7 +430,7 @@ export class BoardScene extends BaseScene {
       ),
       el(
         "table",
-        { class: "cp-table cp-rivals-table" },
+        { class: compact ? "cp-table cp-rivals-table cp-compact" : "cp-table cp-rivals-table" },
         el(
           "thead",
           {},
@@ -436,6 +446,14 @@ export class BoardScene extends BaseScene {
         ),
         el("tbody", {}, ...rows),
       ),
+      compact
+        ? el("p", {
+            class: "cp-note",
+            text: ["board.statusReady", "board.statusCommitted", "board.statusDeciding", "board.statusReading"]
+              .map((k) => `${STATUS_SYMBOL[k]} ${t(k).replace(/^✓ /, "")}`)
+              .join(" · "),
+          })
+        : null,
     );
   }
 
@@ -466,6 +484,17 @@ export class BoardScene extends BaseScene {
     right.replaceChildren(this.form.root);
   }
 }
+
+/** The status chips' symbols when six or seven seats leave room for no words. */
+const STATUS_SYMBOL: Readonly<Record<string, string>> = {
+  "board.defaulted": "×",
+  "board.statusReady": "✓",
+  "board.statusReadyDefault": "✓",
+  "board.statusCommitted": "✎",
+  "board.statusAway": "–",
+  "board.statusDeciding": "…",
+  "board.statusReading": "◔",
+};
 
 /** A seat's commit state as everyone sees it (from the synced committed/ready flags). */
 export function seatStatus(

@@ -175,8 +175,11 @@ export class RevealScene extends BaseScene {
       row(termLink("chip_rnd", t("reveal.chipRnd")), (x) => [amount(x.decision.chipRnd)], "rv-rnd"),
       row(termLink("bonds", t("reveal.bonds")), (x) => this.bondCell(x), "rv-bonds"),
       row(t("reveal.repaid"), (x) => [amount(x.decision.debtRepay)], "rv-repaid"),
-      row(termLink("buybacks", t("reveal.buybacks")), (x) => [amount(x.decision.buybacks)], "rv-buybacks"),
-      row(termLink("dividends", t("reveal.dividends")), (x) => [amount(x.decision.dividends)], "rv-dividends"),
+      row(
+        el("span", {}, termLink("buybacks", t("reveal.buybacks")), " · ", termLink("dividends", t("reveal.dividends"))),
+        (x) => [amount(x.decision.buybacks), el("span", { class: "cp-vs", text: " · " }), amount(x.decision.dividends)],
+        "rv-owners",
+      ),
       row(termLink("energy_deal", t("reveal.energyBids")), (x) => this.bidsCell(r, x), "rv-bids"),
       group(el("span", {}, t("reveal.groupResults"), " ", termLink("consensus", "?"))),
       row(termLink("ai_revenue", t("reveal.aiRevenue")), (x) => vs(x.expectations.aiRevenue.actual, x.expectations.aiRevenue.consensus), "rv-ai"),
@@ -227,7 +230,12 @@ export class RevealScene extends BaseScene {
         "cp-rv-part cp-rv-total",
       ),
     ];
-    return el("table", { class: "cp-reveal-table", testid: "reveal-table", style: `--seats:${seats.length}` }, el("thead", {}, head), el("tbody", {}, ...body));
+    return el(
+      "table",
+      { class: seats.length > 4 ? "cp-reveal-table cp-many" : "cp-reveal-table", testid: "reveal-table", style: `--seats:${seats.length}` },
+      el("thead", {}, head),
+      el("tbody", {}, ...body),
+    );
   }
 
   private bondCell(x: SeatReport): Child[] {

@@ -4,7 +4,7 @@ import { BaseScene } from "./base.ts";
 import { SERIES, SEAT_COLORS } from "../theme.ts";
 import { lang, t } from "../lang.ts";
 import { button, el } from "../ui.ts";
-import { formatMoney, formatMw, formatPrice } from "../format.ts";
+import { formatMoney, formatMw, formatPrice, formatPriceTick } from "../format.ts";
 import type { QuarterSnap } from "../net.ts";
 import { chartElement } from "../charts.ts";
 import { industrySeries, quarterLabel, quarterTick } from "../model.ts";
@@ -179,7 +179,7 @@ export class StatementsScene extends BaseScene {
           color: SEAT_COLORS[st.company as CompanyId] ?? 0xffffff,
           values: labels.map((_, i) => st.history[i]?.sharePriceCents ?? null),
         })),
-        format: (v) => formatPrice(Math.round(v), L),
+        format: (v) => formatPriceTick(Math.round(v), L),
         title: t("chart.sharePrice"),
         yTitle: t("chart.perShare"),
         xTitle: t("chart.quarter"),
