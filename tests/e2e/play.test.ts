@@ -196,6 +196,12 @@ describe("browser end to end", () => {
     // The guest has not committed: the quarter has not resolved (the host's panel proves the state arrived).
     expect((await sessionInfo(a)).reports).toHaveLength(0);
     await shot(a, "22-board-host-waiting");
+    // The host reopens its decision: the guest sees it editing, then committed again.
+    await a.getByTestId("change-button").click();
+    await expect.poll(() => b.getByTestId(`status-${seatA}`).textContent(), { timeout: 15_000 }).toBe("修改中");
+    await expect.poll(() => a.getByTestId("decide-capex").isEnabled()).toBe(true);
+    await a.getByTestId("commit-button").click();
+    await expect.poll(() => b.getByTestId(`status-${seatA}`).textContent(), { timeout: 15_000 }).toBe("✓ 已提交");
     // The guest plays in Chinese: 225亿美元 = $22.5B.
     await playQuarter(b, 225);
     await Promise.all([a.getByTestId("reveal-continue").waitFor({ timeout: 30_000 }), b.getByTestId("reveal-continue").waitFor({ timeout: 30_000 })]);
