@@ -13,6 +13,8 @@ import { RevealScene } from "./scenes/reveal.ts";
 import { StatementsScene } from "./scenes/statements.ts";
 import { EndScene } from "./scenes/end.ts";
 import { ReplayScene } from "./scenes/replay.ts";
+import { LibraryScene } from "./scenes/library.ts";
+import { trackMyMatches } from "./library/mine.ts";
 import { currentPage, onPageChange } from "./replay/route.ts";
 import { prefetchReplay } from "./replay/load.ts";
 import { route, routePage } from "./router.ts";
@@ -61,7 +63,7 @@ async function boot(): Promise<void> {
   // The screens are DOM text and need no preloaded glyphs; canvas text (a few scenes) gets them long before it draws.
   void loadFonts();
   // Phaser starts the first scene listed: the URL's own page (/replay/…, /library) when it has one.
-  const first = page?.kind === "replay" ? ReplayScene : TitleScene;
+  const first = page?.kind === "replay" ? ReplayScene : page?.kind === "library" ? LibraryScene : TitleScene;
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent: "game",
@@ -70,7 +72,7 @@ async function boot(): Promise<void> {
     backgroundColor: COLORS.bg,
     dom: { createContainer: true },
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
-    scene: [first, ...[TitleScene, LobbyScene, BoardScene, RevealScene, StatementsScene, EndScene, ReplayScene].filter((s) => s !== first)],
+    scene: [first, ...[TitleScene, LobbyScene, BoardScene, RevealScene, StatementsScene, EndScene, ReplayScene, LibraryScene].filter((s) => s !== first)],
     banner: false,
   });
   // A dashboard: the loop sleeps while nothing changes (render-loop.ts).
@@ -83,7 +85,11 @@ async function boot(): Promise<void> {
   });
   // A reload (or a crash) during a match: back to the seat without a click (not over a replay page).
   if (!currentPage()) void resumeSaved();
-  onPageChange(() => routePage(game));
+  onPageChange(() => {
+    routePage(game);
+    requestRender();
+  });
+  trackMyMatches();
 }
 
 void boot();

@@ -13,11 +13,12 @@ import { health } from "./health.ts";
 import { matches } from "./matches.ts";
 import { matchmake } from "./matchmake.ts";
 import { replays } from "./replays.ts";
+import { library } from "./replays-library.ts";
 import { serveClient } from "./static-client.ts";
 
 export type { HttpDeps, HttpLimits, RouteModule } from "./deps.ts";
 
-export const ROUTES: readonly RouteModule[] = [health, matchmake, matches, codes, replays];
+export const ROUTES: readonly RouteModule[] = [health, matchmake, matches, codes, replays, library];
 
 /** `%`, `%ZZ`, `%E0%A4%A`: refused before any route tries to decode them. */
 function decodableUrl(req: Request, _res: Response, next: NextFunction): void {

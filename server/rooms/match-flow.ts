@@ -45,8 +45,8 @@ export class MatchFlow<C> {
   #injected: ScheduledEvent[] = [];
   #disposed = false;
   readonly #p: FlowPorts<C>;
-  /** Each turn's hash, in the match's scheme (chained for new matches). */
-  readonly #hasher: TurnHasher;
+  /** Each turn's hash, in the match's scheme (chained for new matches); an undo rewinds it with the log. */
+  #hasher: TurnHasher;
 
   constructor(ports: FlowPorts<C>, rec: MatchRecord, engine: MatchState, lastHash = "", hasher = new TurnHasher()) {
     this.#p = ports;
@@ -314,6 +314,7 @@ export class MatchFlow<C> {
       return { code: "server/storage_error", message: "the match log could not be re-run after the undo" };
     }
     this.#engine = r.state;
+    this.#hasher = r.hasher;
     this.#injected = [];
     this.#rec = { ...this.#rec, status: "active" };
     this.#p.state.hash = r.lastHash;

@@ -7,21 +7,7 @@ import { t } from "../lang.ts";
 import { button, el, modal, row, select, toast } from "../ui.ts";
 import { resetSession } from "../net.ts";
 import { openGlossary } from "../glossary.ts";
-
-interface SavedMatch {
-  id: string;
-  scenario?: string;
-  turns?: number;
-  turnCount?: number;
-  status?: string;
-  createdAt?: string;
-}
-
-function savedList(body: unknown): SavedMatch[] {
-  const arr = Array.isArray(body) ? body : (body as { matches?: unknown } | null)?.matches;
-  if (!Array.isArray(arr)) return [];
-  return arr.filter((m): m is SavedMatch => typeof m === "object" && m !== null && typeof (m as { id?: unknown }).id === "string");
-}
+import { savedMatches } from "../library/panel.ts";
 
 /** The how-to-play text as paragraphs, with its steps numbered. */
 export function howToPlay(): HTMLElement {
@@ -166,7 +152,6 @@ export class TitleScene extends BaseScene {
       status,
     );
 
-    const list = el("ul", { class: "cp-list", testid: "saved-list" });
     const side = el(
       "section",
       { class: "cp-panel cp-title-side" },
@@ -179,7 +164,8 @@ export class TitleScene extends BaseScene {
         button(t("glossary.open"), "title-glossary", () => openGlossary(), "secondary"),
       ),
       el("h2", { class: "cp-title-saved", text: t("title.saved") }),
-      list,
+      // This browser's matches in progress to resume, recently finished ones to watch, the library (client/src/library).
+      savedMatches(),
     );
     root.append(
       el(
@@ -196,28 +182,6 @@ export class TitleScene extends BaseScene {
       ),
       el("div", { class: "cp-title-body" }, form, side),
     );
-    list.append(el("li", { class: "cp-muted", text: "…" }));
-    void fetch("/api/matches")
-      .then((r) => (r.ok ? r.json() : []))
-      .catch(() => [])
-      .then((body: unknown) => {
-        const items = savedList(body);
-        list.replaceChildren();
-        if (items.length === 0) list.append(el("li", { class: "cp-muted", text: t("title.noSaved") }));
-        for (const m of items.slice(0, 4)) {
-          const scen = m.scenario ? t(`scenario.${m.scenario}`) : "—";
-          list.append(
-            el(
-              "li",
-              {},
-              el("span", {
-                text: t("title.savedRow", { scenario: scen, turns: m.turns ?? m.turnCount ?? "?", status: m.status ? t(`status.${m.status}`) : "" }),
-              }),
-              el("a", { href: `/api/matches/${encodeURIComponent(m.id)}/replay`, download: `${m.id}.json`, text: t("title.download") }),
-            ),
-          );
-        }
-      });
     // Focus the first control so a keyboard user can start right away.
     name.focus();
     // For the benchmark: the first moment the title screen can be used.
