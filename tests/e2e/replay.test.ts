@@ -97,6 +97,11 @@ describe("replay viewer", () => {
     await page.getByTestId("replay-open-file-input").waitFor({ state: "attached" });
     await auditedShot(page, "replay-06-no-file-en");
 
+    await openFile(page, "old-engine-en.json", { ...replay, engineVersion: "0.0.8" });
+    await expect.poll(() => verdictState(page), { timeout: 30_000 }).toBe("engine");
+    expect(await page.getByTestId("replay-verdict").textContent()).toMatch(/recorded with engine 0\.0\.8; this game runs engine/);
+    await auditedShot(page, "replay-08-engine-en");
+
     const bad = structuredClone(replay);
     const seat = replay.seats[2]!;
     const d = bad.turns[3]!.decisions[seat]!;
@@ -114,6 +119,8 @@ describe("replay viewer", () => {
     await page.getByTestId("lang-select").selectOption("zh-CN");
     await expect.poll(() => page.getByTestId("replay-verdict").textContent(), { timeout: 20_000 }).toMatch(/第4季度/);
     await auditedShot(page, "replay-07-tampered-zh");
+    await page.getByTestId("replay-chip-0").click();
+    await auditedShot(page, "replay-01-opening-zh");
     await page.getByTestId("replay-chip-6").click();
     await page.getByTestId("replay-seat").selectOption("amazon");
     await auditedShot(page, "replay-03-q6-amazon-zh");
@@ -134,6 +141,9 @@ describe("replay viewer", () => {
     await openFile(page, "broken.json", { version: 1, seed: "x" });
     await expect.poll(() => page.getByTestId("replay-message").textContent(), { timeout: 30_000 }).toMatch(/engineVersion/);
     expect(await page.getByTestId("replay-verdict").count()).toBe(0);
+    await page.goto(`${server.url}/replay`);
+    await page.getByTestId("replay-message").waitFor();
+    await auditedShot(page, "replay-06-no-file-zh");
     await ctx.close();
     expect(problems).toEqual([]);
   }, 180_000);

@@ -89,11 +89,14 @@ function openBranchDialog(model: ReplayModel, matchId: string, position: number,
       row(t("replay.branchSeat"), seatSel),
       row(t("replay.branchOthers"), othersSel),
       row(t("replay.branchName"), name),
-      el("div", { class: "cp-row" }, start),
       status,
     ),
     t("replay.branchCancel"),
     "branch-dialog",
   );
+  // Start sits with Cancel in the dialog's action row; Cancel is the secondary choice.
+  const actions = document.querySelector('[data-testid="branch-dialog"] .cp-dialog-actions');
+  actions?.querySelector("button")?.classList.add("secondary");
+  actions?.append(start);
   start.focus();
 }

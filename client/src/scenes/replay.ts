@@ -114,10 +114,10 @@ export class ReplayScene extends BaseScene {
     });
   }
 
-  private message(text: string, verdict?: string): void {
-    const panel = el("section", { class: "cp-panel rp-message", testid: "replay-message" }, el("p", { text }));
-    if (verdict) this.body?.replaceChildren(el("p", { class: "rp-verdict rp-bad", testid: "replay-verdict", "data-state": verdict, text }), panel);
-    else this.body?.replaceChildren(panel);
+  /** A page with one message (loading, no file, a file that cannot be played); `verdict` marks it as the file's verdict. */
+  private message(text: string, verdict?: string, extra?: HTMLElement): void {
+    const p = verdict ? el("p", { class: "rp-bad rp-strong", testid: "replay-verdict", "data-state": verdict, text }) : el("p", { text });
+    this.body?.replaceChildren(el("section", { class: "cp-panel rp-message", testid: "replay-message" }, p, extra ?? null));
     requestRender();
   }
 
@@ -149,11 +149,13 @@ export class ReplayScene extends BaseScene {
       el("div", { class: "cp-muted" }, `${source}${branch}`),
     );
     if (model.fatal) {
+      // What the file still says without re-simulating it: who played which seat.
       this.message(
         model.fatal === "engine"
           ? t("replay.engineMismatch", { file: f.engineVersion, engine: ENGINE_VERSION })
           : t("replay.engineError", { message: model.fatal }),
         "engine",
+        seatsTable(f, null, null),
       );
       this.ready();
       return;
