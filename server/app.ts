@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
-import type { Decision } from "../shared/engine/index.ts";
+import { ENGINE_VERSION, type Decision } from "../shared/engine/index.ts";
 import { ROOM_NAME, verifyReplay, type ReplayVerdict } from "../shared/protocol/index.ts";
 import { aiDecision } from "./ai.ts";
 import { HttpError } from "./http/errors.ts";
@@ -53,6 +53,8 @@ export interface AppOptions {
    * on the event loop (only for tools that need no isolation).
    */
   readonly workers?: number;
+  /** Hours after which a running match nobody plays is closed (lobbies: a quarter of it). Default 168 (7 days). */
+  readonly abandonAfterHours?: number;
   /** SQLite `synchronous`: NORMAL survives process crashes (default), FULL also power loss. */
   readonly sqliteSync?: "NORMAL" | "FULL";
   readonly log?: (line: string) => void;
@@ -69,13 +71,23 @@ export interface AppHandle {
   close(): Promise<void>;
 }
 
+export const DEFAULT_ABANDON_HOURS = 168;
+
+/** Running matches untouched for `hours` and lobbies for a quarter of that are closed (abandoned, with the reason). */
+async function closeStale(storage: Storage, hours: number, log: (line: string) => void): Promise<void> {
+  const now = Date.now();
+  const ids = await storage.closeStale(new Date(now - hours * 3_600_000).toISOString(), new Date(now - (hours / 4) * 3_600_000).toISOString());
+  if (ids.length > 0) log(`closed ${ids.length} match(es) nobody played for ${hours} h: ${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ", …" : ""}`);
+}
+
 export const DEFAULT_HTTP_LIMITS: HttpLimits = { maxBodyBytes: 1024 * 1024, createsPerMinute: 60, verifiesPerMinute: 30, lookupsPerMinute: 120 };
 
 export async function startApp(opts: AppOptions): Promise<AppHandle> {
   // A match's full state (4–8 seats with quarterly histories) outgrows the 8 KB default.
   if (Encoder.BUFFER_SIZE < 256 * 1024) Encoder.BUFFER_SIZE = 256 * 1024;
   const log = opts.log ?? ((line: string) => console.log(`[server] ${line}`));
-  const storage = new SqliteStorage(opts.dataDir, opts.sqliteSync ?? "NORMAL");
+  // Refuses (StorageRefused, naming the file) a truncated or damaged database rather than start empty.
+  const storage = new SqliteStorage(opts.dataDir, opts.sqliteSync ?? "NORMAL", log);
   const pool = opts.workers === 0 ? null : new TaskPool({ ...(opts.workers !== undefined ? { size: opts.workers } : {}), log });
   const ctx: RoomContext = {
     storage,
@@ -163,13 +175,25 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
   httpServer.removeAllListeners("request");
   httpServer.on("request", http);
 
+  await closeStale(storage, opts.abandonAfterHours ?? DEFAULT_ABANDON_HOURS, log);
   const restored: string[] = [];
   for (const rec of await storage.listUnfinished()) {
+    if (rec.engineVersion !== ENGINE_VERSION) {
+      // Another engine cannot re-run this log: the match is over, but its replay stays readable.
+      const closedReason = `played with engine ${rec.engineVersion}; this server runs ${ENGINE_VERSION}`;
+      await storage.updateMatch(rec.id, { status: "abandoned", closedReason });
+      log(`match ${rec.id} was ${closedReason}: closed; its replay stays readable at /api/matches/${rec.id}/replay`);
+      continue;
+    }
     const id = await ensureRoom(rec.id);
     if (id) restored.push(id);
   }
   if (restored.length > 0) log(`restored ${restored.length} unfinished match(es)`);
   await restoreClasses(classCtx);
+
+  // Matches abandoned while the server runs are closed too (hourly; the timer never keeps the process up).
+  const sweep = setInterval(() => void closeStale(storage, opts.abandonAfterHours ?? DEFAULT_ABANDON_HOURS, log), 3_600_000);
+  sweep.unref();
 
   let closed = false;
   return {
@@ -182,6 +206,7 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(sweep);
       await server.gracefullyShutdown(false);
       await classCtx.pool.close();
       await pool?.close();

@@ -2,6 +2,7 @@
  * `npm start`: one process serving the client (client/dist), the rooms and the HTTP API on one
  * port. Environment (all optional):
  *   PORT (2567), DATA_DIR (./data), GRACE_SECONDS (60), IDLE_SECONDS (600), REVEAL_SECONDS (20),
+ *   ABANDON_HOURS (168: a running match nobody plays is closed after it, a lobby after a quarter of it),
  *   WORKERS (cores − 1, 1–4; 0 = none), CREATES_PER_MINUTE (60), VERIFIES_PER_MINUTE (30),
  *   LOOKUPS_PER_MINUTE (120), TRUST_PROXY (unset; e.g. 1 behind one reverse proxy),
  *   SQLITE_SYNCHRONOUS (NORMAL | FULL), TURN_MS_OVERRIDE (tests only).
@@ -18,6 +19,7 @@ const EnvSchema = z.object({
   GRACE_SECONDS: int(1, 86_400).default(60),
   IDLE_SECONDS: int(1, 86_400).default(600),
   REVEAL_SECONDS: int(1, 3600).default(20),
+  ABANDON_HOURS: int(1, 100_000).default(168),
   WORKERS: int(0, 16).optional(),
   CREATES_PER_MINUTE: int(1, 100_000).default(60),
   VERIFIES_PER_MINUTE: int(1, 100_000).default(30),
@@ -44,6 +46,7 @@ try {
     graceSeconds: e.GRACE_SECONDS,
     idleSeconds: e.IDLE_SECONDS,
     revealMs: e.REVEAL_SECONDS * 1000,
+    abandonAfterHours: e.ABANDON_HOURS,
     http: { createsPerMinute: e.CREATES_PER_MINUTE, verifiesPerMinute: e.VERIFIES_PER_MINUTE, lookupsPerMinute: e.LOOKUPS_PER_MINUTE },
     sqliteSync: e.SQLITE_SYNCHRONOUS,
     ...(e.WORKERS !== undefined ? { workers: e.WORKERS } : {}),

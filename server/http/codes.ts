@@ -11,7 +11,13 @@ export const codes: RouteModule = {
     router.get("/api/codes/:code", perAddress("code lookup", deps.limits.lookupsPerMinute), async (req, res) => {
       const code = parseParam(CodeSchema, req.params["code"], "http/invalid_code");
       const rec = await deps.storage.findByCode(code);
-      if (!rec || rec.status === "abandoned") throw new HttpError(404, "http/not_found", `no match has the code ${code}`);
+      if (!rec) throw new HttpError(404, "http/not_found", `no match has the code ${code}`);
+      if (rec.status === "abandoned")
+        throw new HttpError(
+          410,
+          "http/match_closed",
+          `match ${rec.id} was closed (${rec.closedReason ?? "abandoned"}); its replay: /api/matches/${rec.id}/replay`,
+        );
       const roomId = rec.status === "ended" ? null : await deps.ensureRoom(rec.id);
       sendJson(res, 200, { code: rec.code, matchId: rec.id, roomId, status: rec.status, joinable: roomId !== null });
     });

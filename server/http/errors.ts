@@ -56,6 +56,12 @@ export function errorHandler(log: (line: string) => void) {
       sendError(res, known.status, known.code, known.message, known.detail);
       return;
     }
+    if (e instanceof Error && e.name === "CorruptRow") {
+      // One damaged match: this request fails, naming it; nothing else does.
+      log(`http 500 on ${req.method} ${req.path.slice(0, 120)}: ${e.message}`);
+      sendError(res, 500, "storage/corrupt_match", e.message);
+      return;
+    }
     log(`http 500 on ${req.method} ${req.path.slice(0, 120)}: ${e instanceof Error ? e.stack : String(e)}`);
     sendError(res, 500, "http/internal", "internal error");
   };

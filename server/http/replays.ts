@@ -15,7 +15,8 @@ export const replays: RouteModule = {
       const rec = await deps.storage.getMatch(id);
       if (!rec) throw new HttpError(404, "http/not_found", `no match ${id}`);
       // A running match's log holds its seed and every past decision: it is published at the end.
-      if (rec.status !== "ended") throw new HttpError(403, "http/match_not_finished", `match ${id} has not ended; its replay is published when it does`);
+      if (rec.status !== "ended" && rec.status !== "abandoned")
+        throw new HttpError(403, "http/match_not_finished", `match ${id} has not ended; its replay is published when it does`);
       const replay = ReplayFileSchema.parse(buildReplay(rec, await deps.storage.getTurns(rec.id)));
       res.set("content-disposition", `inline; filename="${rec.id}.replay.json"`);
       sendJson(res, 200, replay);

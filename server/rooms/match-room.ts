@@ -4,7 +4,7 @@
  * commands (commands.ts), the match's life (match-flow.ts: seats, clock, turns, persistence,
  * projection) — and owns only what is about connections: views, spectators, reconnection, idling.
  */
-import { Room, ServerError, type Client, type Delayed } from "@colyseus/core";
+import { CloseCode, Room, ServerError, type Client, type Delayed } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import type { CreateOptions, ErrorMessage, PongMessage, SeatPresenceMessage, WelcomeMessage } from "../../shared/protocol/index.ts";
 import { CLOSE_SEAT_RECLAIMED } from "../../shared/sync/close-codes.ts";
@@ -14,6 +14,7 @@ import type { Principal } from "./authority.ts";
 import { runCommand, type Outcome } from "./commands.ts";
 import { ROOM_CONTEXT_KEY, SERVER_REQUEST_KEY, takeServerRequest, type RoomContext } from "./context.ts";
 import { dispatch, type Command } from "./dispatch.ts";
+import { installFrameGuard } from "./frames.ts";
 import { planJoin } from "./join.ts";
 import { MatchFlow, type FlowPorts } from "./match-flow.ts";
 import { parseCreateOptions, setupMatch, type SetupIds } from "./match-setup.ts";
@@ -45,6 +46,9 @@ function createError(code: string, message: string): ServerError {
 function joinError(code: string, message: string): ServerError {
   return new ServerError(4400, `${code}: ${message}`);
 }
+
+/** A room created but never joined lingers at most this long. */
+const UNJOINED_SECONDS = 60;
 
 /** Orchestrator commands are not rate-limited. */
 const UNLIMITED = new RateLimiter(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 0);
@@ -82,14 +86,22 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     // Matchmaking only by id or code: `join`/`joinOrCreate` never land a stranger here.
     await this.setPrivate(true);
     this.onMessage("*", (client: Client, type: string | number, message: unknown) => this.#onMessage(client, type, message));
-    // Also a room nobody ever joins goes away.
-    this.#armIdle();
+    // A frame Colyseus cannot decode gets a typed error here, instead of a closed connection and a stack trace.
+    installFrameGuard<Client>(this, {
+      maxFramesPerSecond: this.maxMessagesPerSecond,
+      refuse: (client, verdict) => this.#refuseFrame(client, verdict.code, verdict.message),
+      flood: (client) => client.leave(CloseCode.WITH_ERROR, "too many frames"),
+    });
+    // Also a room nobody ever joins goes away (sooner: a creator who never connects is not coming back).
+    this.#armIdle(Math.min(ctx.idleSeconds, UNJOINED_SECONDS));
 
     const request = takeServerRequest(ctx, options);
     if (request?.kind === "restore") {
       const r = await this.#store.restore(request.matchId);
       if (!r.ok) {
-        await this.#store.update(request.matchId, { status: "abandoned" });
+        // Not retried at every start: the match is closed with its reason (its replay stays readable).
+        await this.#store.update(request.matchId, { status: "abandoned", closedReason: `its log does not re-run: ${r.message}` });
+        ctx.log(`match ${request.matchId} cannot be restored (${r.message}): closed`);
         throw joinError("restore_failed", r.message);
       }
       this.roomId = r.rec.id;
@@ -313,13 +325,14 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     this.state.spectators = this.#spectators;
   }
 
-  #armIdle(): void {
+  /** An empty room disposes itself after `seconds` (the match stays in storage, restorable by its code). */
+  #armIdle(seconds = this.#ctx.idleSeconds): void {
     this.#cancelIdle();
     this.#idleTimer = this.clock.setTimeout(() => {
       if (this.clients.length > 0) return;
       this.#ctx.log(`disposing idle room ${this.roomId}`);
       void this.disconnect();
-    }, this.#ctx.idleSeconds * 1000);
+    }, seconds * 1000);
   }
 
   #cancelIdle(): void {
@@ -328,6 +341,14 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
   }
 
   // ---------------------------------------------------------------- commands
+
+  /** A refused frame is answered like a refused message (and counts against the same rate limit). */
+  #refuseFrame(client: Client, code: string, message: string): void {
+    const data = memberOf(client);
+    if (data && !data.limiter.take(Date.now()))
+      return client.send("error", { code: "protocol/rate_limited", message: "too many messages; slow down" } satisfies ErrorMessage);
+    client.send("error", { code, message } satisfies ErrorMessage);
+  }
 
   /**
    * Messages are handled one at a time, in arrival order, each answered (if refused) before the

@@ -25,7 +25,7 @@ describe("reading pause", () => {
     // The turn opened with its timer held for reading (no deadline) …
     expect((await ann.turnStarted(1)).deadline).toBeUndefined();
     // … and it started by itself, without an acknowledgement.
-    await until(() => ann.room.state.deadline > 0, 5000, "timer started without an acknowledgement");
+    await until(() => ann.room.state.turn === 1 && ann.room.state.deadline > 0, 5000, "turn 1's timer started without an acknowledgement");
     expect(ann.room.state.reading).toBe(false);
     expect(ann.room.state.seats.get("microsoft")?.acked).toBe(false);
     await ann.waitFor<TurnResolvedMessage>("turn:resolved", (m) => m.turn === 1, 5000);
