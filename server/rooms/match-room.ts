@@ -345,9 +345,8 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
   /** A refused frame is answered like a refused message (and counts against the same rate limit). */
   #refuseFrame(client: Client, code: string, message: string): void {
     const data = memberOf(client);
-    if (data && !data.limiter.take(Date.now()))
-      return client.send("error", { code: "protocol/rate_limited", message: "too many messages; slow down" } satisfies ErrorMessage);
-    client.send("error", { code, message } satisfies ErrorMessage);
+    const limited = data !== undefined && !data.limiter.take(Date.now());
+    client.send("error", (limited ? { code: "protocol/rate_limited", message: "too many messages; slow down" } : { code, message }) satisfies ErrorMessage);
   }
 
   /**

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppHandle } from "../../server/app.ts";
 import type { TurnResolvedMessage } from "../../shared/protocol/index.ts";
-import { Player, startTestApp, tempDataDir, until, freeTestPort } from "./harness.ts";
+import { Player, startTestApp, tempDataDir, freeTestPort } from "./harness.ts";
 
 let quick: AppHandle;
 const data = tempDataDir("reading-timeout");
@@ -21,14 +21,15 @@ describe("reading pause", () => {
   it("reading ends by itself after the reveal time", async () => {
     const ann = await Player.create(quick.wsUrl, { name: "Ann", ...SOLO_TIMED });
     await ann.turnStarted(0);
-    ann.room.send("ready");
+    // Advance (or the timer) ends turn 0: Ann sends nothing that could count in turn 1.
+    ann.room.send("teacher:advance");
     // The turn opened with its timer held for reading (no deadline) …
-    expect((await ann.turnStarted(1)).deadline).toBeUndefined();
-    // … and it started by itself, without an acknowledgement.
-    await until(() => ann.room.state.turn === 1 && ann.room.state.deadline > 0, 5000, "turn 1's timer started without an acknowledgement");
-    expect(ann.room.state.reading).toBe(false);
-    expect(ann.room.state.seats.get("microsoft")?.acked).toBe(false);
-    await ann.waitFor<TurnResolvedMessage>("turn:resolved", (m) => m.turn === 1, 5000);
+    const t1 = await ann.turnStarted(1);
+    expect(t1.deadline).toBeUndefined();
+    // … and nobody acknowledged, yet its timer started and resolved it with Ann's default decision.
+    const r1 = await ann.waitFor<TurnResolvedMessage>("turn:resolved", (m) => m.turn === 1, 10_000);
+    expect(r1.report.seats.find((s) => s.company === "microsoft")?.decision).toEqual(t1.defaultDecision);
+    expect(ann.log.filter((m) => m.type === "error")).toEqual([]);
     await ann.leave();
   });
 });

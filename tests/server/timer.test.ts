@@ -76,8 +76,8 @@ describe("turn timer", () => {
     const ann = await Player.create(app.wsUrl, { name: "Ann", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"], turnSeconds: 10 });
     const bob = await Player.join(app.wsUrl, ann.room.roomId, { name: "Bob" });
     await Promise.all([ann.turnStarted(0), bob.turnStarted(0)]);
-    ann.room.send("ready");
-    bob.room.send("ready");
+    // Turn 0 ends by the host's advance (or its short timer): nobody sends anything that could land in turn 1.
+    ann.room.send("teacher:advance");
     await Promise.all([ann.turnStarted(1), bob.turnStarted(1)]);
     ann.room.send("reveal:ack");
     await ann.sync();
