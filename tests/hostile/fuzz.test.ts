@@ -136,7 +136,7 @@ describe("fuzzed messages", () => {
     expect(await ann.errorAfter(() => ann.room.send("teacher:pause"))).toBeNull();
     const everyone = [ann, bob, ...watchers];
     const closes: string[] = [];
-    everyone.forEach((p, i) => p.room.onLeave((code: number, reason?: string) => closes.push(`client ${i} closed ${code} ${reason ?? ""}`)));
+    for (const [i, p] of everyone.entries()) p.room.onLeave((code: number, reason?: string) => closes.push(`client ${i} closed ${code} ${reason ?? ""}`));
     const principals: Principal[] = [
       { role: "player", seat: "microsoft", host: true, teacher: false, name: "Ann" },
       { role: "player", seat: "amazon", host: false, teacher: false, name: "Bob" },
