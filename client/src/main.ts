@@ -61,7 +61,9 @@ async function boot(): Promise<void> {
   if (page?.kind === "replay" && page.matchId) prefetchReplay(page.matchId);
   setLang(lang());
   // The screens are DOM text and need no preloaded glyphs; canvas text (a few scenes) gets them long before it draws.
-  void loadFonts();
+  // The replay and library pages draw no canvas text: their glyphs wait until the page is up.
+  if (page) window.setTimeout(() => void loadFonts(), 2000);
+  else void loadFonts();
   // Phaser starts the first scene listed: the URL's own page (/replay/…, /library) when it has one.
   const first = page?.kind === "replay" ? ReplayScene : page?.kind === "library" ? LibraryScene : TitleScene;
   const game = new Phaser.Game({
