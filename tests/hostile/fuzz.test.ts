@@ -10,7 +10,7 @@ import type { Principal } from "../../server/rooms/authority.ts";
 import { dispatch } from "../../server/rooms/dispatch.ts";
 import { RateLimiter } from "../../server/util.ts";
 import { CLIENT_MESSAGES, type TurnStartedMessage } from "../../shared/protocol/index.ts";
-import { Player, freeTestPort, getJson, startTestApp, tempDataDir } from "../server/harness.ts";
+import { Player, freeTestPort, getJson, startTestApp, tempDataDir, until } from "../server/harness.ts";
 import { FULL, summary } from "./summary.ts";
 
 const N = FULL ? 20_400 : 2_400;
@@ -145,8 +145,7 @@ describe("fuzzed messages", () => {
     await Promise.all(everyone.map((p) => p.sync()));
     // AI seats decide in a worker: wait until the state is still (both AI seats ready).
     const settled = () => ["alphabet", "meta"].every((s) => ann.room.state.seats.get(s)?.ready === true);
-    for (let i = 0; i < 200 && !settled(); i++) await ann.sync();
-    expect(settled()).toBe(true);
+    await until(settled, 60_000, "AI seats ready");
     await Promise.all(everyone.map((p) => p.sync()));
     const before = everyone.map((p) => JSON.stringify(p.room.state.toJSON()));
 
