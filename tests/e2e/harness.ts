@@ -72,18 +72,24 @@ export async function startServer(reuse?: { port: number; dataDir: string }): Pr
   proc.stdout?.on("data", (d: Buffer) => log.push(d.toString()));
   proc.stderr?.on("data", (d: Buffer) => log.push(d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}):\n${log.join("")}`);
-    try {
-      const r = await fetch(`${url}/healthz`);
-      if (r.ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not come up:\n${log.join("")}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  // Up when it says so on stdout (an event, not a poll), or failed when it exits first.
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not come up:\n${log.join("")}`)), 60_000);
+    const check = (): void => {
+      if (/listening on/.test(log.join(""))) {
+        clearTimeout(timer);
+        proc.off("exit", exited);
+        resolve();
+      }
+    };
+    const exited = (code: number | null): void => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}):\n${log.join("")}`));
+    };
+    proc.stdout?.on("data", check);
+    proc.once("exit", exited);
+    check();
+  });
   return {
     url,
     port,

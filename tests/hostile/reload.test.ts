@@ -49,8 +49,9 @@ describe("reload and rejoin", () => {
     await b.getByTestId("code-input").fill(code);
     await b.getByTestId("join-button").click();
     await b.getByTestId("lobby-code").waitFor();
+    // The lobby can draw before the welcome (with the seat) has arrived.
+    await expect.poll(async () => (await sessionInfo(b)).seat, { timeout: 15_000 }).not.toBeNull();
     const seatB = (await sessionInfo(b)).seat;
-    expect(seatB).not.toBeNull();
 
     // Reload in the lobby: still in the match, same seat.
     const t0 = Date.now();
