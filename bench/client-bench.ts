@@ -1,9 +1,13 @@
 /**
- * Client benchmarks (issue 5): the client's JS gzip size against Phaser's own gzip size (goal
- * ≤ 1.3), and the time from navigation to the first interactive title screen in headless
- * Chromium (the title scene marks `cp:title-ready` once its controls are live).
+ * Client benchmarks (issues 5, 15): the client's JS gzip size against Phaser's own gzip size (goal
+ * ≤ 1.3); the time from navigation to the first interactive title screen in headless Chromium
+ * (the title scene marks `cp:title-ready` once its controls are live); and the board's frames:
+ * how many it draws per second while nothing changes (render on demand: goal 0) and how many it
+ * can draw per second when kept awake (its cost per frame), both at 1280×720 on a real server.
  */
+import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
+import { createServer as createNetServer } from "node:net";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
@@ -34,6 +38,16 @@ export interface ClientBench {
   readonly gzipRatioGoal: number;
   /** navigation → interactive title screen, ms, fresh browser context (cold cache) each run */
   readonly titleInteractiveMs: { readonly median: number; readonly p95: number; readonly runs: number };
+  /** The board of a solo match at 1280×720, headless Chromium with software rendering. */
+  readonly board: BoardFrames;
+}
+
+export interface BoardFrames {
+  /** Frames Phaser drew per second while the board stood still (5 s): the cost of an idle board. Goal 0. */
+  readonly idleFps: number;
+  /** Frames per second the board reaches when kept awake (3 s): what an animation on it would get. */
+  readonly awakeFps: number;
+  readonly viewport: string;
 }
 
 function jsFiles(dir: string): string[] {
@@ -110,6 +124,77 @@ async function serveDist(): Promise<{ server: Server; url: string }> {
   throw new Error("no free port in 2800-2899");
 }
 
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createNetServer();
+    s.once("error", rej);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      const port = typeof a === "object" && a ? a.port : 0;
+      s.close(() => res(port));
+    });
+  });
+}
+
+/**
+ * Frames drawn by the board of a solo match, on a real server (`server/main.ts`) serving the
+ * client in `<cwd>/client/dist` (`cwd` lets the same measure run on an older build).
+ */
+export async function measureBoardFrames(cwd = ROOT): Promise<BoardFrames> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), "cp-bench-board-"));
+  const proc = spawn(process.execPath, [join(ROOT, "server/main.ts")], {
+    cwd,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+    stdio: "ignore",
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${url}/healthz`)).ok) break;
+      } catch {
+        // not up yet
+      }
+      if (i > 150) throw new Error("bench server did not come up");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    await ctx.addInitScript(() => localStorage.setItem("cp.tour.v1", "bench"));
+    const page = await ctx.newPage();
+    await page.goto(url);
+    await page.getByTestId("turns-input").fill("12");
+    await page.getByTestId("timer-input").fill("3600");
+    await page.getByTestId("solo-button").click();
+    await page.getByTestId("decision-panel").waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1500);
+    const frame = () => page.evaluate(() => (window as unknown as { __cp: { game: { loop: { frame: number } } } }).__cp.game.loop.frame);
+    const f0 = await frame();
+    await page.waitForTimeout(5000);
+    const idleFps = Math.round(((await frame()) - f0) / 0.5) / 10;
+    const canHold = await page.evaluate(() => typeof (window as unknown as { __cp: { holdAwake?: unknown } }).__cp.holdAwake === "function");
+    let awakeFps = idleFps;
+    if (canHold) {
+      await page.evaluate(() => {
+        const w = window as unknown as { __cp: { holdAwake(): () => void }; __release?: () => void };
+        w.__release = w.__cp.holdAwake();
+      });
+      const a0 = await frame();
+      await page.waitForTimeout(3000);
+      awakeFps = Math.round(((await frame()) - a0) / 0.3) / 10;
+      await page.evaluate(() => (window as unknown as { __release?: () => void }).__release?.());
+    }
+    await ctx.close();
+    return { idleFps, awakeFps, viewport: "1280x720" };
+  } finally {
+    await browser.close();
+    proc.kill("SIGTERM");
+    await new Promise((r) => proc.once("exit", r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 export async function runClientBench(runs = 5): Promise<ClientBench> {
   await build({ configFile: join(ROOT, "client/vite.config.ts"), logLevel: "silent" });
   const client = gzipBytes(jsFiles(join(DIST, "assets")));
@@ -139,9 +224,12 @@ export async function runClientBench(runs = 5): Promise<ClientBench> {
     gzipRatio: Math.round((client.gz / phaser) * 1000) / 1000,
     gzipRatioGoal: 1.3,
     titleInteractiveMs: { median: median(times), p95: percentile(times, 95), runs },
+    board: await measureBoardFrames(),
   };
 }
 
 if (import.meta.main) {
-  console.log(JSON.stringify(await runClientBench(Number(process.argv[2] ?? 5)), null, 2));
+  // `node bench/client-bench.ts board <dir>`: only the board frames, on the build in <dir>/client/dist (e.g. an older checkout).
+  if (process.argv[2] === "board") console.log(JSON.stringify(await measureBoardFrames(resolve(process.argv[3] ?? ROOT)), null, 2));
+  else console.log(JSON.stringify(await runClientBench(Number(process.argv[2] ?? 5)), null, 2));
 }

@@ -8,6 +8,7 @@ import { runEngineBench } from "./engine-bench.ts";
 import { runServerBench } from "./server-bench.ts";
 import { runAiBench } from "./ai-bench.ts";
 import { runClientBench } from "./client-bench.ts";
+import { runReplayBench } from "./replay-bench.ts";
 import { runDebriefBench } from "./debrief-bench.ts";
 
 interface Suite {
@@ -20,6 +21,7 @@ const SUITES: readonly Suite[] = [
   { id: "ai", run: async () => runAiBench() },
   { id: "server", run: () => runServerBench() },
   { id: "client", run: () => runClientBench() },
+  { id: "replay", run: () => runReplayBench() },
   { id: "debrief", run: async () => runDebriefBench() },
 ];
 

@@ -3,14 +3,16 @@
  * one port, SQLite under the data dir. Tests start it on their own ports; `main.ts` wraps it.
  */
 import { existsSync } from "node:fs";
+import { createServer } from "node:http";
 import { resolve } from "node:path";
 import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
-import { ROOM_NAME } from "../shared/protocol/index.ts";
-import { createHttpHandler } from "./http.ts";
-import { createExportsHandler } from "./http/exports.ts";
+import { ENGINE_VERSION, type Decision } from "../shared/engine/index.ts";
+import { ROOM_NAME, verifyReplay, type ReplayVerdict } from "../shared/protocol/index.ts";
 import { aiDecision } from "./ai.ts";
+import { HttpError } from "./http/errors.ts";
+import { createHttpApp, type HttpLimits } from "./http/index.ts";
 import { ROOM_CONTEXT_KEY, serverCreate, type RoomContext } from "./rooms/context.ts";
 import { MatchRoom } from "./rooms/match-room.ts";
 import { SqliteStorage } from "./storage/sqlite.ts";
@@ -20,7 +22,9 @@ import { CLASS_CONTEXT_KEY, type ClassContext } from "./class/context.ts";
 import { CLASS_HTTP_DEFAULTS, classHttp } from "./class/http.ts";
 import { ClassPool } from "./class/pool.ts";
 import { classSource, restoreClasses } from "./class/service.ts";
+import { createExportsHandler } from "./http/exports.ts";
 import type { Storage } from "./storage/types.ts";
+import { PoolBusy, TaskPool } from "./workers/pool.ts";
 
 export interface AppOptions {
   readonly port: number;
@@ -40,6 +44,17 @@ export interface AppOptions {
   readonly maxFrameBytes?: number;
   /** Classes created per client address per minute (POST /api/classes). */
   readonly classCreatesPerMinute?: number;
+  /** HTTP limits (body size, creations and verifications per address per minute). */
+  readonly http?: Partial<HttpLimits>;
+  /** express `trust proxy` (behind a reverse proxy, so limits see the client's address). */
+  readonly trustProxy?: boolean | number | string;
+  /**
+   * Worker threads for AI decisions and replay verification (default: cores − 1, 1–4). 0 runs them
+   * on the event loop (only for tools that need no isolation).
+   */
+  readonly workers?: number;
+  /** Hours after which a running match nobody plays is closed (lobbies: a quarter of it). Default 168 (7 days). */
+  readonly abandonAfterHours?: number;
   /** SQLite `synchronous`: NORMAL survives process crashes (default), FULL also power loss. */
   readonly sqliteSync?: "NORMAL" | "FULL";
   readonly log?: (line: string) => void;
@@ -56,14 +71,30 @@ export interface AppHandle {
   close(): Promise<void>;
 }
 
+export const DEFAULT_ABANDON_HOURS = 168;
+
+/** Running matches untouched for `hours` and lobbies for a quarter of that are closed (abandoned, with the reason). */
+async function closeStale(storage: Storage, hours: number, log: (line: string) => void): Promise<void> {
+  const now = Date.now();
+  const ids = await storage.closeStale(new Date(now - hours * 3_600_000).toISOString(), new Date(now - (hours / 4) * 3_600_000).toISOString());
+  if (ids.length > 0) log(`closed ${ids.length} match(es) nobody played for ${hours} h: ${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ", …" : ""}`);
+}
+
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { maxBodyBytes: 1024 * 1024, createsPerMinute: 60, verifiesPerMinute: 30, lookupsPerMinute: 120 };
+
 export async function startApp(opts: AppOptions): Promise<AppHandle> {
   // A match's full state (4–8 seats with quarterly histories) outgrows the 8 KB default.
   if (Encoder.BUFFER_SIZE < 256 * 1024) Encoder.BUFFER_SIZE = 256 * 1024;
   const log = opts.log ?? ((line: string) => console.log(`[server] ${line}`));
-  const storage = new SqliteStorage(opts.dataDir, opts.sqliteSync ?? "NORMAL");
+  // Refuses (StorageRefused, naming the file) a truncated or damaged database rather than start empty.
+  const storage = new SqliteStorage(opts.dataDir, opts.sqliteSync ?? "NORMAL", log);
+  const pool = opts.workers === 0 ? null : new TaskPool({ ...(opts.workers !== undefined ? { size: opts.workers } : {}), log });
   const ctx: RoomContext = {
     storage,
-    ai: async (state, seat, difficulty, seed) => aiDecision(state, seat, difficulty, seed),
+    // A hard AI's look-ahead takes ~0.1–0.4 s: in a worker, so no room waits for another's AI.
+    ai: pool
+      ? (state, seat, difficulty, seed) => pool.run<Decision>({ kind: "ai", state, seat, difficulty, seed }, "game", 60_000)
+      : async (state, seat, difficulty, seed) => aiDecision(state, seat, difficulty, seed),
     graceSeconds: opts.graceSeconds ?? 60,
     idleSeconds: opts.idleSeconds ?? 600,
     revealMs: opts.revealMs ?? 20_000,
@@ -101,39 +132,68 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
   };
   const classRoutes = classHttp(classCtx, { ...CLASS_HTTP_DEFAULTS, ...(opts.classCreatesPerMinute ? { createsPerMinute: opts.classCreatesPerMinute } : {}) });
 
-  const handler = createHttpHandler({
-    storage,
-    ensureRoom,
-    roomCount: async () => (await matchMaker.query({ name: ROOM_NAME })).length,
-    startedAt: Date.now(),
-    staticDir: staticDir && existsSync(staticDir) ? staticDir : null,
-    maxBodyBytes: 1024 * 1024,
-  });
+  const http = createHttpApp(
+    {
+      storage,
+      ensureRoom,
+      roomCount: async () => (await matchMaker.query({ name: ROOM_NAME })).length,
+      startedAt: Date.now(),
+      staticDir: staticDir && existsSync(staticDir) ? staticDir : null,
+      limits: { ...DEFAULT_HTTP_LIMITS, ...opts.http },
+      verifyReplay: async (file) => {
+        if (!pool) return verifyReplay(file);
+        try {
+          return await pool.run<ReplayVerdict>({ kind: "verify", file }, "background", 20_000);
+        } catch (e) {
+          if (e instanceof PoolBusy) throw new HttpError(503, "http/busy", e.message, undefined, { "retry-after": "5" });
+          throw new HttpError(422, "http/verify_failed", `the replay could not be re-simulated: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      },
+      log,
+    },
+    {
+      ...(opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy }),
+      // Route handlers other modules own, mounted before the API's catch-all 404.
+      mount: [createExportsHandler({ storage, classes: classSource(storage) }), classRoutes],
+    },
+  );
 
+  const httpServer = createServer();
   const server = defineServer({
     rooms: {
       [ROOM_NAME]: defineRoom(MatchRoom, { [ROOM_CONTEXT_KEY]: ctx } as never),
       [CLASS_ROOM_NAME]: defineRoom(ClassRoom, { [CLASS_CONTEXT_KEY]: classCtx } as never),
     },
-    transport: new WebSocketTransport({ maxPayload: opts.maxFrameBytes ?? 64 * 1024 }),
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: opts.maxFrameBytes ?? 64 * 1024 }),
     greet: false,
     gracefullyShutdown: false,
-    express: (app: { use: (h: typeof handler) => void }) => {
-      // Exports of finished matches (issue 13): its own route module, ahead of the API's catch-all 404.
-      app.use(createExportsHandler({ storage, classes: classSource(storage) }));
-      app.use(classRoutes);
-      app.use(handler);
-    },
   });
   await server.listen(opts.port);
+  // Colyseus installs its own request listener (its matchmaking route, answering a refused create
+  // with a 500). Ours serves that route too (http/matchmake.ts), with limits and 4xx answers, so it
+  // replaces Colyseus' as the only request listener; WebSocket upgrades are a separate event.
+  httpServer.removeAllListeners("request");
+  httpServer.on("request", http);
 
+  await closeStale(storage, opts.abandonAfterHours ?? DEFAULT_ABANDON_HOURS, log);
   const restored: string[] = [];
   for (const rec of await storage.listUnfinished()) {
+    if (rec.engineVersion !== ENGINE_VERSION) {
+      // Another engine cannot re-run this log: the match is over, but its replay stays readable.
+      const closedReason = `played with engine ${rec.engineVersion}; this server runs ${ENGINE_VERSION}`;
+      await storage.updateMatch(rec.id, { status: "abandoned", closedReason });
+      log(`match ${rec.id} was ${closedReason}: closed; its replay stays readable at /api/matches/${rec.id}/replay`);
+      continue;
+    }
     const id = await ensureRoom(rec.id);
     if (id) restored.push(id);
   }
   if (restored.length > 0) log(`restored ${restored.length} unfinished match(es)`);
   await restoreClasses(classCtx);
+
+  // Matches abandoned while the server runs are closed too (hourly; the timer never keeps the process up).
+  const sweep = setInterval(() => void closeStale(storage, opts.abandonAfterHours ?? DEFAULT_ABANDON_HOURS, log), 3_600_000);
+  sweep.unref();
 
   let closed = false;
   return {
@@ -146,8 +206,10 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(sweep);
       await server.gracefullyShutdown(false);
       await classCtx.pool.close();
+      await pool?.close();
       await storage.close();
     },
   };

@@ -4,8 +4,16 @@
  */
 import { replayMatch, type MatchConfig, type MatchState } from "../shared/engine/index.ts";
 import { detectScheme, turnHash, type HashScheme } from "../shared/engine/replay.ts";
-import { replayVersionFor, type ReplayFile, type ReplayFileV2 } from "../shared/protocol/index.ts";
-import type { MatchRecord, TurnRecord } from "./storage/types.ts";
+import {
+  replayVersionFor,
+  type LibraryEntry,
+  type LibraryPage,
+  type LibraryQuery,
+  type LibrarySeat,
+  type ReplayFile,
+  type ReplayFileV2,
+} from "../shared/protocol/index.ts";
+import type { MatchRecord, Storage, TurnRecord } from "./storage/types.ts";
 
 export { verifyReplay, configOfReplay } from "../shared/protocol/index.ts";
 
@@ -92,4 +100,65 @@ export class TurnHasher {
   commit(hash: string): void {
     this.#last = hash;
   }
+}
+
+// ---------------------------------------------------------------- the saved-matches library
+
+function entryOf(rec: MatchRecord): LibraryEntry {
+  const scores = rec.scores ?? [];
+  const seats = rec.config.seats.map((c): LibrarySeat => {
+    const s = rec.seats[c];
+    const sc = scores.find((x) => x.company === c);
+    return {
+      company: c,
+      kind: s?.control === "human" ? "human" : "ai",
+      ...(s?.control === "human" && s.name ? { name: s.name } : {}),
+      rank: sc?.rank ?? null,
+      scoreBp: sc?.scoreBp ?? null,
+      defaulted: sc?.defaulted ?? false,
+    };
+  });
+  const b = rec.settings.branch;
+  return {
+    matchId: rec.id,
+    createdAt: rec.createdAt,
+    endedAt: rec.endedAt,
+    scenario: rec.config.scenario,
+    variant: rec.config.variant,
+    turns: rec.config.turns,
+    difficulty: rec.settings.difficulty,
+    seats,
+    winner: scores.find((x) => x.rank === 1)?.company ?? null,
+    branch: b ? { matchId: b.matchId, turn: b.turn } : null,
+    engineVersion: rec.engineVersion,
+  };
+}
+
+/** Every term must appear in one of the entry's words (case-insensitive substring). */
+function matchesQuery(e: LibraryEntry, q: string): boolean {
+  const terms = q.toLowerCase().split(/\s+/).filter(Boolean);
+  if (terms.length === 0) return true;
+  const words = [e.matchId, e.scenario, e.variant, e.difficulty, ...e.seats.flatMap((s) => [s.company, s.name ?? "", s.kind === "ai" ? "ai" : ""])]
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+  return terms.every((t) => words.some((w) => w.includes(t)));
+}
+
+/** Most this server scans per library request; older finished matches beyond it are not listed. */
+export const LIBRARY_SCAN = 5000;
+
+/** Finished matches only, newest first, filtered and paged. */
+export async function libraryPage(storage: Storage, query: LibraryQuery): Promise<LibraryPage> {
+  const summaries = await storage.listFinished(LIBRARY_SCAN);
+  const entries: LibraryEntry[] = [];
+  for (const s of summaries) {
+    const rec = await storage.getMatch(s.id);
+    if (rec?.status === "ended") entries.push(entryOf(rec));
+  }
+  const hits = entries
+    .filter((e) => matchesQuery(e, query.q))
+    .sort((a, b) => (b.endedAt ?? "").localeCompare(a.endedAt ?? "") || b.matchId.localeCompare(a.matchId));
+  const pages = Math.max(1, Math.ceil(hits.length / query.pageSize));
+  const page = Math.min(query.page, pages);
+  return { entries: hits.slice((page - 1) * query.pageSize, page * query.pageSize), total: hits.length, page, pageSize: query.pageSize, pages };
 }

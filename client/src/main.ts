@@ -5,7 +5,7 @@ import * as Phaser from "phaser";
 import { COLORS, H, W } from "./theme.ts";
 import { lang, setLang, t } from "./lang.ts";
 import { loadFonts } from "./fonts.ts";
-import { getSession, onAnySession } from "./net.ts";
+import { getSession, onAnySession, resumeSaved } from "./net.ts";
 import { TitleScene } from "./scenes/title.ts";
 import { LobbyScene } from "./scenes/lobby.ts";
 import { BoardScene } from "./scenes/board.ts";
@@ -13,10 +13,13 @@ import { RevealScene } from "./scenes/reveal.ts";
 import { StatementsScene } from "./scenes/statements.ts";
 import { EndScene } from "./scenes/end.ts";
 import { ReplayScene } from "./scenes/replay.ts";
+import { LibraryScene } from "./scenes/library.ts";
+import { trackMyMatches } from "./library/mine.ts";
 import { currentPage, onPageChange } from "./replay/route.ts";
 import { prefetchReplay } from "./replay/load.ts";
 import { route, routePage } from "./router.ts";
 import { button } from "./ui.ts";
+import { framesRendered, holdAwake, renderOnDemand, requestRender } from "./render-loop.ts";
 
 let lastStatus = "ok";
 let okTimer = 0;
@@ -57,9 +60,12 @@ async function boot(): Promise<void> {
   const page = currentPage();
   if (page?.kind === "replay" && page.matchId) prefetchReplay(page.matchId);
   setLang(lang());
-  await loadFonts();
+  // The screens are DOM text and need no preloaded glyphs; canvas text (a few scenes) gets them long before it draws.
+  // The replay and library pages draw no canvas text: their glyphs wait until the page is up.
+  if (page) window.setTimeout(() => void loadFonts(), 2000);
+  else void loadFonts();
   // Phaser starts the first scene listed: the URL's own page (/replay/…, /library) when it has one.
-  const first = page?.kind === "replay" ? ReplayScene : TitleScene;
+  const first = page?.kind === "replay" ? ReplayScene : page?.kind === "library" ? LibraryScene : TitleScene;
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent: "game",
@@ -68,15 +74,24 @@ async function boot(): Promise<void> {
     backgroundColor: COLORS.bg,
     dom: { createContainer: true },
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
-    scene: [first, ...[TitleScene, LobbyScene, BoardScene, RevealScene, StatementsScene, EndScene, ReplayScene].filter((s) => s !== first)],
+    scene: [first, ...[TitleScene, LobbyScene, BoardScene, RevealScene, StatementsScene, EndScene, ReplayScene, LibraryScene].filter((s) => s !== first)],
     banner: false,
   });
-  (window as unknown as { __cp: unknown }).__cp = { game, session: getSession };
+  // A dashboard: the loop sleeps while nothing changes (render-loop.ts).
+  renderOnDemand(game);
+  (window as unknown as { __cp: unknown }).__cp = { game, session: getSession, frames: framesRendered, holdAwake };
   onAnySession(() => {
     renderBanner();
     route(game);
+    requestRender();
   });
-  onPageChange(() => routePage(game));
+  // A reload (or a crash) during a match: back to the seat without a click (not over a replay page).
+  if (!currentPage()) void resumeSaved();
+  onPageChange(() => {
+    routePage(game);
+    requestRender();
+  });
+  trackMyMatches();
 }
 
 void boot();

@@ -12,10 +12,12 @@ import type {
   ErrorMessage,
   JoinOptions,
   MatchEndedMessage,
+  SeatPresenceMessage,
   TurnResolvedMessage,
   TurnStartedMessage,
   WelcomeMessage,
 } from "../../shared/protocol/messages.ts";
+import { CLOSE_SEAT_RECLAIMED } from "../../shared/sync/close-codes.ts";
 import { MatchSync } from "../../shared/sync/state.ts";
 
 export interface QuarterSnap {
@@ -92,8 +94,22 @@ export interface SeatSnap {
   capexHistory: number[];
   /** AI revenue per quarter: the last pre-match quarters, then each resolved quarter (ends where capexHistory ends). */
   aiRevenueHistory: number[];
+  /** SEALED: this seat's decision as the server holds it (JSON, "" = none); only in the seat's own view. */
   pending: string;
-  own: string;
+  // PRIVATE to the seat (present only in its own view): shared/sync/state.ts SeatSync.
+  /** JSON DebtTranche[] */
+  tranches?: string;
+  /** JSON PowerContract[]: contracted capacity not yet online. */
+  powerPipeline?: string;
+  chipMaturityBp?: number;
+  chipSlipQuarters?: number;
+  serverLifeQuarters?: number;
+  contractedPerQuarter?: number;
+  contractedQuartersLeft?: number;
+  coreMarginBp?: number;
+  coreGrowthBp?: number;
+  /** Has acknowledged the last reveal (MatchSnap.reading). */
+  acked?: boolean;
 }
 
 export interface MatchSnap {
@@ -109,6 +125,10 @@ export interface MatchSnap {
   q: number;
   paused: boolean;
   deadline: number;
+  /** Players are reading the last reveal: the turn is open, its timer not yet started. */
+  reading?: boolean;
+  /** Epoch ms when reading ends by itself; 0 when not reading. */
+  readingUntil?: number;
   turnSeconds: number;
   hash: string;
   market: string;
@@ -135,6 +155,8 @@ export class Session {
   ended: MatchEndedMessage | null = null;
   lastError: ErrorMessage | null = null;
   status: NetStatus = "ok";
+  /** The last seat that dropped, came back or was taken over by AI (told to hosts and teachers). */
+  presence: SeatPresenceMessage | null = null;
   /** Our own pending decision as last sent (for the panel), and whether we said ready. */
   sentDecision: Decision | null = null;
   /** This client created the match (it may start it from the lobby). */
@@ -195,33 +217,60 @@ export class Session {
   }
 
   /**
-   * Rejoin after the connection could not be recovered: first the SDK's reconnection token, then
-   * the join code (the room may be new after a server restart) with the seat token.
+   * Rejoin after the connection could not be recovered, or after a reload: first the SDK's
+   * reconnection token (same room, within the grace period), then the join code (the room may be
+   * new after a server restart) with the seat token — which also takes the seat back from the AI
+   * that held it. Throws when neither works.
    */
   async rejoin(): Promise<void> {
     const saved = loadSaved();
     if (!saved) throw new Error("nothing to rejoin");
+    this.name = saved.name || this.name;
     let room: AnyRoom | null = null;
-    try {
-      room = await this.client.reconnect(saved.reconnectionToken, MatchSync);
-    } catch {
-      room = null;
+    if (saved.reconnectionToken) {
+      try {
+        room = await this.client.reconnect(saved.reconnectionToken, MatchSync);
+      } catch {
+        room = null;
+      }
     }
     if (!room) {
       let roomId = saved.roomId;
       if (saved.code) {
         const res = await fetch(`/api/codes/${encodeURIComponent(saved.code)}`);
-        if (res.ok) roomId = ((await res.json()) as { roomId?: string | null }).roomId ?? roomId;
+        if (res.status === 404) throw new RejoinRefused("the match is gone");
+        if (res.ok) {
+          const body = (await res.json()) as { roomId?: string | null };
+          if (body.roomId === null) throw new RejoinRefused("the match has ended");
+          roomId = body.roomId ?? roomId;
+        }
       }
-      room = await this.client.joinById(
-        roomId,
-        { name: this.name, ...(saved.seat ? { seat: saved.seat } : {}), ...(saved.token ? { token: saved.token } : {}), role: "player" },
-        MatchSync,
-      );
+      const role = saved.role === "spectator" || saved.role === "teacher" ? saved.role : "player";
+      const opts = { name: this.name, role, code: saved.code, ...(saved.token ? { token: saved.token } : {}) } as JoinOptions;
+      try {
+        room = await this.client.joinById(roomId, opts, MatchSync);
+      } catch (e) {
+        // The server refused us (bad token, seat given away, match over): retrying cannot help.
+        if (/\b(auth|join)\/[a-z_]+/.test(String((e as Error)?.message))) throw new RejoinRefused((e as Error).message);
+        throw e;
+      }
     }
     this.attach(room);
     this.status = "ok";
     this.emit();
+  }
+
+  /**
+   * After a reload (or a browser restart): back into the saved match without a click. The banner
+   * shows "Reconnecting…" meanwhile; a refusal clears the saved seat and lands on the title.
+   */
+  async resume(): Promise<boolean> {
+    const saved = loadSaved();
+    if (!saved || saved.ended || this.room) return false;
+    this.name = saved.name || this.name;
+    this.status = "lost";
+    this.emit();
+    return this.retryRejoin(() => this.room === null);
   }
 
   private attach(room: AnyRoom): void {
@@ -233,6 +282,8 @@ export class Session {
     });
     room.onMessage("welcome", (m: WelcomeMessage) => {
       this.welcome = m;
+      // The server says who hosts (a reloaded host is still host).
+      if (m.host) this.creator = true;
       this.save();
       this.emit();
     });
@@ -250,10 +301,16 @@ export class Session {
     });
     room.onMessage("match:ended", (m: MatchEndedMessage) => {
       this.ended = m;
+      // Nothing to rejoin after a reload: the end screen reads the replay file.
+      this.save(true);
       this.emit();
     });
     room.onMessage("error", (m: ErrorMessage) => {
       this.lastError = m;
+      this.emit();
+    });
+    room.onMessage("seat:presence", (m: SeatPresenceMessage) => {
+      this.presence = m;
       this.emit();
     });
     room.onMessage("*", () => {
@@ -272,42 +329,74 @@ export class Session {
       if (this.room !== room) return;
       // 1000 = we left on purpose; 4000+ = the server closed the room (match over).
       if (code === 1000 || this.ended) return;
+      if (code === CLOSE_SEAT_RECLAIMED) {
+        // Our seat token was used from another tab or device: that one plays now, no tug of war.
+        this.room = null;
+        this.lastError = { code: "net/replaced", message: "this seat is now played from another window" };
+        clearSaved(true);
+        this.status = "ok";
+        this.emit();
+        return;
+      }
       this.status = "failed";
       this.emit();
-      void this.autoRejoin(room);
+      void this.retryRejoin(() => this.room === room);
     });
     this.save();
     this.emit();
   }
 
-  private async autoRejoin(old: AnyRoom): Promise<void> {
-    // About a minute of retries (a restarting server restores its matches), then the Retry button.
-    for (let attempt = 0; attempt < 30 && this.room === old; attempt++) {
-      await new Promise((r) => setTimeout(r, Math.min(4000, 500 * (attempt + 1))));
+  /**
+   * About a minute of retries (a restarting server restores its matches), then the Retry button.
+   * A refusal (bad token, match over) stops at once and forgets the saved seat.
+   */
+  private async retryRejoin(stillWanted: () => boolean): Promise<boolean> {
+    for (let attempt = 0; attempt < 30 && stillWanted(); attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(4000, 500 * attempt)));
       try {
         await this.rejoin();
-        return;
-      } catch {
-        // try again
+        return true;
+      } catch (e) {
+        if (e instanceof RejoinRefused) {
+          clearSaved();
+          this.room = null;
+          this.status = "ok";
+          this.lastError = { code: "net/rejoin_refused", message: e.message };
+          this.emit();
+          return false;
+        }
       }
     }
+    if (stillWanted()) {
+      this.status = "failed";
+      this.emit();
+    }
+    return false;
   }
 
-  private save(): void {
+  /** The seat token and how to find the room again: this tab's copy, and the browser's last one. */
+  private save(ended = false): void {
     if (!this.room) return;
-    try {
-      sessionStorage.setItem(
-        SAVE_KEY,
-        JSON.stringify({
-          roomId: this.room.roomId,
-          reconnectionToken: this.room.reconnectionToken,
-          token: this.welcome?.token ?? "",
-          seat: this.welcome?.seat ?? null,
-          code: this.welcome?.code ?? "",
-        }),
-      );
-    } catch {
-      // not saved: rejoin will need the code
+    // Until this connection's `welcome` arrives, keep what the last one said (a reload mid-rejoin).
+    const before = loadSaved();
+    const w = this.welcome ?? (before && before.roomId === this.room.roomId ? before : null);
+    const saved: Saved = {
+      roomId: this.room.roomId,
+      reconnectionToken: this.room.reconnectionToken,
+      token: w?.token ?? "",
+      seat: w?.seat ?? null,
+      role: w?.role ?? "player",
+      code: w?.code ?? "",
+      name: this.name,
+      ended: ended || this.ended !== null,
+    };
+    const text = JSON.stringify(saved);
+    for (const store of storages()) {
+      try {
+        store.setItem(SAVE_KEY, text);
+      } catch {
+        // not saved there: rejoin will need the code
+      }
     }
   }
 
@@ -334,11 +423,7 @@ export class Session {
   async leave(): Promise<void> {
     const r = this.room;
     this.room = null;
-    try {
-      sessionStorage.removeItem(SAVE_KEY);
-    } catch {
-      // ignore
-    }
+    clearSaved();
     if (r) await r.leave(true).catch(() => undefined);
   }
 
@@ -366,16 +451,58 @@ interface Saved {
   reconnectionToken: string;
   token: string;
   seat: string | null;
+  role: string;
   code: string;
+  name: string;
+  /** The match was over when saved: nothing to rejoin. */
+  ended: boolean;
+}
+
+class RejoinRefused extends Error {}
+
+/** This tab first (two tabs may play two matches), then the browser's last match (after a restart). */
+function storages(): Storage[] {
+  const out: Storage[] = [];
+  try {
+    out.push(sessionStorage);
+  } catch {
+    // no session storage
+  }
+  try {
+    out.push(localStorage);
+  } catch {
+    // no local storage
+  }
+  return out;
 }
 
 function loadSaved(): Saved | null {
-  try {
-    const raw = sessionStorage.getItem(SAVE_KEY);
-    return raw ? (JSON.parse(raw) as Saved) : null;
-  } catch {
-    return null;
+  for (const store of storages()) {
+    try {
+      const raw = store.getItem(SAVE_KEY);
+      if (raw) return JSON.parse(raw) as Saved;
+    } catch {
+      // unreadable: try the next
+    }
   }
+  return null;
+}
+
+/** Forget the saved seat (`tabOnly`: keep the browser's copy, another tab plays it). */
+function clearSaved(tabOnly = false): void {
+  const all = storages();
+  for (const store of tabOnly ? all.slice(0, 1) : all) {
+    try {
+      store.removeItem(SAVE_KEY);
+    } catch {
+      // ignore
+    }
+  }
+}
+
+/** On page load: rejoin the saved match, if any (a reload, a crash, a server restart). */
+export function resumeSaved(): Promise<boolean> {
+  return getSession().resume();
 }
 
 let session: Session | null = null;

@@ -3,7 +3,7 @@ import type * as Phaser from "phaser";
 import { getSession } from "./net.ts";
 import { currentPage } from "./replay/route.ts";
 
-export const SCENES = ["title", "lobby", "board", "reveal", "statements", "end", "replay"] as const;
+export const SCENES = ["title", "lobby", "board", "reveal", "statements", "end", "replay", "library"] as const;
 export type SceneKey = (typeof SCENES)[number];
 
 let statementsOpen = false;
@@ -15,7 +15,7 @@ export function openStatements(game: Phaser.Game, open: boolean): void {
 
 export function wanted(): SceneKey {
   const s = getSession();
-  // Pages with their own URL (the replay viewer) show while no match is being played.
+  // Pages with their own URL (the replay viewer, the library) show while no match is being played.
   const page = currentPage();
   if (page && !s.room && !s.ended) return page.kind;
   if (!s.room && !s.ended) return "title";
@@ -41,7 +41,7 @@ export function route(game: Phaser.Game): void {
   if (current(game) !== want) go(game, want);
 }
 
-/** The URL's page changed (another replay, a file opened): show it, afresh even when the scene is the same. */
+/** The URL's page changed (library ↔ replay, another replay, a file opened): show it, afresh even when the scene is the same. */
 export function routePage(game: Phaser.Game): void {
   const want = wanted();
   if (current(game) === want) game.scene.getScene(want)?.scene.restart();

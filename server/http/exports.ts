@@ -18,6 +18,7 @@ import type { z } from "zod";
 import { ENGINE_VERSION, type CompanyId } from "../../shared/engine/index.ts";
 import {
   buildDebrief,
+  classSummary,
   classTable,
   forCompany,
   matchExport,
@@ -198,6 +199,7 @@ export function createExportsHandler(deps: ExportDeps): (req: IncomingMessage, r
           version: 1,
           classId: decodeURIComponent(m[1] ?? ""),
           lang: q.lang,
+          matches: classSummary(matches).map((m) => ({ ...m, seats: [...m.seats] })),
           rows: table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c, r[i] ?? null]))),
           pending,
         };

@@ -79,6 +79,14 @@ export const MESSAGE_ACTIONS: Readonly<Record<string, Action>> = {
   "teacher:undo": "undo",
 };
 
+const WHO: Readonly<Record<Need, string>> = { anyone: "anyone", seated: "seated player", host: "host or teacher", teacher: "teacher" };
+
+/** Who may send a client message, in words (for docs/PROTOCOL.md). */
+export function whoMaySend(type: string): string {
+  const action = MESSAGE_ACTIONS[type];
+  return action === undefined ? "anyone" : WHO[NEEDS[action]];
+}
+
 /** The orchestrator's own principal for commands it issues on a teacher's behalf. */
 export function teacherPrincipal(name = "Teacher"): Principal {
   return { role: "teacher", seat: null, host: true, teacher: true, name };

@@ -31,6 +31,8 @@ export interface FlowPorts<C> {
   connections(): number;
   /** Private children created after a seat's view was set up must join that view explicitly. */
   addToSeatView(company: string, items: readonly object[]): void;
+  /** Tells the host and the teacher about a seat's player. */
+  presence(seat: SeatRuntime<C>, state: "dropped" | "back" | "ai"): void;
 }
 
 export class MatchFlow<C> {
@@ -43,8 +45,8 @@ export class MatchFlow<C> {
   #injected: ScheduledEvent[] = [];
   #disposed = false;
   readonly #p: FlowPorts<C>;
-  /** Each turn's hash, in the match's scheme (chained for new matches). */
-  readonly #hasher: TurnHasher;
+  /** Each turn's hash, in the match's scheme (chained for new matches); an undo rewinds it with the log. */
+  #hasher: TurnHasher;
 
   constructor(ports: FlowPorts<C>, rec: MatchRecord, engine: MatchState, lastHash = "", hasher = new TurnHasher()) {
     this.#p = ports;
@@ -115,6 +117,7 @@ export class MatchFlow<C> {
   holdSeat(seat: SeatRuntime<C>): void {
     this.seats.stopGrace(seat);
     seat.held = true;
+    this.#p.presence(seat, "ai");
     if (this.#phase !== "deciding" || seat.ready) return;
     if (seat.pending) {
       seat.ready = true;
@@ -311,6 +314,7 @@ export class MatchFlow<C> {
       return { code: "server/storage_error", message: "the match log could not be re-run after the undo" };
     }
     this.#engine = r.state;
+    this.#hasher = r.hasher;
     this.#injected = [];
     this.#rec = { ...this.#rec, status: "active" };
     this.#p.state.hash = r.lastHash;

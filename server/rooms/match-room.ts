@@ -4,15 +4,17 @@
  * commands (commands.ts), the match's life (match-flow.ts: seats, clock, turns, persistence,
  * projection) — and owns only what is about connections: views, spectators, reconnection, idling.
  */
-import { Room, ServerError, type Client, type Delayed } from "@colyseus/core";
+import { CloseCode, Room, ServerError, type Client, type Delayed } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import type { CreateOptions, ErrorMessage, PongMessage, WelcomeMessage } from "../../shared/protocol/index.ts";
+import type { CreateOptions, ErrorMessage, PongMessage, SeatPresenceMessage, WelcomeMessage } from "../../shared/protocol/index.ts";
+import { CLOSE_SEAT_RECLAIMED } from "../../shared/sync/close-codes.ts";
 import { MatchSync } from "../../shared/sync/state.ts";
 import { RateLimiter, hashToken, newJoinCode, newMatchId, newSeed, newToken } from "../util.ts";
 import type { Principal } from "./authority.ts";
 import { runCommand, type Outcome } from "./commands.ts";
 import { ROOM_CONTEXT_KEY, SERVER_REQUEST_KEY, takeServerRequest, type RoomContext } from "./context.ts";
 import { dispatch, type Command } from "./dispatch.ts";
+import { installFrameGuard } from "./frames.ts";
 import { planJoin } from "./join.ts";
 import { MatchFlow, type FlowPorts } from "./match-flow.ts";
 import { parseCreateOptions, setupMatch, type SetupIds } from "./match-setup.ts";
@@ -32,6 +34,8 @@ export { ROOM_CONTEXT_KEY, type RoomContext } from "./context.ts";
 interface Member {
   principal: Principal;
   readonly limiter: RateLimiter;
+  /** The token this connection holds (sent again in `welcome` after a reconnection). */
+  readonly token: string;
 }
 
 /** A refused create comes back over HTTP (matchmaking), so it needs an HTTP status; 4400 there became a 500 with no reason. */
@@ -42,6 +46,9 @@ function createError(code: string, message: string): ServerError {
 function joinError(code: string, message: string): ServerError {
   return new ServerError(4400, `${code}: ${message}`);
 }
+
+/** A room created but never joined lingers at most this long. */
+const UNJOINED_SECONDS = 60;
 
 /** Orchestrator commands are not rate-limited. */
 const UNLIMITED = new RateLimiter(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 0);
@@ -55,9 +62,10 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
   override autoDispose = false;
   /**
    * Hard cap: beyond this Colyseus closes the connection (a raw flood); below it our own token bucket
-   * answers each extra message with `protocol/rate_limited` and the connection stays usable.
+   * answers each extra message with `protocol/rate_limited` and the connection stays usable. Frames
+   * are counted when handled, so a busy server sees a client's burst late: the cap is generous.
    */
-  override maxMessagesPerSecond = 200;
+  override maxMessagesPerSecond = 500;
 
   #ctx!: RoomContext;
   #store!: MatchStore;
@@ -79,14 +87,22 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     // Matchmaking only by id or code: `join`/`joinOrCreate` never land a stranger here.
     await this.setPrivate(true);
     this.onMessage("*", (client: Client, type: string | number, message: unknown) => this.#onMessage(client, type, message));
-    // Also a room nobody ever joins goes away.
-    this.#armIdle();
+    // A frame Colyseus cannot decode gets a typed error here, instead of a closed connection and a stack trace.
+    installFrameGuard<Client>(this, {
+      maxFramesPerSecond: this.maxMessagesPerSecond,
+      refuse: (client, verdict) => this.#refuseFrame(client, verdict.code, verdict.message),
+      flood: (client) => client.leave(CloseCode.WITH_ERROR, "too many frames"),
+    });
+    // Also a room nobody ever joins goes away (sooner: a creator who never connects is not coming back).
+    this.#armIdle(Math.min(ctx.idleSeconds, UNJOINED_SECONDS));
 
     const request = takeServerRequest(ctx, options);
     if (request?.kind === "restore") {
       const r = await this.#store.restore(request.matchId);
       if (!r.ok) {
-        await this.#store.update(request.matchId, { status: "abandoned" });
+        // Not retried at every start: the match is closed with its reason (its replay stays readable).
+        await this.#store.update(request.matchId, { status: "abandoned", closedReason: `its log does not re-run: ${r.message}` });
+        ctx.log(`match ${request.matchId} cannot be restored (${r.message}): closed`);
         throw joinError("restore_failed", r.message);
       }
       this.roomId = r.rec.id;
@@ -139,6 +155,14 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     this.#flow = new MatchFlow(this.#ports(), record, engine, b.start.lastHash, b.start.hasher);
   }
 
+  #presence(seat: SeatRuntime<Client>, state: SeatPresenceMessage["state"]): void {
+    const m: SeatPresenceMessage = { seat: seat.company, name: seat.name, state };
+    for (const client of this.clients) {
+      const p = memberOf(client)?.principal;
+      if ((p?.host || p?.teacher) && p.seat !== seat.company) client.send("seat:presence", m);
+    }
+  }
+
   #ports(): FlowPorts<Client> {
     return {
       ctx: this.#ctx,
@@ -151,6 +175,7 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
         this.#feed?.onBroadcast(type, message);
       },
       connections: () => this.clients.length,
+      presence: (seat, state) => this.#presence(seat, state),
       addToSeatView: (company, items) => {
         for (const client of this.clients)
           if (memberOf(client)?.principal.seat === company && client.view) for (const v of items) client.view.add(v as Parameters<StateView["add"]>[0]);
@@ -186,24 +211,25 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     }
     if (plan.seat && plan.reclaim) {
       const old = flow.seats.reclaim(plan.seat, client, plan.name, midTurn);
+      this.#presence(plan.seat, "back");
       if (old) {
         this.#unseat(old);
-        old.leave(4001, "seat reclaimed from another connection");
+        old.leave(CLOSE_SEAT_RECLAIMED, "seat reclaimed from another connection");
       }
     } else if (plan.seat) flow.seats.claim(plan.seat, client, plan.name, hashToken(token), midTurn);
     if (creator && this.#fillWithAi) for (const s of flow.seats.list()) if (s.control === "vacant") s.control = "ai";
 
     const seat = plan.seat?.company ?? null;
     const principal: Principal = { role: plan.role, seat, host: plan.host, teacher: plan.teacher, name: plan.name };
-    client.userData = { principal, limiter: new RateLimiter(this.#ctx.ratePerSecond, this.#ctx.rateBurst, Date.now()) } satisfies Member;
+    const shownToken = plan.role === "spectator" && !plan.host ? "" : token;
+    client.userData = { principal, limiter: new RateLimiter(this.#ctx.ratePerSecond, this.#ctx.rateBurst, Date.now()), token: shownToken } satisfies Member;
     if (plan.role === "spectator") this.#setSpectators(this.#spectators + 1);
     client.view = new StateView();
     seatView(client.view, this.state, seat);
     this.#cancelIdle();
     flow.syncSeats();
     await flow.persistSeats();
-    const shownToken = plan.role === "spectator" && !plan.host ? "" : token;
-    client.send("welcome", { seat, role: plan.role, host: plan.host, token: shownToken, code: rec.code, matchId: rec.id } satisfies WelcomeMessage);
+    this.#welcome(client);
     if (flow.phase === "lobby") flow.maybeAutoStart();
     else if (flow.phase === "deciding" && plan.seat) {
       flow.sendTurnStarted(plan.seat);
@@ -218,10 +244,13 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     seat.reconnection = reconnection;
     reconnection.catch(() => undefined);
     this.#flow.syncSeats();
+    this.#presence(seat, "dropped");
     this.#flow.maybeEndReading();
   }
 
   override onReconnect(client: Client): void {
+    // A reloaded page reconnects with the SDK's token and knows nothing yet: tell it who it is.
+    this.#welcome(client);
     const seatId = memberOf(client)?.principal.seat;
     const seat = seatId ? this.#flow.seats.get(seatId) : undefined;
     if (!seat) return;
@@ -229,6 +258,7 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     seat.client = client;
     this.#cancelIdle();
     this.#flow.syncSeats();
+    this.#presence(seat, "back");
     if (this.#flow.phase === "deciding") this.#flow.sendTurnStarted(seat);
   }
 
@@ -268,6 +298,14 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     return data;
   }
 
+  #welcome(client: Client): void {
+    const data = memberOf(client);
+    if (!data) return;
+    const p = data.principal;
+    const rec = this.#flow.rec;
+    client.send("welcome", { seat: p.seat, role: p.role, host: p.host, token: data.token, code: rec.code, matchId: rec.id } satisfies WelcomeMessage);
+  }
+
   #toSpectator(client: Client): void {
     const data = this.#unseat(client);
     if (data) data.principal = { ...data.principal, role: "spectator" };
@@ -288,13 +326,14 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     this.state.spectators = this.#spectators;
   }
 
-  #armIdle(): void {
+  /** An empty room disposes itself after `seconds` (the match stays in storage, restorable by its code). */
+  #armIdle(seconds = this.#ctx.idleSeconds): void {
     this.#cancelIdle();
     this.#idleTimer = this.clock.setTimeout(() => {
       if (this.clients.length > 0) return;
       this.#ctx.log(`disposing idle room ${this.roomId}`);
       void this.disconnect();
-    }, this.#ctx.idleSeconds * 1000);
+    }, seconds * 1000);
   }
 
   #cancelIdle(): void {
@@ -303,6 +342,13 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
   }
 
   // ---------------------------------------------------------------- commands
+
+  /** A refused frame is answered like a refused message (and counts against the same rate limit). */
+  #refuseFrame(client: Client, code: string, message: string): void {
+    const data = memberOf(client);
+    const limited = data !== undefined && !data.limiter.take(Date.now());
+    client.send("error", (limited ? { code: "protocol/rate_limited", message: "too many messages; slow down" } : { code, message }) satisfies ErrorMessage);
+  }
 
   /**
    * Messages are handled one at a time, in arrival order, each answered (if refused) before the

@@ -1,16 +1,21 @@
 /**
  * SQLite storage on node:sqlite (built into Node 24; no native module). One file,
  * `<dataDir>/capital-purgatory.sqlite`, WAL journal, versioned schema (table `meta`).
- * Every JSON column is parsed back through its zod schema.
+ * The file is checked when opened (open.ts); every JSON column is parsed back through its zod
+ * schema, and a row that does not parse is a `CorruptRow` naming it: lists skip it (and log it),
+ * reads of that match fail alone.
  */
-import { DatabaseSync } from "node:sqlite";
+import type { DatabaseSync } from "node:sqlite";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { BranchRequestSchema, CompanyIdSchema, DecisionSchema, InjectedEventSchema, MatchConfigSchema } from "../../shared/protocol/index.ts";
 import type { ClassRow, MatchPatch, MatchRecord, MatchSummary, Storage, TurnRecord } from "./types.ts";
+import { openChecked } from "./open.ts";
 
-export const SCHEMA_VERSION = 4;
+export { StorageRefused } from "./open.ts";
+
+export const SCHEMA_VERSION = 5;
 export const DB_FILE = "capital-purgatory.sqlite";
 
 const MIGRATIONS: readonly string[] = [
@@ -54,7 +59,19 @@ const MIGRATIONS: readonly string[] = [
      updated_at TEXT NOT NULL
    );
    CREATE INDEX classes_status ON classes(status);`,
+  // v5: why a match was closed before its end (engine version, idle, a log that does not re-run).
+  `ALTER TABLE matches ADD COLUMN closed_reason TEXT;`,
 ];
+
+/** A stored row that does not parse: the match (or turn) it belongs to is named, the others are unaffected. */
+export class CorruptRow extends Error {
+  readonly matchId: string;
+  constructor(matchId: string, what: string, cause: unknown) {
+    super(`match ${matchId}: ${what} does not parse (${cause instanceof Error ? cause.message.split("\n")[0]?.slice(0, 200) : String(cause)})`);
+    this.matchId = matchId;
+    this.name = "CorruptRow";
+  }
+}
 
 const SeatRecordSchema = z.strictObject({
   control: z.enum(["human", "ai", "vacant"]),
@@ -99,6 +116,14 @@ function toClassRow(row: Row): ClassRow {
 }
 
 function toRecord(row: Row): MatchRecord {
+  try {
+    return parseRecord(row);
+  } catch (e) {
+    throw new CorruptRow(String(row["id"] ?? "?"), "its stored row", e);
+  }
+}
+
+function parseRecord(row: Row): MatchRecord {
   const scoresText = strOrNull(row, "scores");
   return {
     id: str(row, "id"),
@@ -115,22 +140,25 @@ function toRecord(row: Row): MatchRecord {
     endedAt: strOrNull(row, "ended_at"),
     finalHash: strOrNull(row, "final_hash"),
     scores: scoresText === null ? null : (ScoresSchema.parse(JSON.parse(scoresText)) as unknown as MatchRecord["scores"]),
+    closedReason: strOrNull(row, "closed_reason"),
   };
 }
 
 export class SqliteStorage implements Storage {
   readonly path: string;
   readonly #db: DatabaseSync;
+  readonly #log: (line: string) => void;
 
   /**
    * `synchronous`: NORMAL (default) — in WAL mode a committed transaction survives a process
    * crash (SIGKILL) but may be lost on power failure; it avoids an fsync per turn, which blocks
    * the event loop. FULL — fsync on every commit, survives power loss too.
    */
-  constructor(dataDir: string, synchronous: "NORMAL" | "FULL" = "NORMAL") {
+  constructor(dataDir: string, synchronous: "NORMAL" | "FULL" = "NORMAL", log: (line: string) => void = () => undefined) {
     mkdirSync(dataDir, { recursive: true });
     this.path = join(dataDir, DB_FILE);
-    this.#db = new DatabaseSync(this.path);
+    this.#log = log;
+    this.#db = openChecked(this.path);
     this.#db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${synchronous === "FULL" ? "FULL" : "NORMAL"}; PRAGMA foreign_keys = ON;`);
     this.#migrate();
   }
@@ -209,6 +237,9 @@ export class SqliteStorage implements Storage {
       if (patch.hostTokenHash !== undefined) {
         this.#db.prepare("UPDATE matches SET host_token_hash = ?, updated_at = ? WHERE id = ?").run(patch.hostTokenHash, now, id);
       }
+      if (patch.closedReason !== undefined) {
+        this.#db.prepare("UPDATE matches SET closed_reason = ?, updated_at = ? WHERE id = ?").run(patch.closedReason, now, id);
+      }
       if (patch.teacherKeyHash !== undefined) {
         this.#db.prepare("UPDATE matches SET teacher_key_hash = ?, updated_at = ? WHERE id = ?").run(patch.teacherKeyHash, now, id);
       }
@@ -264,23 +295,29 @@ export class SqliteStorage implements Storage {
 
   async getTurns(id: string): Promise<readonly TurnRecord[]> {
     const rows = this.#db.prepare("SELECT * FROM turns WHERE match_id = ? ORDER BY turn").all(id) as Row[];
-    return rows.map((r) => ({
-      turn: Number(r["turn"]),
-      decisions: DecisionsSchema.parse(JSON.parse(str(r, "decisions"))),
-      hash: str(r, "hash"),
-      resolvedAt: str(r, "resolved_at"),
-      ...(typeof r["events"] === "string" ? { events: EventsSchema.parse(JSON.parse(r["events"])) } : {}),
-    }));
+    return rows.map((r) => {
+      try {
+        return {
+          turn: Number(r["turn"]),
+          decisions: DecisionsSchema.parse(JSON.parse(str(r, "decisions"))),
+          hash: str(r, "hash"),
+          resolvedAt: str(r, "resolved_at"),
+          ...(typeof r["events"] === "string" ? { events: EventsSchema.parse(JSON.parse(r["events"])) } : {}),
+        };
+      } catch (e) {
+        throw new CorruptRow(id, `turn ${String(r["turn"])}`, e);
+      }
+    });
   }
 
-  async listMatches(limit: number): Promise<readonly MatchSummary[]> {
+  async listFinished(limit: number): Promise<readonly MatchSummary[]> {
     const rows = this.#db
       .prepare(
         `SELECT m.*, (SELECT COUNT(*) FROM turns t WHERE t.match_id = m.id) AS played
-         FROM matches m WHERE m.status != 'abandoned' ORDER BY m.created_at DESC LIMIT ?`,
+         FROM matches m WHERE m.status IN ('ended', 'abandoned') ORDER BY m.updated_at DESC LIMIT ?`,
       )
       .all(limit) as Row[];
-    return rows.map((r) => {
+    return this.#parseEach(rows, (r) => {
       const rec = toRecord(r);
       return {
         id: rec.id,
@@ -294,13 +331,61 @@ export class SqliteStorage implements Storage {
         createdAt: rec.createdAt,
         updatedAt: rec.updatedAt,
         endedAt: rec.endedAt,
+        closedReason: rec.closedReason ?? null,
+        engineVersion: rec.engineVersion,
       };
     });
   }
 
+  /** One bad row costs only itself: it is logged by name and left out. */
+  #parseEach<T>(rows: readonly Row[], parse: (r: Row) => T): T[] {
+    const out: T[] = [];
+    for (const r of rows) {
+      try {
+        out.push(parse(r));
+      } catch (e) {
+        this.#log(`storage: skipping ${e instanceof CorruptRow ? e.message : `match ${String(r["id"])}: ${String(e)}`}`);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Closes matches nobody will finish: running ones untouched since `activeBefore`, lobbies since
+   * `lobbyBefore` (ISO times). They become `abandoned` with the reason; their replays stay readable.
+   */
+  async closeStale(activeBefore: string, lobbyBefore: string): Promise<readonly string[]> {
+    const rows = this.#db
+      .prepare("SELECT id FROM matches WHERE (status = 'active' AND updated_at < ?) OR (status = 'lobby' AND updated_at < ?)")
+      .all(activeBefore, lobbyBefore) as Row[];
+    const ids = rows.map((r) => String(r["id"]));
+    if (ids.length === 0) return ids;
+    const now = new Date().toISOString();
+    this.#tx(() => {
+      const stmt = this.#db.prepare("UPDATE matches SET status = 'abandoned', closed_reason = ?, updated_at = ? WHERE id = ?");
+      for (const r of rows) stmt.run(`nobody played it since ${String(r["updated_at"] ?? "long ago")}`, now, String(r["id"]));
+    });
+    return ids;
+  }
+
+  async listLiveFor(tokenHashes: readonly string[]): Promise<readonly MatchRecord[]> {
+    const hashes = tokenHashes.filter((h) => /^[0-9a-f]{64}$/.test(h));
+    if (hashes.length === 0) return [];
+    // Seat token hashes live inside the seats JSON: a 64-hex-digit substring cannot match by accident.
+    const marks = hashes.map(() => "?").join(", ");
+    const rows = this.#db
+      .prepare(
+        `SELECT * FROM matches WHERE status IN ('lobby', 'active')
+           AND (host_token_hash IN (${marks}) OR teacher_key_hash IN (${marks}) OR ${hashes.map(() => "instr(seats, ?) > 0").join(" OR ")})
+         ORDER BY created_at DESC LIMIT 50`,
+      )
+      .all(...hashes, ...hashes, ...hashes) as Row[];
+    return this.#parseEach(rows, toRecord);
+  }
+
   async listUnfinished(): Promise<readonly MatchRecord[]> {
     const rows = this.#db.prepare("SELECT * FROM matches WHERE status = 'active' ORDER BY created_at").all() as Row[];
-    return rows.map(toRecord);
+    return this.#parseEach(rows, toRecord);
   }
 
   async createClass(row: ClassRow): Promise<void> {

@@ -45,6 +45,8 @@ export interface MatchRecord {
   readonly endedAt: string | null;
   readonly finalHash: string | null;
   readonly scores: readonly SeatScore[] | null;
+  /** Why the match was closed before its end (abandoned): engine version, idle, a log that does not re-run. */
+  readonly closedReason?: string | null;
 }
 
 export interface TurnRecord {
@@ -68,11 +70,14 @@ export interface MatchSummary {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly endedAt: string | null;
+  readonly closedReason: string | null;
+  readonly engineVersion: string;
 }
 
 export interface MatchPatch {
   readonly seats?: MatchRecord["seats"];
   readonly status?: MatchStatus;
+  readonly closedReason?: string;
   readonly hostTokenHash?: string;
   readonly teacherKeyHash?: string;
 }
@@ -106,7 +111,12 @@ export interface Storage {
   getMatch(id: string): Promise<MatchRecord | undefined>;
   findByCode(code: string): Promise<MatchRecord | undefined>;
   getTurns(id: string): Promise<readonly TurnRecord[]>;
-  listMatches(limit: number): Promise<readonly MatchSummary[]>;
+  /** Matches that ended or were closed, newest first: the public list (nothing live is listed to strangers). */
+  listFinished(limit: number): Promise<readonly MatchSummary[]>;
+  /** Closes running matches untouched since `activeBefore` and lobbies since `lobbyBefore`; returns their ids. */
+  closeStale(activeBefore: string, lobbyBefore: string): Promise<readonly string[]>;
+  /** Lobby or running matches holding one of these token hashes as host, teacher or seat token. */
+  listLiveFor(tokenHashes: readonly string[]): Promise<readonly MatchRecord[]>;
   /** Matches that started and have not ended: restored on start. */
   listUnfinished(): Promise<readonly MatchRecord[]>;
   /** Classroom sessions (server/class). */

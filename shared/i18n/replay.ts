@@ -126,7 +126,7 @@ export const REPLAY_STRINGS = {
   "replay.person": { en: "a player", "zh-CN": "玩家" },
   // ---- branching
   "replay.branch": { en: "Branch from here…", "zh-CN": "从此处分支…" },
-  "replay.branchTitle": { en: "Play on from {quarter}", "zh-CN": "从{quarter}继续对局" },
+  "replay.branchTitle": { en: "Play on after {quarter}", "zh-CN": "从{quarter}之后继续对局" },
   "replay.branchNote": {
     en: "A new match starts from this position: the first {n} quarters stay as they were played. You take over one seat; the others go on as chosen below.",
     "zh-CN": "将从此局面开始一场新对局：前{n}个季度保持原样。你接管一个席位，其余席位按下面的选择继续。",
@@ -140,6 +140,7 @@ export const REPLAY_STRINGS = {
   "replay.branchCancel": { en: "Cancel", "zh-CN": "取消" },
   "replay.branchUnavailable": { en: "Only a finished match saved on this server can be branched.", "zh-CN": "只有保存在本服务器上的已结束对局才能分支。" },
   "replay.branchAtEnd": { en: "The match is over at this point: step back to branch.", "zh-CN": "此时对局已结束，请后退再分支。" },
+  "replay.branchUnverified": { en: "Only a position whose quarters all verified can be branched.", "zh-CN": "只有所有季度都校验通过的局面才能分支。" },
   "replay.branchFailed": { en: "The branch could not start: {message}", "zh-CN": "分支对局无法开始：{message}" },
   // ---- library
   "library.title": { en: "Saved matches", "zh-CN": "对局库" },
@@ -148,7 +149,7 @@ export const REPLAY_STRINGS = {
   "library.mine": { en: "Your matches in progress", "zh-CN": "你进行中的对局" },
   "library.noMine": { en: "None on this browser.", "zh-CN": "此浏览器上没有。" },
   "library.resume": { en: "Resume", "zh-CN": "继续" },
-  "library.mineRow": { en: "{company} · {scenario} · quarter {turn} of {turns}", "zh-CN": "{company} · {scenario} · 第{turn}/{turns}季度" },
+  "library.mineRow": { en: "{company} · {scenario} · {turns} quarters", "zh-CN": "{company} · {scenario} · {turns}个季度" },
   "library.finished": { en: "Finished matches", "zh-CN": "已结束的对局" },
   "library.none": { en: "No finished match yet.", "zh-CN": "还没有已结束的对局。" },
   "library.noHits": { en: "No finished match matches “{q}”.", "zh-CN": "没有与“{q}”匹配的已结束对局。" },

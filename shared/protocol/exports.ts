@@ -163,11 +163,27 @@ export const MatchExportSchema = z.strictObject({
 export type MatchExportFile = z.infer<typeof MatchExportSchema>;
 
 /** The JSON export of a class: every match side by side, one row per team. */
+/** One finished match of a class, compared with the class's other matches and with its own all-restrain run. */
+export const ClassMatchSummarySchema = z.strictObject({
+  matchId: z.string(),
+  seats: z.array(CompanyIdSchema),
+  valueCreated: z.number(),
+  restrainValueCreated: z.number(),
+  raceCost: z.number(),
+  rankByValue: z.number(),
+  profitToCapexBp: z.number(),
+  restrainProfitToCapexBp: z.number(),
+  ending: z.enum(["cloud2", "global_crossing", "both", "neither"]),
+  dilemmaSeats: z.number(),
+});
+
 export const ClassExportSchema = z.strictObject({
   format: z.literal("capital-purgatory/class-export"),
   version: z.literal(1),
   classId: z.string(),
   lang: z.enum(LANGS),
+  /** The class's finished matches side by side (ranked by the value their industry created). */
+  matches: z.array(ClassMatchSummarySchema),
   rows: z.array(ClassRowSchema),
   /** Matches of the class that are not finished yet: left out (no hidden information before the end). */
   pending: z.array(z.string()),

@@ -20,6 +20,7 @@ import { Replayer, type HashScheme } from "../engine/replay.ts";
 import { BranchOriginSchema, MatchIdSchema } from "./branch.ts";
 
 export * from "./branch.ts";
+export * from "./library.ts";
 
 /** The version this build writes. */
 export const REPLAY_VERSION = 2;

@@ -1,6 +1,16 @@
 import { describe, expect, test } from "vitest";
-import { createMatch, resolveTurn, defaultDecision, decisionBounds, validateDecision, type CompanyId, type Decision } from "../../shared/engine/index.ts";
-import { DIFFICULTIES, headlinesFor, previewDecision, renderHeadline } from "../../client/src/model.ts";
+import {
+  createMatch,
+  resolveTurn,
+  defaultDecision,
+  decisionBounds,
+  validateDecision,
+  previewDecision,
+  viewFor,
+  type CompanyId,
+  type Decision,
+} from "../../shared/engine/index.ts";
+import { DIFFICULTIES, headlinesFor, preview, renderHeadline } from "../../client/src/model.ts";
 import { DIFFICULTIES as PROTOCOL_DIFFICULTIES } from "../../shared/protocol/messages.ts";
 import { TABLES } from "../../shared/i18n/index.ts";
 import type { SeatSnap } from "../../client/src/net.ts";
@@ -50,38 +60,34 @@ describe("reveal headlines from real engine reports", () => {
   });
 });
 
-describe("decision preview from the server's bounds", () => {
+describe("decision preview: the engine's budget rule and preview", () => {
   const state = createMatch({ seed: 5 });
   const seat: CompanyId = "microsoft";
   const b = decisionBounds(state, seat);
   const d = defaultDecision(state, seat);
-  const me = { cash: state.companies.microsoft!.cash, debt: state.companies.microsoft!.tranches.reduce((s, t) => s + t.principal, 0) } as SeatSnap;
+  const me = {
+    company: seat,
+    cash: state.companies.microsoft!.cash,
+    debt: state.companies.microsoft!.tranches.reduce((s, t) => s + t.principal, 0),
+    history: [],
+  } as unknown as SeatSnap;
 
-  test("the default decision is within budget; cash and debt move by the decision's flows", () => {
-    const p = previewDecision(me, b, d);
+  test("the default decision is within budget; cash left moves by the decision's flows", () => {
+    const p = preview(me, b, d);
     expect(p.overBudget).toBe(0);
-    const q = previewDecision(me, b, { ...d, capex: d.capex + 1000, debtIssue: 2000 });
-    expect(q.cashAfter - p.cashAfter).toBe(1000);
-    expect(q.debtAfter - p.debtAfter).toBe(2000);
+    expect(p.cashLeft).toBeGreaterThanOrEqual(0);
+    const q = preview(me, b, { ...d, capex: d.capex + 1000, debtIssue: 2000 });
+    expect(q.cashLeft - p.cashLeft).toBe(1000);
+    expect(q.outflows - p.outflows).toBe(1000);
   });
 
   test("spending the whole budget without borrowing is over budget by exactly the bond capacity", () => {
-    const p = previewDecision(me, b, { ...d, capex: b.budget, chipRnd: 0, buybacks: 0, dividends: 0, debtRepay: 0, energyBids: [], debtIssue: 0 });
-    expect(p.overBudget).toBe(b.debtIssue.max);
-    const q = previewDecision(me, b, {
-      ...d,
-      capex: b.budget,
-      chipRnd: 0,
-      buybacks: 0,
-      dividends: 0,
-      debtRepay: 0,
-      energyBids: [],
-      debtIssue: b.debtIssue.max,
-    });
-    expect(q.overBudget).toBe(0);
+    const all = { ...d, capex: b.budget, chipRnd: 0, buybacks: 0, dividends: 0, debtRepay: 0, energyBids: [], debtIssue: 0 };
+    expect(preview(me, b, all).overBudget).toBe(b.debtIssue.max);
+    expect(preview(me, b, { ...all, debtIssue: b.debtIssue.max }).overBudget).toBe(0);
   });
 
-  test("agrees with the engine's own budget check", () => {
+  test("cash left is negative exactly when the engine rejects the decision as over budget", () => {
     for (const frac of [0, 0.3, 0.6, 0.9, 1, 1.05, 1.2]) {
       for (const borrow of [0, 0.5, 1]) {
         const dd = {
@@ -94,12 +100,31 @@ describe("decision preview from the server's bounds", () => {
           energyBids: [],
           debtIssue: Math.round(b.debtIssue.max * borrow),
         };
-        const over = previewDecision(me, b, dd).overBudget > 0;
+        const p = preview(me, b, dd);
         const v = validateDecision(state, seat, dd);
         const engineOver = !v.ok && v.errors.some((e) => e.code === "decision/over_budget");
-        expect(over, `capex ${dd.capex} debt ${dd.debtIssue}`).toBe(engineOver);
+        expect(p.cashLeft < 0, `capex ${dd.capex} debt ${dd.debtIssue}`).toBe(engineOver);
+        expect(p.overBudget > 0).toBe(engineOver);
       }
     }
+  });
+
+  test("after a reported quarter the engine's previewDecision gives debt, leverage and rating", () => {
+    expect(preview(me, b, d).engine).toBeNull();
+    const s1 = resolveTurn(state, {}).state;
+    const c = s1.companies.microsoft!;
+    const h = c.history[0]!;
+    const snap = {
+      company: seat,
+      cash: c.cash,
+      debt: c.tranches.reduce((s, t) => s + t.principal, 0),
+      history: [{ operatingIncome: h.income.operatingIncome, depreciation: h.income.depreciation, operatingCashFlow: h.cashFlow.operatingCashFlow }],
+    } as unknown as SeatSnap;
+    const b1 = decisionBounds(s1, seat);
+    const d1 = { ...defaultDecision(s1, seat), debtIssue: Math.min(1000, b1.debtIssue.max) };
+    const p = preview(snap, b1, d1);
+    const own = viewFor(s1, seat).own!;
+    expect(p.engine).toEqual(previewDecision(own, d1));
   });
 });
 

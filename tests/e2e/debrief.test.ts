@@ -9,6 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { MatchExportSchema } from "../../shared/protocol/index.ts";
 import { csvObjects, parseCsv } from "../debrief/csv.ts";
 import { buildClient, launch, openPage, playQuarter, sessionInfo, shot, startServer, type RunningServer } from "./harness.ts";
+import { audit, summary } from "./audit.ts";
 
 let server: RunningServer;
 let browser: Browser;
@@ -41,8 +42,21 @@ async function playToEnd(page: Page, quarters: number): Promise<void> {
 
 async function showTab(page: Page, tab: (typeof TABS)[number]): Promise<void> {
   await page.getByTestId(`debrief-tab-${tab}`).click();
-  await expect.poll(() => page.getByTestId("debrief-page").getAttribute("data-tab")).toBe(tab);
+  await expect.poll(() => page.getByTestId("debrief-page").getAttribute("data-tab"), { timeout: 10_000 }).toBe(tab);
   await page.waitForTimeout(200);
+}
+
+/** The client's screen audit (tests/e2e/audit.ts): no axe violation or undecided contrast, no text under 12 px, nothing cut off, no canvas text. */
+async function check(page: Page, name: string): Promise<void> {
+  const r = await audit(page, name);
+  console.log(summary(r));
+  expect(r.violations, name).toEqual([]);
+  expect(r.undecided, name).toEqual([]);
+  expect(r.smallTexts, name).toEqual([]);
+  expect(r.minFontPx, name).toBeGreaterThanOrEqual(12);
+  expect(r.clipped, name).toEqual([]);
+  expect(r.canvasTexts, name).toBe(0);
+  await shot(page, name);
 }
 
 describe("the debrief", () => {
@@ -74,7 +88,7 @@ describe("the debrief", () => {
     expect(await board.locator(`tr[data-company="${seat}"]`).count()).toBe(1);
     expect(await page.getByTestId("debrief-industry-row").textContent()).toContain("Industry");
     expect(await page.getByTestId("debrief-race-cost").textContent()).toMatch(/race (cost|added)/);
-    await shot(page, "debrief-01-lesson-en");
+    await check(page, "debrief-01-lesson-en");
 
     await showTab(page, "matrix");
     for (const c of ["microsoft", "amazon", "alphabet", "meta"]) {
@@ -82,26 +96,27 @@ describe("the debrief", () => {
       for (const cell of ["T", "R", "P", "S"]) expect(await card.locator(`[data-cell="${cell}"]`).textContent()).toMatch(/^[TRPS][+−]?\d/);
     }
     expect(await page.getByTestId("debrief-matrix-how").textContent()).toContain("the match as played");
-    await shot(page, "debrief-02-matrix-en");
+    await check(page, "debrief-02-matrix-en");
 
     await showTab(page, "history");
     expect(await page.getByTestId("debrief-history-table").locator("tbody tr").count()).toBe(4);
-    await shot(page, "debrief-03-history-en");
+    await check(page, "debrief-03-history-en");
     await page.getByTestId("debrief-history-seat").selectOption("all");
-    await expect.poll(() => page.getByTestId("debrief-history-table").locator("thead th").count()).toBe(6);
-    await shot(page, "debrief-04-history-all-en");
+    await expect.poll(() => page.getByTestId("debrief-history-table").locator("thead th").count(), { timeout: 10_000 }).toBe(6);
+    await check(page, "debrief-04-history-all-en");
 
     await showTab(page, "charts");
-    await shot(page, "debrief-05-charts-en");
+    await check(page, "debrief-05-charts-en");
 
     await showTab(page, "reality");
     expect(await page.getByTestId("debrief-reality-2026").locator("tbody tr").count()).toBeGreaterThanOrEqual(8);
     expect(await page.getByTestId("debrief-reality").textContent()).toContain("capex_big4_2026_guidance_d002");
-    await shot(page, "debrief-06-reality-en");
+    await check(page, "debrief-06-reality-en");
 
     // Simplified Chinese: the same pages re-rendered, no English sentence left in the lesson.
     await page.getByTestId("lang-select").selectOption("zh-CN");
-    await expect.poll(() => page.getByTestId("debrief-tab-lesson").textContent()).toBe("启示");
+    // The switch waits for the Chinese glyphs to load before the scene restarts: allow it time on a busy machine.
+    await expect.poll(() => page.getByTestId("debrief-tab-lesson").textContent(), { timeout: 20_000 }).toBe("启示");
     for (const tab of TABS) {
       await showTab(page, tab);
       if (tab === "lesson") {
@@ -112,7 +127,15 @@ describe("the debrief", () => {
           expect(l).not.toMatch(/\{\w+\}|debrief\./);
         }
       }
-      await shot(page, `debrief-1${TABS.indexOf(tab) + 1}-${tab}-zh`);
+      await check(page, `debrief-1${TABS.indexOf(tab) + 1}-${tab}-zh`);
+    }
+
+    // A larger window (the canvas scaled up): the pages still pass the audit.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.waitForTimeout(500);
+    for (const tab of ["lesson", "reality"] as const) {
+      await showTab(page, tab);
+      await check(page, `debrief-2${TABS.indexOf(tab) + 1}-${tab}-zh-1920`);
     }
 
     // Exports, downloaded as a player would (the links carry the page's language).

@@ -72,18 +72,24 @@ export async function startServer(reuse?: { port: number; dataDir: string }): Pr
   proc.stdout?.on("data", (d: Buffer) => log.push(d.toString()));
   proc.stderr?.on("data", (d: Buffer) => log.push(d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}):\n${log.join("")}`);
-    try {
-      const r = await fetch(`${url}/healthz`);
-      if (r.ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not come up:\n${log.join("")}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  // Up when it says so on stdout (an event, not a poll), or failed when it exits first.
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not come up:\n${log.join("")}`)), 60_000);
+    const check = (): void => {
+      if (/listening on/.test(log.join(""))) {
+        clearTimeout(timer);
+        proc.off("exit", exited);
+        resolve();
+      }
+    };
+    const exited = (code: number | null): void => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}):\n${log.join("")}`));
+    };
+    proc.stdout?.on("data", check);
+    proc.once("exit", exited);
+    check();
+  });
   return {
     url,
     port,
@@ -105,9 +111,17 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-/** A page that records every page error and console error, to be asserted empty at the end. */
-export async function openPage(ctx: BrowserContext, problems: string[], label: string, allowConsole?: RegExp): Promise<Page> {
+/**
+ * A page that records every page error and console error, to be asserted empty at the end. The
+ * first-match guided tour is marked as seen unless `opts.tour` (tests that drive the board would
+ * otherwise meet it first).
+ */
+export async function openPage(ctx: BrowserContext, problems: string[], label: string, allowConsole?: RegExp, opts: { tour?: boolean } = {}): Promise<Page> {
   const page = await ctx.newPage();
+  if (!opts.tour)
+    await page.addInitScript(() => {
+      if (!localStorage.getItem("cp.tour.v1")) localStorage.setItem("cp.tour.v1", "skipped-by-test");
+    });
   page.on("pageerror", (e) => problems.push(`[${label}] pageerror: ${e.message}`));
   page.on("console", (m) => {
     if (m.type() === "error" && !allowConsole?.test(m.text())) problems.push(`[${label}] console.error: ${m.text()}`);
@@ -145,12 +159,15 @@ export async function sessionInfo(page: Page): Promise<{
   });
 }
 
-/** Sets this quarter's decision through the form, commits and says ready. */
-export async function playQuarter(page: Page, capexB: number, opts: { debtB?: number; buybacksB?: number } = {}): Promise<void> {
+/**
+ * Sets this quarter's decision through the form and commits it (one action: the client sends the
+ * decision, waits for the server to hold it, then says ready). Amounts are typed in the page's
+ * money unit ($B in English, 亿美元 in Chinese).
+ */
+export async function playQuarter(page: Page, capex: number, opts: { debtB?: number; buybacksB?: number } = {}): Promise<void> {
   await page.getByTestId("decision-panel").waitFor({ timeout: 30_000 });
-  await page.getByTestId("decide-capex").fill(String(capexB));
+  await page.getByTestId("decide-capex").fill(String(capex));
   if (opts.debtB !== undefined) await page.getByTestId("decide-debtIssue").fill(String(opts.debtB));
   if (opts.buybacksB !== undefined) await page.getByTestId("decide-buybacks").fill(String(opts.buybacksB));
   await page.getByTestId("commit-button").click();
-  await page.getByTestId("ready-button").click();
 }

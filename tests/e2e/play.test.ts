@@ -21,7 +21,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const VIEWPORT = { width: 1600, height: 900 };
+const VIEWPORT = { width: 1280, height: 720 };
 
 describe("browser end to end", () => {
   test("solo match against 3 AI, four quarters, to the end screen (en)", async () => {
@@ -109,9 +109,10 @@ describe("browser end to end", () => {
       await page.waitForTimeout(300);
       if (q === 0) {
         await shot(page, "12-board-zh");
-        await playQuarter(page, 25);
+        // Chinese amounts are typed in 亿美元: 250亿 = $25B.
+        await playQuarter(page, 250);
       } else {
-        // Keyboard only: Tab to the capex field, type, Enter commits; Tab to Ready, Enter.
+        // Keyboard only: Tab to the capex field, type, Enter commits (and says ready: one action).
         await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
         for (let i = 0; i < 40; i++) {
           await page.keyboard.press("Tab");
@@ -123,13 +124,7 @@ describe("browser end to end", () => {
         );
         expect(outline).toBe("solid 3px");
         await page.keyboard.press("ControlOrMeta+a");
-        await page.keyboard.type("30");
-        await page.keyboard.press("Enter");
-        await expect.poll(() => page.getByTestId("commit-status").textContent()).toMatch(/决定已发送/);
-        for (let i = 0; i < 40; i++) {
-          await page.keyboard.press("Tab");
-          if ((await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))) === "ready-button") break;
-        }
+        await page.keyboard.type("300");
         await shot(page, "15-board-zh-keyboard");
         await page.keyboard.press("Enter");
       }
@@ -193,12 +188,22 @@ describe("browser end to end", () => {
 
     await Promise.all([a.getByTestId("decision-panel").waitFor({ timeout: 30_000 }), b.getByTestId("decision-panel").waitFor({ timeout: 30_000 })]);
     await playQuarter(a, 31);
-    // The guest has not committed yet: the quarter must not resolve without it.
-    await a.waitForTimeout(800);
+    // Everyone sees who has committed: the guest's board shows the host's seat as committed, in Chinese…
+    await expect.poll(() => b.getByTestId(`status-${seatA}`).textContent(), { timeout: 15_000 }).toBe("✓ 已提交");
+    // …and the host's own panel says it waits for the guest's company.
+    await expect.poll(() => a.getByTestId("commit-status").textContent()).toMatch(/waiting for Meta/);
+    expect(await a.getByTestId("commit-steps").locator("[aria-current=step]").textContent()).toContain("Committed");
+    // The guest has not committed: the quarter has not resolved (the host's panel proves the state arrived).
     expect((await sessionInfo(a)).reports).toHaveLength(0);
-    await a.waitForTimeout(200);
     await shot(a, "22-board-host-waiting");
-    await playQuarter(b, 22.5);
+    // The host reopens its decision: the guest sees it editing, then committed again.
+    await a.getByTestId("change-button").click();
+    await expect.poll(() => b.getByTestId(`status-${seatA}`).textContent(), { timeout: 15_000 }).toBe("修改中");
+    await expect.poll(() => a.getByTestId("decide-capex").isEnabled()).toBe(true);
+    await a.getByTestId("commit-button").click();
+    await expect.poll(() => b.getByTestId(`status-${seatA}`).textContent(), { timeout: 15_000 }).toBe("✓ 已提交");
+    // The guest plays in Chinese: 225亿美元 = $22.5B.
+    await playQuarter(b, 225);
     await Promise.all([a.getByTestId("reveal-continue").waitFor({ timeout: 30_000 }), b.getByTestId("reveal-continue").waitFor({ timeout: 30_000 })]);
     await b.waitForTimeout(3500);
     await shot(b, "23-reveal-guest-1920");

@@ -55,7 +55,7 @@ test("every turn hash computed in Chromium equals Node's (2 scenarios × 4/7 sea
   for (const { name, file } of files()) {
     expect(file.turns).toHaveLength(24);
     await page
-      .getByTestId("replay-file-input")
+      .getByTestId("replay-open-file-input")
       .setInputFiles({ name: `${name}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
     await page.waitForFunction(
       (n) => {

@@ -1,5 +1,9 @@
 /** Helpers for the replay end-to-end tests (the shared harness is harness.ts). */
 import { Client } from "@colyseus/sdk";
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+import { audit, summary } from "./audit.ts";
+import { shot } from "./harness.ts";
 
 export const SEVEN_SEATS = ["microsoft", "amazon", "alphabet", "meta", "oracle", "apple", "tesla"] as const;
 
@@ -12,4 +16,24 @@ export async function finishedAiMatch(url: string, turns: number, seats: readonl
   const id = room.roomId;
   await room.leave();
   return id;
+}
+
+/**
+ * The client's screen audit (tests/e2e/audit.ts) with its floor: no axe violation, no undecided
+ * contrast, no text under 12 px at 1280×720, nothing cut off, no text on the canvas; then a screenshot.
+ */
+export async function auditedShot(page: Page, name: string): Promise<void> {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  const r = await audit(page, name);
+  console.log(summary(r));
+  for (const v of r.violations) console.log(`  ${name} axe ${v.id} ×${v.nodes}: ${v.sample[0] ?? ""}`);
+  for (const c of r.clipped) console.log(`  ${name} clipped ${c.what} by ${c.by}`);
+  for (const x of r.smallTexts.slice(0, 5)) console.log(`  ${name} small ${x.px}px: ${x.text}`);
+  for (const u of r.undecided.slice(0, 5)) console.log(`  ${name} undecided: ${u}`);
+  await shot(page, name);
+  expect(r.violations, name).toEqual([]);
+  expect(r.undecided, name).toEqual([]);
+  expect(r.smallTexts, name).toEqual([]);
+  expect(r.clipped, name).toEqual([]);
+  expect(r.canvasTexts, name).toBe(0);
 }

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { ENGINE_VERSION } from "../../shared/engine/index.ts";
 import { ReplayFileSchema, type ReplayFile } from "../../shared/protocol/index.ts";
-import { buildClient, launch, openPage, shot, startServer, type RunningServer } from "./harness.ts";
-import { SEVEN_SEATS as SEATS, finishedAiMatch } from "./replay-helpers.ts";
+import { buildClient, launch, openPage, startServer, type RunningServer } from "./harness.ts";
+import { SEVEN_SEATS as SEATS, auditedShot, finishedAiMatch } from "./replay-helpers.ts";
 
 let server: RunningServer;
 let browser: Browser;
@@ -34,7 +34,7 @@ async function verdictState(page: Page): Promise<string | null> {
 }
 
 async function openFile(page: Page, name: string, file: unknown): Promise<void> {
-  await page.getByTestId("replay-file-input").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByTestId("replay-open-file-input").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
 }
 
 describe("replay viewer", () => {
@@ -45,40 +45,40 @@ describe("replay viewer", () => {
     await page.goto(`${server.url}/replay/${matchId}`);
     await page.getByTestId("replay-chip-0").waitFor();
     await expect.poll(() => verdictState(page), { timeout: 60_000 }).toBe("verified");
-    await shot(page, "replay-01-opening-en");
+    await auditedShot(page, "replay-01-opening-en");
 
     // Every quarter's chip says verified, and so does each quarter's own line when stepped to.
     const chips = await page.locator('[data-testid^="replay-chip-"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
     expect(chips).toEqual(["opening", ...replay.turns.map(() => "verified")]);
     for (let q = 1; q <= 6; q++) {
       await page.getByTestId("replay-next").click();
-      await expect.poll(() => page.getByTestId("replay-turn-status").getAttribute("data-status")).toBe("verified");
+      await expect.poll(() => page.getByTestId("replay-turn-status").getAttribute("data-status"), { timeout: 20_000 }).toBe("verified");
       expect(await page.getByTestId("replay-position").textContent()).toContain(`quarter ${q} of 8`);
     }
     // Quarter 6: every seat's decision, as the server resolved it.
     const rows = page.getByTestId("replay-decisions").locator("tbody tr");
     expect(await rows.count()).toBe(SEATS.length);
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-company")))).toEqual([...replay.seats]);
-    await shot(page, "replay-02-q6-spectator-en");
+    await auditedShot(page, "replay-02-q6-spectator-en");
 
     // The spectator sees public figures only; a seat also sees what only it saw.
     expect(await page.getByTestId("replay-board").getAttribute("data-seat")).toBe("spectator");
     expect(await page.getByTestId("replay-private").count()).toBe(0);
     await page.getByTestId("replay-seat").selectOption("meta");
-    await expect.poll(() => page.getByTestId("replay-board").getAttribute("data-seat")).toBe("meta");
+    await expect.poll(() => page.getByTestId("replay-board").getAttribute("data-seat"), { timeout: 20_000 }).toBe("meta");
     expect(await page.getByTestId("replay-private").count()).toBe(1);
     expect(await page.getByTestId("replay-position").textContent()).toContain("quarter 6 of 8");
-    await shot(page, "replay-03-q6-meta-en");
+    await auditedShot(page, "replay-03-q6-meta-en");
 
     await page.getByTestId("replay-left-why").click();
     await page.getByTestId("replay-why").waitFor();
     await page.getByTestId("replay-tab-statements").click();
     expect(await page.getByTestId("replay-statement").textContent()).toContain("Net income");
-    await shot(page, "replay-04-why-statements-en");
+    await auditedShot(page, "replay-04-why-statements-en");
     await page.getByTestId("replay-left-auctions").click();
     await page.getByTestId("replay-tab-charts").click();
     await page.getByTestId("replay-auctions").waitFor();
-    await shot(page, "replay-05-auctions-charts-en");
+    await auditedShot(page, "replay-05-auctions-charts-en");
 
     // Play runs to the end on its own; the last quarter shows the final ranking.
     await page.getByTestId("replay-play").click();
@@ -94,8 +94,13 @@ describe("replay viewer", () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await openPage(ctx, problems, "tampered");
     await page.goto(`${server.url}/replay`);
-    await page.getByTestId("replay-file-input").waitFor({ state: "attached" });
-    await shot(page, "replay-06-no-file-en");
+    await page.getByTestId("replay-open-file-input").waitFor({ state: "attached" });
+    await auditedShot(page, "replay-06-no-file-en");
+
+    await openFile(page, "old-engine-en.json", { ...replay, engineVersion: "0.0.8" });
+    await expect.poll(() => verdictState(page), { timeout: 30_000 }).toBe("engine");
+    expect(await page.getByTestId("replay-verdict").textContent()).toMatch(/recorded with engine 0\.0\.8; this game runs engine/);
+    await auditedShot(page, "replay-08-engine-en");
 
     const bad = structuredClone(replay);
     const seat = replay.seats[2]!;
@@ -109,31 +114,36 @@ describe("replay viewer", () => {
     expect(chips.slice(0, 5)).toEqual(["opening", "verified", "verified", "verified", "mismatch"]);
     await page.getByTestId("replay-chip-4").click();
     expect(await page.getByTestId("replay-turn-status").getAttribute("data-status")).toBe("mismatch");
-    await shot(page, "replay-07-tampered-en");
+    await auditedShot(page, "replay-07-tampered-en");
 
     await page.getByTestId("lang-select").selectOption("zh-CN");
-    await expect.poll(() => page.getByTestId("replay-verdict").textContent()).toMatch(/第4季度/);
-    await shot(page, "replay-07-tampered-zh");
+    await expect.poll(() => page.getByTestId("replay-verdict").textContent(), { timeout: 20_000 }).toMatch(/第4季度/);
+    await auditedShot(page, "replay-07-tampered-zh");
+    await page.getByTestId("replay-chip-0").click();
+    await auditedShot(page, "replay-01-opening-zh");
     await page.getByTestId("replay-chip-6").click();
     await page.getByTestId("replay-seat").selectOption("amazon");
-    await shot(page, "replay-03-q6-amazon-zh");
+    await auditedShot(page, "replay-03-q6-amazon-zh");
     await page.getByTestId("replay-left-why").click();
     await page.getByTestId("replay-tab-statements").click();
-    await shot(page, "replay-04-why-statements-zh");
+    await auditedShot(page, "replay-04-why-statements-zh");
     await page.getByTestId("replay-left-auctions").click();
     await page.getByTestId("replay-tab-charts").click();
-    await shot(page, "replay-05-auctions-charts-zh");
+    await auditedShot(page, "replay-05-auctions-charts-zh");
 
     await openFile(page, "old-engine.json", { ...replay, engineVersion: "0.0.9" });
     await expect.poll(() => verdictState(page), { timeout: 30_000 }).toBe("engine");
     const text = (await page.getByTestId("replay-verdict").textContent()) ?? "";
     expect(text).toContain("0.0.9");
     expect(text).toContain(ENGINE_VERSION);
-    await shot(page, "replay-08-engine-zh");
+    await auditedShot(page, "replay-08-engine-zh");
 
     await openFile(page, "broken.json", { version: 1, seed: "x" });
     await expect.poll(() => page.getByTestId("replay-message").textContent(), { timeout: 30_000 }).toMatch(/engineVersion/);
     expect(await page.getByTestId("replay-verdict").count()).toBe(0);
+    await page.goto(`${server.url}/replay`);
+    await page.getByTestId("replay-message").waitFor();
+    await auditedShot(page, "replay-06-no-file-zh");
     await ctx.close();
     expect(problems).toEqual([]);
   }, 180_000);

@@ -137,9 +137,10 @@ export function tweak(ts: TurnStartedMessage, frac = 3): Decision {
   return { ...d, capex };
 }
 
-export async function until(cond: () => boolean, timeoutMs = 10_000, what = "condition"): Promise<void> {
+/** Waits for a condition the test cannot be told about by an event (a synced field, a room count), checking every 20 ms. */
+export async function until(cond: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = "condition"): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
+  while (!(await cond())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -57,7 +57,8 @@ describe("reconnection", () => {
     await back.turnStarted(1);
     drop(back);
     await until(() => bob.room.state.seats.get("microsoft")?.held === true, (GRACE_SECONDS + 5) * 1000, "seat held by AI");
-    expect(bob.room.state.seats.get("microsoft")?.ready).toBe(true);
+    // The AI decides for the held seat (in a worker): it becomes ready when its decision is in.
+    await until(() => bob.room.state.seats.get("microsoft")?.ready === true, 15_000, "AI ready for the held seat");
     bob.room.send("decide", { turn: 1, decision: tb1.defaultDecision });
     bob.room.send("ready");
     const r1 = await bob.waitFor<TurnResolvedMessage>("turn:resolved", (m) => m.turn === 1);
@@ -77,5 +78,21 @@ describe("reconnection", () => {
     const r2 = await bob.waitFor<TurnResolvedMessage>("turn:resolved", (m) => m.turn === 2);
     expect(r2.report.seats.find((s) => s.company === "microsoft")?.decision).toEqual(mine);
     await Promise.all([again.leave(), bob.leave()]);
+  });
+
+  it("tells the host when a player drops, is replaced by AI and comes back with its token", async () => {
+    const ann = await Player.create(app.wsUrl, { name: "Ann", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"], turnSeconds: 600 });
+    const bob = await Player.join(app.wsUrl, ann.room.roomId, { name: "Bob" });
+    await Promise.all([ann.turnStarted(0), bob.turnStarted(0)]);
+    const seen = (state: string) => ann.waitFor<{ seat: string; name: string; state: string }>("seat:presence", (m) => m.state === state);
+    drop(bob);
+    expect(await seen("dropped")).toEqual({ seat: "amazon", name: "Bob", state: "dropped" });
+    expect(await seen("ai")).toMatchObject({ seat: "amazon", state: "ai" });
+    const again = await Player.join(app.wsUrl, ann.room.roomId, { name: "Bob", token: bob.welcome.token });
+    expect(await seen("back")).toMatchObject({ seat: "amazon", state: "back" });
+    expect(again.welcome).toMatchObject({ seat: "amazon", host: false });
+    // Players who are not host are not told about others.
+    expect(again.log.some((m) => m.type === "seat:presence")).toBe(false);
+    await Promise.all([ann.leave(), again.leave()]);
   });
 });

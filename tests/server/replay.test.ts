@@ -6,13 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppHandle } from "../../server/app.ts";
-import { TurnHasher, buildReplay, restoreState } from "../../server/replay.ts";
+import { TurnHasher, buildReplay, libraryPage, restoreState } from "../../server/replay.ts";
 import { createMatch, defaultDecision, hashState, resolveTurn, validateDecision, type Decision } from "../../shared/engine/index.ts";
 import { Replayer } from "../../shared/engine/replay.ts";
 import type { MatchEndedMessage, ReplayFile, TurnResolvedMessage, TurnStartedMessage } from "../../shared/protocol/index.ts";
-import { ReplayFileSchema, configOfReplay, verifyReplay } from "../../shared/protocol/index.ts";
+import { LibraryQuerySchema, ReplayFileSchema, configOfReplay, verifyReplay } from "../../shared/protocol/index.ts";
 import type { MatchRecord, TurnRecord } from "../../server/storage/types.ts";
-import { Player, freeTestPort, getJson, startTestApp, tempDataDir } from "./harness.ts";
+import { Player, freeTestPort, getJson, postJson, startTestApp, tempDataDir } from "./harness.ts";
 
 const PORT = await freeTestPort();
 let app: AppHandle;
@@ -83,14 +83,17 @@ describe("recorded hashes", () => {
   });
 });
 
-describe("branching", () => {
-  let source: ReplayFile;
-  let sourceId = "";
+let source: ReplayFile;
+let sourceId = "";
+/** The source match's creator's seat token (the match is over). */
+let sourceToken = "";
 
+describe("branching", () => {
   beforeAll(async () => {
     const ann = await Player.create(app.wsUrl, { name: "Ann", seat: "microsoft", turns: 6, mode: "solo", seed: 21, difficulty: "easy" });
     const ended = await playOut(ann, 0, 6);
     sourceId = ended.replayId;
+    sourceToken = ann.welcome.token;
     source = await replayOf(sourceId);
     await ann.leave();
   }, 60_000);
@@ -153,5 +156,74 @@ describe("branching", () => {
     const live = await Player.create(app.wsUrl, { name: "Dee", seat: "meta", turns: 4, mode: "solo", seed: 3 });
     await expect(Player.create(app.wsUrl, { seat: "amazon", branch: { matchId: live.welcome.matchId, turn: 0 } })).rejects.toThrow(/branch\/not_finished/);
     await live.leave();
+  });
+});
+
+describe("the library", () => {
+  it("lists finished matches only, newest first, with seats, winner, scores and branch origins; searches and pages", async () => {
+    const live = await Player.create(app.wsUrl, { name: "Liv", seat: "alphabet", turns: 4, mode: "solo", seed: 8 });
+    await live.turnStarted(0);
+    const all = await libraryPage(app.storage, LibraryQuerySchema.parse({ pageSize: 50 }));
+    expect(all.total).toBeGreaterThanOrEqual(4);
+    expect(all.entries.map((e) => e.matchId)).not.toContain(live.welcome.matchId);
+    const ended = all.entries.map((e) => e.endedAt ?? "");
+    expect([...ended].sort().reverse()).toEqual(ended);
+    for (const e of all.entries) {
+      expect(e.seats.filter((s) => s.rank === 1)).toHaveLength(1);
+      expect(e.winner).toBe(e.seats.find((s) => s.rank === 1)?.company);
+      expect(JSON.stringify(e)).not.toMatch(/seed|token|decisions/i);
+    }
+    const bobs = await libraryPage(app.storage, LibraryQuerySchema.parse({ q: "bob" }));
+    expect(bobs.total).toBe(1);
+    expect(bobs.entries[0]).toMatchObject({ branch: { turn: 4 } });
+    expect(bobs.entries[0]!.seats.find((s) => s.company === "amazon")).toMatchObject({ kind: "human", name: "Bob" });
+    expect(bobs.entries[0]!.seats.find((s) => s.company === "meta")).toMatchObject({ kind: "ai" });
+    expect((await libraryPage(app.storage, LibraryQuerySchema.parse({ q: "cy meta" }))).total).toBe(1);
+    expect((await libraryPage(app.storage, LibraryQuerySchema.parse({ q: "cy oracle" }))).total).toBe(0);
+    const p1 = await libraryPage(app.storage, LibraryQuerySchema.parse({ pageSize: 2, page: 1 }));
+    const p2 = await libraryPage(app.storage, LibraryQuerySchema.parse({ pageSize: 2, page: 2 }));
+    expect(p1.pages).toBe(Math.ceil(all.total / 2));
+    expect(p1.entries.map((e) => e.matchId)).toEqual(all.entries.slice(0, 2).map((e) => e.matchId));
+    expect(p2.entries.map((e) => e.matchId)).toEqual(all.entries.slice(2, 4).map((e) => e.matchId));
+    await live.leave();
+  });
+});
+
+describe("the library over HTTP", () => {
+  it("GET /api/library answers a page of finished matches; bad queries are a 400, other methods a 405", async () => {
+    const page = await getJson(`${app.httpUrl}/api/library?q=bob&pageSize=5`);
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ total: 1, page: 1, pageSize: 5, pages: 1 });
+    for (const bad of ["pageSize=500", "page=0", "evil=1", `q=${"x".repeat(81)}`])
+      expect((await getJson(`${app.httpUrl}/api/library?${bad}`)).status, bad).toBe(400);
+    expect((await fetch(`${app.httpUrl}/api/library`, { method: "DELETE" })).status).toBe(405);
+    // A live match's own player finds it by seat token (POST /api/matches/mine); the library never lists it.
+    const kim = await Player.create(app.wsUrl, { name: "Kim", seat: "meta", turns: 4, mode: "solo", seed: 19 });
+    await kim.turnStarted(0);
+    const mine = await postJson(`${app.httpUrl}/api/matches/mine`, { tokens: [kim.welcome.token] });
+    expect(mine.body).toMatchObject({ matches: [{ id: kim.welcome.matchId, seat: "meta" }] });
+    expect(JSON.stringify((await getJson(`${app.httpUrl}/api/library?pageSize=50`)).body)).not.toContain(kim.welcome.matchId);
+    // The finished source match is not "mine" any more, even with its own seat token.
+    expect((await postJson(`${app.httpUrl}/api/matches/mine`, { tokens: [sourceToken] })).body).toEqual({ matches: [] });
+    await kim.leave();
+  });
+});
+
+describe("undo keeps the hash chain", () => {
+  it("a quarter taken back and played again chains from the quarter before it, so the log still verifies", async () => {
+    const teacher = await Player.create(app.wsUrl, { role: "teacher", mode: "classroom", turns: 4, seed: 77, aiSeats: "fill", difficulty: "easy" });
+    teacher.room.send("teacher:start");
+    await teacher.waitFor<MatchEndedMessage>("match:ended", () => true, 30_000);
+    const before = await replayOf(teacher.welcome.matchId);
+    expect(verifyReplay(before).ok).toBe(true);
+    const from = teacher.log.length;
+    teacher.room.send("teacher:undo", { turn: 3 });
+    // The AI plays the reopened quarter again, as it did (same state, same seed): the same hash, if the chain was rewound.
+    await teacher.waitFor<TurnResolvedMessage>("turn:resolved", (m) => m.turn === 3, 30_000, from);
+    await teacher.waitFor<MatchEndedMessage>("match:ended", () => true, 30_000, from);
+    const after = await replayOf(teacher.welcome.matchId);
+    expect(verifyReplay(after)).toMatchObject({ ok: true, turnsChecked: 4 });
+    expect(after.turns.map((t) => t.hash)).toEqual(before.turns.map((t) => t.hash));
+    await teacher.leave();
   });
 });

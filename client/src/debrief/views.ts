@@ -1,60 +1,23 @@
 /**
- * The debrief's pages as DOM (real tables, selectable text, screen-reader friendly): the lesson
- * with the dual leaderboard, the payoff matrix, the decision history and "what really happened".
- * They draw what the shared debrief computed; no game rule lives here.
+ * The debrief's pages as DOM (real tables, selectable text, checked for contrast and size like
+ * every screen): the lesson with the dual leaderboard, the payoff matrix, the decision history
+ * and "what really happened". They draw what the shared debrief computed; no game rule lives here.
+ * Styles: debrief.css.
  */
 import type { CompanyId } from "../../../shared/engine/ids.ts";
+import type { SeatScore } from "../../../shared/engine/types.ts";
 import type { Debrief, HistoryQuarter, HistorySeatRow, SeatPayoff } from "../../../shared/debrief/types.ts";
 import { lang, t } from "../lang.ts";
 import { el, select } from "../ui.ts";
 import { formatChange, formatMoney, formatPercent } from "../format.ts";
-import { SEAT_COLORS, SEAT_ICONS, CSS, hex } from "../theme.ts";
+import { quarterLabel } from "../model.ts";
+import { SEAT_ICONS, seatText } from "../theme.ts";
 import { companyName, formatRatio, lessonText, realityDoc, realityLabel, realityMatch } from "./text.ts";
-
-const PANEL_H = 690;
-const LEFT = "text-align:left";
-
-/** Value created per seat, as played against all restrain: two bars each, on one scale with a zero line. */
-function valueBars(d: Debrief, me: CompanyId | null): HTMLElement {
-  const rows = d.welfare.rows;
-  const lo = Math.min(0, ...rows.flatMap((r) => [r.valueCreated, r.restrainValueCreated]));
-  const hi = Math.max(1, ...rows.flatMap((r) => [r.valueCreated, r.restrainValueCreated]));
-  const span = hi - lo;
-  const bar = (v: number, color: string): HTMLElement => {
-    const left = ((Math.min(0, v) - lo) / span) * 100;
-    const width = Math.max(0.5, (Math.abs(v) / span) * 100);
-    return el(
-      "div",
-      { style: "position:relative;height:10px;margin:2px 0" },
-      el("div", { style: `position:absolute;left:${left}%;width:${width}%;height:100%;background:${color};border-radius:2px` }),
-    );
-  };
-  const legend = (color: string, label: string) =>
-    el(
-      "span",
-      { style: "margin-right:14px" },
-      el("span", { style: `display:inline-block;width:10px;height:10px;background:${color};margin-right:5px` }),
-      label,
-    );
-  return el(
-    "div",
-    { style: "margin-top:10px", testid: "debrief-value-bars" },
-    el("div", { style: "font-size:14px;font-weight:700;margin-bottom:4px", text: t("debrief.valueChart") }),
-    el("div", { style: "font-size:13px;margin-bottom:6px" }, legend("#d55e00", t("debrief.chart.asPlayed")), legend("#009e73", t("debrief.chart.allRestrain"))),
-    ...rows.map((r) =>
-      el(
-        "div",
-        { style: "display:grid;grid-template-columns:150px 1fr;gap:8px;align-items:center;font-size:13px;margin:3px 0" },
-        seatLabel(r.company, r.company === me),
-        el("div", {}, bar(r.valueCreated, "#d55e00"), bar(r.restrainValueCreated, "#009e73")),
-      ),
-    ),
-  );
-}
 
 function seatLabel(id: CompanyId, mine: boolean): HTMLElement {
   return el("span", {
-    style: `color:${hex(SEAT_COLORS[id] ?? 0xffffff)};font-weight:700`,
+    class: "cp-debrief-seat",
+    style: `color:${seatText(id)}`,
     text: `${SEAT_ICONS[id] ?? "•"} ${companyName(id)}${mine ? ` (${t("lobby.you")})` : ""}`,
   });
 }
@@ -67,20 +30,55 @@ function money(m: number): string {
   return formatMoney(m, lang());
 }
 
+/** Lets a panel scroll once it is laid out, only if its content outgrows it. */
+function scrollIfNeeded(panel: HTMLElement): HTMLElement {
+  requestAnimationFrame(() => {
+    if (panel.scrollHeight > panel.clientHeight + 1) panel.classList.add("cp-scrolls");
+  });
+  return panel;
+}
+
+/** Value created per seat, as played against all restrain: two bars each, on one scale. */
+function valueBars(d: Debrief, me: CompanyId | null): HTMLElement {
+  const rows = d.welfare.rows;
+  const lo = Math.min(0, ...rows.flatMap((r) => [r.valueCreated, r.restrainValueCreated]));
+  const hi = Math.max(1, ...rows.flatMap((r) => [r.valueCreated, r.restrainValueCreated]));
+  const span = hi - lo;
+  const bar = (v: number, cls: string): HTMLElement => {
+    const left = ((Math.min(0, v) - lo) / span) * 100;
+    const width = Math.max(0.5, (Math.abs(v) / span) * 100);
+    return el("div", { class: "cp-debrief-bar" }, el("div", { class: cls, style: `left:${left}%;width:${width}%` }));
+  };
+  return el(
+    "figure",
+    { class: "cp-debrief-bars", testid: "debrief-value-bars" },
+    el(
+      "figcaption",
+      {},
+      el("strong", { text: t("debrief.valueChart") }),
+      el("span", { class: "cp-debrief-key" }, el("i", { class: "cp-debrief-played", "aria-hidden": "true" }), t("debrief.chart.asPlayed")),
+      el("span", { class: "cp-debrief-key" }, el("i", { class: "cp-debrief-restrained", "aria-hidden": "true" }), t("debrief.chart.allRestrain")),
+    ),
+    ...rows.map((r) =>
+      el(
+        "div",
+        { class: "cp-debrief-barrow", title: `${money(r.valueCreated)} / ${money(r.restrainValueCreated)}` },
+        seatLabel(r.company, r.company === me),
+        el("div", {}, bar(r.valueCreated, "cp-debrief-played"), bar(r.restrainValueCreated, "cp-debrief-restrained")),
+      ),
+    ),
+  );
+}
+
 /** The lesson (left) and the dual leaderboard (right). */
 export function lessonPage(d: Debrief, me: CompanyId | null): HTMLElement {
-  const lines = el(
-    "ul",
-    { style: "margin:0;padding-left:20px;line-height:1.5;font-size:16px", testid: "debrief-lesson-lines" },
-    ...d.lesson.map((l) => el("li", { style: "margin:0 0 9px", "data-key": l.key, text: lessonText(l) })),
-  );
   const mine = d.payoff.seats.find((p) => p.company === me);
   const you = mine
     ? el(
         "div",
-        { style: "background:#0e1621;border-radius:8px;padding:8px 12px;margin:0 0 12px;font-size:15px", testid: "debrief-you" },
-        el("div", {
-          style: `font-weight:700;margin-bottom:2px;color:${hex(SEAT_COLORS[mine.company] ?? 0xffffff)}`,
+        { class: "cp-debrief-you", testid: "debrief-you" },
+        el("strong", {
+          style: `color:${seatText(mine.company)}`,
           text: `${SEAT_ICONS[mine.company] ?? "•"} ${t("debrief.you.title", { company: companyName(mine.company) })}`,
         }),
         el("div", {
@@ -89,40 +87,44 @@ export function lessonPage(d: Debrief, me: CompanyId | null): HTMLElement {
       )
     : null;
   const left = el(
-    "div",
-    { class: "cp-panel cp-scroll", style: `width:760px;height:${PANEL_H}px`, testid: "debrief-lesson" },
+    "section",
+    { class: "cp-panel cp-debrief-lesson", testid: "debrief-lesson", "aria-label": t("debrief.lessonTitle") },
     el("h2", { text: t("debrief.lessonTitle") }),
     you,
-    lines,
+    el("ul", { testid: "debrief-lesson-lines" }, ...d.lesson.map((l) => el("li", { "data-key": l.key, text: lessonText(l) }))),
   );
 
   const w = d.welfare;
-  const head1 = el(
-    "tr",
-    {},
-    el("th", { text: "" }),
-    el("th", { text: "" }),
-    el("th", { colspan: 2, style: "text-align:center", text: t("debrief.col.private") }),
-    el("th", { colspan: 2, style: "text-align:center", text: t("debrief.col.welfareValue") }),
-    el("th", { colspan: 2, style: "text-align:center", text: t("debrief.col.welfareProfit") }),
-  );
   const sub = [t("debrief.chart.asPlayed"), t("debrief.chart.allRestrain")];
-  const head2 = el(
-    "tr",
+  const head = el(
+    "thead",
     {},
-    el("th", { text: t("debrief.col.rank") }),
-    el("th", { style: LEFT, text: t("debrief.col.company") }),
-    ...[...sub, ...sub, ...sub].map((s) => el("th", { style: "font-size:13px", text: s })),
+    el(
+      "tr",
+      {},
+      el("th", { scope: "col", text: "" }),
+      el("th", { scope: "col", text: "" }),
+      el("th", { scope: "colgroup", colspan: 2, class: "cp-debrief-group", text: t("debrief.col.private") }),
+      el("th", { scope: "colgroup", colspan: 2, class: "cp-debrief-group", text: t("debrief.col.welfareValue") }),
+      el("th", { scope: "colgroup", colspan: 2, class: "cp-debrief-group", text: t("debrief.col.welfareProfit") }),
+    ),
+    el(
+      "tr",
+      {},
+      el("th", { scope: "col", text: t("debrief.col.rank") }),
+      el("th", { scope: "col", class: "cp-left", text: t("debrief.col.company") }),
+      ...[...sub, ...sub, ...sub].map((s) => el("th", { scope: "col", text: s })),
+    ),
   );
   const body = el("tbody");
   for (const r of w.rows) {
-    const mine = r.company === me;
+    const isMe = r.company === me;
     body.append(
       el(
         "tr",
-        { style: mine ? "background:#1f2e40" : "", "data-company": r.company },
+        { class: isMe ? "mine" : "", "data-company": r.company },
         el("td", { text: String(r.rank) }),
-        el("td", { style: LEFT }, seatLabel(r.company, mine)),
+        el("th", { scope: "row", class: "cp-left" }, seatLabel(r.company, isMe)),
         el("td", {}, signed(r.scoreBp)),
         el("td", {}, signed(r.restrainScoreBp)),
         el("td", { text: money(r.valueCreated) }),
@@ -135,9 +137,9 @@ export function lessonPage(d: Debrief, me: CompanyId | null): HTMLElement {
   body.append(
     el(
       "tr",
-      { style: "font-weight:700", testid: "debrief-industry-row" },
+      { class: "cp-strong", testid: "debrief-industry-row" },
       el("td", { text: "" }),
-      el("td", { style: LEFT, text: t("debrief.industryRow") }),
+      el("th", { scope: "row", class: "cp-left", text: t("debrief.industryRow") }),
       el("td", { text: "" }),
       el("td", { text: "" }),
       el("td", { text: money(w.actual.valueCreated) }),
@@ -146,10 +148,9 @@ export function lessonPage(d: Debrief, me: CompanyId | null): HTMLElement {
       el("td", { text: money(w.allRestrain.netIncome) }),
     ),
   );
-  const table = el("table", { class: "cp-table", testid: "debrief-leaderboard" }, el("thead", {}, head1, head2), body);
   const cost = el(
     "p",
-    { style: "font-size:17px;font-weight:700;margin:16px 0 6px", testid: "debrief-race-cost" },
+    { class: "cp-debrief-cost", testid: "debrief-race-cost" },
     w.raceCostValue >= 0
       ? t("debrief.welfare.valueLost", { value: money(w.raceCostValue) })
       : t("debrief.welfare.valueGained", { value: money(-w.raceCostValue) }),
@@ -159,69 +160,54 @@ export function lessonPage(d: Debrief, me: CompanyId | null): HTMLElement {
       : t("debrief.welfare.profitGained", { profit: money(-w.raceCostProfit) }),
   );
   const right = el(
-    "div",
-    { class: "cp-panel", style: `width:780px;height:${PANEL_H}px` },
+    "section",
+    { class: "cp-panel cp-debrief-board", "aria-label": t("debrief.leaderboard") },
     el("h2", { text: t("debrief.leaderboard") }),
-    table,
+    el("table", { class: "cp-table", testid: "debrief-leaderboard" }, head, body),
     cost,
-    el("p", { class: "cp-muted", text: t("debrief.valueNote") }),
+    el("p", { class: "cp-note", text: t("debrief.valueNote") }),
     valueBars(d, me),
   );
-  return el("div", { style: "display:flex;gap:20px" }, left, right);
+  return el("div", { class: "cp-debrief-two" }, scrollIfNeeded(left), scrollIfNeeded(right));
 }
 
 function cell(letter: "T" | "R" | "P" | "S", bp: number, best: boolean): HTMLElement {
   return el(
     "td",
-    {
-      style: `text-align:center;padding:10px 6px;border:1px solid #2c3e52;background:${best ? "#173a30" : "#0e1621"}`,
-      "data-cell": letter,
-      title: t(`debrief.cell.${letter}`),
-    },
-    el("div", { style: "font-size:13px;color:#8fa0b3;font-weight:700", text: letter }),
-    el("div", { style: "font-size:20px;font-weight:700" }, signed(bp)),
+    { class: best ? "cp-debrief-cell best" : "cp-debrief-cell", "data-cell": letter, title: t(`debrief.cell.${letter}`) },
+    el("span", { class: "cp-debrief-letter", text: letter }),
+    el("span", { class: "cp-debrief-value" }, signed(bp)),
   );
+}
+
+/** "T > R < P > S": how the cells actually compare, each step marked by whether it is the dilemma's. */
+function relation(p: SeatPayoff): HTMLElement {
+  const step = (a: number, b: number): HTMLElement => el("span", { class: a > b ? "cp-good" : "cp-bad", text: ` ${a > b ? ">" : a < b ? "<" : "="} ` });
+  return el("div", { class: "cp-debrief-relation", testid: `debrief-order-${p.company}` }, "T", step(p.T, p.R), "R", step(p.R, p.P), "P", step(p.P, p.S), "S");
 }
 
 function matrixCard(p: SeatPayoff, mine: boolean): HTMLElement {
   const top = Math.max(p.T, p.R, p.P, p.S);
-  const head = (s: string) => el("th", { style: "font-size:13px;color:#8fa0b3;text-align:center;padding:4px;white-space:normal", text: s });
-  const table = el(
-    "table",
-    { style: "border-collapse:collapse;width:100%;margin:8px 0" },
-    el("tr", {}, el("th", { text: "" }), head(t("debrief.rivalsRestrain")), head(t("debrief.rivalsRace"))),
-    el("tr", {}, head(t("debrief.youRace")), cell("T", p.T, p.T === top), cell("P", p.P, p.P === top)),
-    el("tr", {}, head(t("debrief.youRestrain")), cell("R", p.R, p.R === top), cell("S", p.S, p.S === top)),
-  );
+  const head = (s: string, scope: "col" | "row") => el("th", { scope, text: s });
   return el(
-    "div",
-    {
-      class: "cp-panel",
-      style: `padding:12px 14px;flex:1 1 0;min-width:0;${mine ? "border-color:#f0e442" : ""}`,
-      testid: `debrief-matrix-${p.company}`,
-    },
-    el("div", { style: "font-size:18px" }, seatLabel(p.company, mine)),
+    "article",
+    { class: mine ? "cp-panel cp-debrief-card mine" : "cp-panel cp-debrief-card", testid: `debrief-matrix-${p.company}` },
+    el("h3", {}, seatLabel(p.company, mine)),
+    el("div", { class: "cp-note", text: t(p.raced ? "debrief.raced" : "debrief.heldBack", { ratio: formatRatio(p.capexVsRestraintBp) }) }),
+    el(
+      "table",
+      { class: "cp-debrief-matrix" },
+      el("caption", { class: "cp-sr", text: t("debrief.matrixFor", { company: companyName(p.company) }) }),
+      el("tr", {}, el("td", {}), head(t("debrief.rivalsRestrain"), "col"), head(t("debrief.rivalsRace"), "col")),
+      el("tr", {}, head(t("debrief.youRace"), "row"), cell("T", p.T, p.T === top), cell("P", p.P, p.P === top)),
+      el("tr", {}, head(t("debrief.youRestrain"), "row"), cell("R", p.R, p.R === top), cell("S", p.S, p.S === top)),
+    ),
+    relation(p),
     el("div", {
-      class: "cp-muted",
-      style: "margin-top:4px",
-      text: t(p.raced ? "debrief.raced" : "debrief.heldBack", { ratio: formatRatio(p.capexVsRestraintBp) }),
-    }),
-    table,
-    el("div", { style: "font-size:16px;font-weight:700;font-variant-numeric:tabular-nums", testid: `debrief-order-${p.company}` }, relation(p)),
-    el("div", {
-      style: `font-size:14px;color:${p.orderHolds ? CSS.good : CSS.warn}`,
+      class: p.orderHolds ? "cp-debrief-verdict cp-good" : "cp-debrief-verdict cp-why",
       text: `${p.orderHolds ? "✓" : "✗"} ${t(p.orderHolds ? "debrief.orderHolds" : "debrief.orderFails")}`,
     }),
   );
-}
-
-/** "T > R < P > S": how the cells actually compare, each step coloured by whether it is the dilemma's. */
-function relation(p: SeatPayoff): HTMLElement {
-  const step = (a: number, b: number): HTMLElement => {
-    const sym = a > b ? ">" : a < b ? "<" : "=";
-    return el("span", { style: `color:${a > b ? CSS.good : CSS.bad};margin:0 6px`, text: sym });
-  };
-  return el("span", {}, "T", step(p.T, p.R), "R", step(p.R, p.P), "P", step(p.P, p.S), "S");
 }
 
 /** One 2×2 matrix per seat, and how each cell was obtained. */
@@ -230,28 +216,22 @@ export function matrixPage(d: Debrief, me: CompanyId | null): HTMLElement {
   const perRow = seats.length <= 4 ? seats.length : Math.ceil(seats.length / 2);
   const rows: HTMLElement[] = [];
   for (let i = 0; i < seats.length; i += perRow)
-    rows.push(el("div", { style: "display:flex;gap:12px;margin-bottom:12px" }, ...seats.slice(i, i + perRow).map((p) => matrixCard(p, p.company === me))));
+    rows.push(el("div", { class: "cp-debrief-cards" }, ...seats.slice(i, i + perRow).map((p) => matrixCard(p, p.company === me))));
   const adjusted = d.runs.reduce((s, r) => s + r.adjusted, 0);
   const how = el(
-    "div",
-    { class: "cp-panel", style: "padding:12px 16px;font-size:15px;line-height:1.5", testid: "debrief-matrix-how" },
-    el("div", { style: "font-weight:700;margin-bottom:4px", text: t("debrief.matrixHow") }),
-    el("div", { style: "margin-bottom:4px", text: t("debrief.matrixRead") }),
-    ...(["T", "R", "P", "S"] as const).map((k) => el("div", { text: t(`debrief.cell.${k}`) })),
-    adjusted > 0 ? el("div", { class: "cp-muted", text: t("debrief.adjusted", { n: adjusted }) }) : null,
+    "section",
+    { class: "cp-panel cp-debrief-how", testid: "debrief-matrix-how" },
+    el("p", { class: "cp-strong", text: t("debrief.matrixHow") }),
+    el("p", { text: t("debrief.matrixRead") }),
+    el("ul", {}, ...(["T", "R", "P", "S"] as const).map((k) => el("li", { text: t(`debrief.cell.${k}`) }))),
+    adjusted > 0 ? el("p", { class: "cp-note", text: t("debrief.adjusted", { n: adjusted }) }) : null,
   );
-  return el(
-    "div",
-    { style: `width:1560px;height:${PANEL_H}px;overflow:auto`, testid: "debrief-matrix" },
-    el("h2", { style: "margin:0 0 10px;font-size:22px", text: t("debrief.matrixTitle") }),
-    ...rows,
-    how,
-  );
+  return el("div", { class: "cp-debrief-matrixpage", testid: "debrief-matrix" }, el("h2", { text: t("debrief.matrixTitle") }), ...rows, how);
 }
 
 function expectation(actual: number, consensus: number): HTMLElement {
   const diff = consensus === 0 ? 0 : Math.round(((actual - consensus) * 10_000) / Math.abs(consensus));
-  return el("span", {}, money(actual), el("span", { class: "cp-muted", style: "font-size:13px" }, ` (${formatChange(diff, 0)})`));
+  return el("span", {}, money(actual), el("span", { class: "cp-muted", text: ` (${formatChange(diff, 0)})` }));
 }
 
 const MOVE_PARTS = ["earningsBp", "capexBp", "positionBp", "creditBp", "sentimentBp", "cashBp", "eventsBp", "residualBp"] as const;
@@ -264,12 +244,7 @@ function mainDriver(s: HistorySeatRow): HTMLElement {
   const all = MOVE_PARTS.filter((k) => m[k] !== 0)
     .map((k) => `${t(`debrief.move.${k}`)} ${formatChange(m[k], 1)}`)
     .join(" · ");
-  return el(
-    "td",
-    { style: "text-align:left;white-space:normal;font-size:13px", title: all },
-    m[top] === 0 ? "—" : `${t(`debrief.move.${top}`)} `,
-    m[top] === 0 ? null : signed(m[top]),
-  );
+  return el("td", { class: "cp-left", title: all }, m[top] === 0 ? "—" : `${t(`debrief.move.${top}`)} `, m[top] === 0 ? null : signed(m[top]));
 }
 
 function historyRow(q: HistoryQuarter, s: HistorySeatRow): HTMLElement {
@@ -278,8 +253,8 @@ function historyRow(q: HistoryQuarter, s: HistorySeatRow): HTMLElement {
   return el(
     "tr",
     { "data-turn": q.turn, "data-company": s.company },
-    el("td", { text: `${q.year} Q${q.q}` }),
-    el("td", {}, money(d.capex), s.replacedInvalid ? el("span", { class: "cp-bad", style: "font-size:12px", text: ` ${t("debrief.hist.replaced")}` }) : null),
+    el("th", { scope: "row", text: quarterLabel(q.year, q.q) }),
+    el("td", {}, money(d.capex), s.replacedInvalid ? el("span", { class: "cp-bad", text: ` ${t("debrief.hist.replaced")}` }) : null),
     el("td", { text: formatPercent(d.customShareBp, 0) }),
     el("td", { text: s.debtIssued > 0 ? `${money(s.debtIssued)} · ${d.debtTenor}y` : "—" }),
     el("td", { text: d.buybacks + d.dividends > 0 ? money(d.buybacks + d.dividends) : "—" }),
@@ -314,9 +289,9 @@ export function historyPage(d: Debrief, me: CompanyId | null, rerender: () => vo
     const head = el(
       "tr",
       {},
-      el("th", { text: t("debrief.hist.quarter") }),
-      ...seats.map((id) => el("th", {}, seatLabel(id, id === me))),
-      el("th", { text: t("debrief.hist.market") }),
+      el("th", { scope: "col", text: t("debrief.hist.quarter") }),
+      ...seats.map((id) => el("th", { scope: "col" }, seatLabel(id, id === me))),
+      el("th", { scope: "col", text: t("debrief.hist.market") }),
     );
     const body = el("tbody");
     for (const q of d.history)
@@ -324,7 +299,7 @@ export function historyPage(d: Debrief, me: CompanyId | null, rerender: () => vo
         el(
           "tr",
           {},
-          el("td", { text: `${q.year} Q${q.q}` }),
+          el("th", { scope: "row", text: quarterLabel(q.year, q.q) }),
           ...seats.map((id) => {
             const s = q.seats.find((x) => x.company === id);
             return el("td", {}, s ? money(s.decision.capex) : "—", " ", s ? signed(s.sharePriceChangeBp) : null);
@@ -351,78 +326,101 @@ export function historyPage(d: Debrief, me: CompanyId | null, rerender: () => vo
         "debrief.hist.why",
         "debrief.hist.rating",
         "debrief.hist.market",
-      ].map((k) => el("th", { style: "white-space:normal;font-size:13px", text: t(k) })),
+      ].map((k) => el("th", { scope: "col", text: t(k) })),
     );
     const body = el("tbody");
     for (const q of d.history) {
       const s = q.seats.find((x) => x.company === id);
       if (s) body.append(historyRow(q, s));
     }
-    table = el("table", { class: "cp-table", testid: "debrief-history-table" }, el("thead", {}, head), body);
+    table = el("table", { class: "cp-table cp-debrief-history-seat", testid: "debrief-history-table" }, el("thead", {}, head), body);
   }
   return el(
-    "div",
-    { class: "cp-panel", style: `width:1560px;height:${PANEL_H}px;display:flex;flex-direction:column`, testid: "debrief-history" },
-    el(
-      "div",
-      { class: "cp-row", style: "justify-content:space-between;margin:0 0 8px" },
-      el("h2", { style: "margin:0", text: t("debrief.historyTitle") }),
-      picker,
-    ),
-    el("div", { class: "cp-scroll", style: "flex:1 1 auto;min-height:0" }, table),
+    "section",
+    { class: "cp-panel cp-debrief-history", testid: "debrief-history", "aria-label": t("debrief.historyTitle") },
+    el("h2", {}, t("debrief.historyTitle"), el("span", { class: "cp-h-aside" }, picker)),
+    el("div", { class: "cp-debrief-scroll" }, table),
   );
 }
 
 /** The match's 2026 (and 2025) next to the documents' figures for the same year. */
 export function realityPage(d: Debrief): HTMLElement {
-  const root = el("div", { class: "cp-panel cp-scroll", style: `width:1560px;height:${PANEL_H}px`, testid: "debrief-reality" });
+  const root = el("section", { class: "cp-panel cp-debrief-reality", testid: "debrief-reality", "aria-label": t("debrief.tab.reality") });
+  scrollIfNeeded(root);
   if (d.reality.length === 0) {
     root.append(el("p", { text: t("debrief.realityNone") }));
     return root;
   }
-  const years = [...new Set(d.reality.map((r) => r.year))];
-  for (const year of years) {
+  for (const year of [...new Set(d.reality.map((r) => r.year))]) {
     const rows = d.reality.filter((r) => r.year === year);
     const quarters = rows[0]?.quarters ?? 4;
     root.append(
       el(
         "h2",
-        { style: "margin:4px 0 8px" },
+        {},
         t("debrief.realityTitle", { year }),
-        quarters < 4 ? el("span", { class: "cp-muted", style: "font-weight:400;margin-left:12px", text: t("debrief.partialYear", { n: quarters }) }) : null,
+        quarters < 4 ? el("span", { class: "cp-muted cp-h-aside", text: t("debrief.partialYear", { n: quarters }) }) : null,
       ),
-    );
-    const body = el("tbody");
-    for (const r of rows)
-      body.append(
-        el(
-          "tr",
-          { "data-row": r.id },
-          el("td", { style: "white-space:normal", text: realityLabel(r) }),
-          el("td", { style: "font-weight:700", text: realityMatch(r) }),
-          el("td", { text: realityDoc(r) }),
-          el("td", { class: "cp-muted", style: "font-size:12px;white-space:normal;text-align:left", text: r.figureIds.join(", ") }),
-        ),
-      );
-    root.append(
       el(
         "table",
-        { class: "cp-table", style: "margin-bottom:16px", testid: `debrief-reality-${year}` },
+        { class: "cp-table cp-debrief-realitytable", testid: `debrief-reality-${year}` },
         el(
           "thead",
           {},
           el(
             "tr",
             {},
-            el("th", { style: "width:44%", text: t("debrief.col.figure") }),
-            el("th", { text: t("debrief.col.match") }),
-            el("th", { text: t("debrief.col.docs") }),
-            el("th", { style: "width:22%;text-align:left", text: t("debrief.col.source") }),
+            el("th", { scope: "col", text: t("debrief.col.figure") }),
+            el("th", { scope: "col", text: t("debrief.col.match") }),
+            el("th", { scope: "col", text: t("debrief.col.docs") }),
+            el("th", { scope: "col", class: "cp-left", text: t("debrief.col.source") }),
           ),
         ),
-        body,
+        el(
+          "tbody",
+          {},
+          ...rows.map((r) =>
+            el(
+              "tr",
+              { "data-row": r.id },
+              el("th", { scope: "row", class: "cp-wrap", text: realityLabel(r) }),
+              el("td", { class: "cp-strong", text: realityMatch(r) }),
+              el("td", { text: realityDoc(r) }),
+              el("td", { class: "cp-left cp-muted cp-wrap", text: r.figureIds.join(", ") }),
+            ),
+          ),
+        ),
       ),
     );
   }
   return root;
+}
+
+/** When the debrief cannot be built: the final scores the server sent, and why. */
+export function scoresOnly(scores: readonly SeatScore[], reason: string): HTMLElement {
+  const sorted = [...scores].sort((a, b) => a.rank - b.rank);
+  return el(
+    "section",
+    { class: "cp-panel cp-debrief-failed", testid: "debrief-failed" },
+    el("h2", { text: t("end.title") }),
+    el(
+      "table",
+      { class: "cp-table" },
+      el("thead", {}, el("tr", {}, ...["end.rank", "end.company", "end.score"].map((k) => el("th", { scope: "col", text: t(k) })))),
+      el(
+        "tbody",
+        {},
+        ...sorted.map((sc) =>
+          el(
+            "tr",
+            {},
+            el("td", { text: String(sc.rank) }),
+            el("th", { scope: "row", class: "cp-left" }, seatLabel(sc.company, false)),
+            el("td", {}, signed(sc.scoreBp)),
+          ),
+        ),
+      ),
+    ),
+    el("p", { class: "cp-note", text: t("debrief.failed", { reason }) }),
+  );
 }

@@ -1,14 +1,15 @@
 /**
- * Pages with their own URL: `/replay/<matchId>` (a saved match in the viewer) and `/replay` (a
- * replay file opened from disk). The router asks here before it looks at the session; navigation
- * uses the History API so Back works and links can be shared.
+ * Pages with their own URL: `/replay/<matchId>` (a saved match in the viewer), `/replay` (a replay
+ * file opened from disk) and `/library` (saved matches). The router asks here before it looks at
+ * the session; navigation uses the History API so Back works and links can be shared.
  */
-export type Page = { readonly kind: "replay"; readonly matchId: string | null };
+export type Page = { readonly kind: "replay"; readonly matchId: string | null } | { readonly kind: "library" };
 
 const MATCH_ID = /^m[0-9a-f]{16}$/;
 
 export function pageOf(pathname: string): Page | null {
   const parts = pathname.split("/").filter(Boolean);
+  if (parts[0] === "library" && parts.length === 1) return { kind: "library" };
   if (parts[0] === "replay" && parts.length === 1) return { kind: "replay", matchId: null };
   if (parts[0] === "replay" && parts.length === 2 && MATCH_ID.test(parts[1] ?? "")) return { kind: "replay", matchId: parts[1]! };
   return null;
@@ -20,6 +21,7 @@ export function currentPage(): Page | null {
 
 export function pathOf(page: Page | null): string {
   if (!page) return "/";
+  if (page.kind === "library") return "/library";
   return page.matchId ? `/replay/${page.matchId}` : "/replay";
 }
 

@@ -12,7 +12,7 @@ import type { Lang } from "../../../shared/i18n/index.ts";
 import { el } from "../ui.ts";
 import { t } from "../lang.ts";
 import { formatChange, formatMoney, formatMw, formatPercent, formatPrice } from "../format.ts";
-import { SEAT_COLORS, SEAT_ICONS, hex } from "../theme.ts";
+import { SEAT_ICONS, seatText } from "../theme.ts";
 import { headlinesFor, quarterBefore, quarterLabel } from "../model.ts";
 
 /** "Q3 ’25": a quarter in the width of a table column, the same in every language. */
@@ -25,12 +25,7 @@ export function companyLabel(c: CompanyId): string {
 }
 
 function companyCell(c: CompanyId, extra?: string): HTMLTableCellElement {
-  return el(
-    "td",
-    { style: `color:${hex(SEAT_COLORS[c] ?? 0xffffff)};font-weight:700` },
-    companyLabel(c),
-    extra ? el("div", { class: "cp-muted", text: extra }) : null,
-  );
+  return el("td", { class: "rp-co", style: `color:${seatText(c)}` }, companyLabel(c), extra ? el("div", { class: "cp-muted", text: extra }) : null);
 }
 
 function signed(bp: number): HTMLElement {
@@ -44,7 +39,7 @@ function table(testid: string, head: readonly string[], rows: readonly HTMLTable
 
 /** A figure with a muted second line (so wide cells wrap instead of pushing the table out of its panel). */
 function twoLine(main: string, sub: string | null): HTMLTableCellElement {
-  return el("td", {}, main, sub ? el("div", { class: "cp-muted rp-sub", text: sub }) : null);
+  return el("td", {}, main, sub ? el("div", { class: "cp-muted", text: sub }) : null);
 }
 
 function bonds(s: SeatReport, L: Lang): HTMLTableCellElement {
@@ -63,7 +58,7 @@ function energy(s: SeatReport, r: TurnReport, L: Lang): HTMLTableCellElement {
   const amount = formatMoney(total, L);
   return twoLine(
     bids.length === 1 ? t("replay.bid", { amount }) : t("replay.bids", { n: bids.length, amount }),
-    won > 0 ? t("replay.won", { mw: formatMw(won) }) : null,
+    won > 0 ? t("replay.won", { mw: formatMw(won, L) }) : null,
   );
 }
 
@@ -112,7 +107,7 @@ export function whyTable(r: TurnReport, me: CompanyId | null): HTMLTableElement 
       { class: s.company === me ? "rp-me" : "" },
       companyCell(s.company),
       ...MOVE_PARTS.map((p) => el("td", {}, signed(s.priceMove[`${p}Bp` as const satisfies keyof PriceMove]))),
-      el("td", { style: "font-weight:700" }, signed(s.priceMove.totalBp)),
+      el("td", { class: "rp-strong" }, signed(s.priceMove.totalBp)),
     ),
   );
   return table("replay-why", [t("replay.col.company"), ...MOVE_PARTS.map((p) => t(`replay.move.${p}`)), t("replay.move.total")], rows);
@@ -157,8 +152,8 @@ export function auctionsList(r: TurnReport, L: Lang): HTMLElement {
         {},
         el("div", {
           text: a.winner
-            ? t("replay.auctionLine", { kind: t(`deal.${a.kind}`), mw: formatMw(a.mw), winner: t(`company.${a.winner}`), price: formatMoney(a.price, L) })
-            : t("replay.auctionUnsold", { kind: t(`deal.${a.kind}`), mw: formatMw(a.mw) }),
+            ? t("replay.auctionLine", { kind: t(`deal.${a.kind}`), mw: formatMw(a.mw, L), winner: t(`company.${a.winner}`), price: formatMoney(a.price, L) })
+            : t("replay.auctionUnsold", { kind: t(`deal.${a.kind}`), mw: formatMw(a.mw, L) }),
         }),
         el("div", {
           class: "cp-muted",
@@ -169,8 +164,14 @@ export function auctionsList(r: TurnReport, L: Lang): HTMLElement {
   );
 }
 
-export function headlinesList(r: TurnReport): HTMLElement {
-  return el("ul", { class: "rp-list", testid: "replay-headlines" }, ...headlinesFor(r).map((h) => el("li", { text: h })));
+export function headlinesList(r: TurnReport, max = 7): HTMLElement {
+  return el(
+    "ul",
+    { class: "rp-list", testid: "replay-headlines" },
+    ...headlinesFor(r)
+      .slice(0, max)
+      .map((h) => el("li", { text: h })),
+  );
 }
 
 export function marketLine(r: TurnReport): HTMLElement {
@@ -199,7 +200,7 @@ function companiesTable(v: MatchView, L: Lang): HTMLTableElement {
         "tr",
         { class: c.id === v.seat ? "rp-me" : "" },
         companyCell(c.id, c.status === "defaulted" ? t("replay.defaulted") : undefined),
-        el("td", { text: formatPrice(c.sharePriceCents) }),
+        el("td", { text: formatPrice(c.sharePriceCents, L) }),
         el("td", { text: formatMoney(c.marketCap, L) }),
         el("td", { text: formatMoney(c.cash, L) }),
         el("td", { text: formatMoney(c.debt, L) }),
@@ -242,12 +243,12 @@ export function boardPanel(v: MatchView, at: string, L: Lang): HTMLElement {
       kpi(t("board.cash"), formatMoney(own.cash, L), "replay-kpi-cash"),
       kpi(t("board.debt"), formatMoney(own.debt, L)),
       kpi(t("board.rating"), own.rating),
-      kpi(t("board.sharePrice"), formatPrice(own.sharePriceCents)),
+      kpi(t("board.sharePrice"), formatPrice(own.sharePriceCents, L)),
       kpi(t("board.marketCap"), formatMoney(own.marketCap, L)),
       kpi(t("board.aiRevenue"), formatMoney(own.aiRevenue, L)),
-      kpi(t("board.installed"), formatMw(own.installedMw)),
-      kpi(t("board.powered"), formatMw(own.poweredMw)),
-      kpi(t("board.stranded"), formatMw(own.strandedMw)),
+      kpi(t("board.installed"), formatMw(own.installedMw, L)),
+      kpi(t("board.powered"), formatMw(own.poweredMw, L)),
+      kpi(t("board.stranded"), formatMw(own.strandedMw, L)),
       kpi(t("board.capability"), `${t("board.tier", { tier: capabilityTier(own.capabilityBp) })} · ${formatPercent(own.capabilityBp, 0)}`),
       kpi(t("board.custom"), formatPercent(own.fleetCustomShareBp, 0)),
       kpi(t("replay.aiShare"), formatPercent(own.aiShareBp, 1)),
@@ -263,7 +264,7 @@ export function boardPanel(v: MatchView, at: string, L: Lang): HTMLElement {
       { class: "rp-kpis", testid: "replay-private" },
       kpi(t("replay.chipProgram"), formatPercent(own.chipProgram.maturityBp, 0)),
       kpi(t("replay.bonds"), next && due ? t("replay.bondsLine", { n: own.tranches.length, quarter: quarterLabel(due.year, due.q) }) : t("replay.none")),
-      kpi(t("replay.pipeline"), formatMw(pipelineMw)),
+      kpi(t("replay.pipeline"), formatMw(pipelineMw, L)),
       kpi(
         t("replay.backlog"),
         own.contracted.quartersLeft > 0
@@ -323,7 +324,7 @@ export function statementTable(history: readonly QuarterRecord[], tab: number, L
     [t("stmt.totalLiabilities"), (h) => m(h.balance.totalLiabilities)],
     [t("stmt.equity"), (h) => m(h.balance.equity)],
     [t("board.marketCap"), (h) => m(h.marketCap)],
-    [t("board.sharePrice"), (h) => formatPrice(h.sharePriceCents)],
+    [t("board.sharePrice"), (h) => formatPrice(h.sharePriceCents, L)],
     [t("board.rating"), (h) => h.rating],
   ];
   const rows = [income, cash, balance][tab] ?? income;

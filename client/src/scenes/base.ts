@@ -1,11 +1,17 @@
-/** Shared drawing helpers: every scene draws with the same type scale and palette. */
+/**
+ * Shared scene helpers. The player's screens are DOM laid out on the 1600×900 design canvas
+ * (`screen()`): text stays sharp when Phaser scales the page, reads in both languages, and is
+ * checked for contrast and size like any web page. `text()` and `panel()` draw on the canvas for
+ * scenes that still want it (with the same type floor).
+ */
 import * as Phaser from "phaser";
-import { COLORS, CSS, FONT, H, W } from "../theme.ts";
+import { COLORS, CSS, FONT, H, MIN_FONT_PX, W } from "../theme.ts";
 import { getSession, type Session } from "../net.ts";
 import { lang, setLang, t } from "../lang.ts";
 import { LANGS, type Lang } from "../../../shared/i18n/index.ts";
-import { select } from "../ui.ts";
+import { el, select } from "../ui.ts";
 import { loadFonts } from "../fonts.ts";
+import { requestRender } from "../render-loop.ts";
 
 export type TextStyle = { size?: number; color?: string; bold?: boolean; width?: number; align?: "left" | "center" | "right" };
 
@@ -25,7 +31,10 @@ export abstract class BaseScene extends Phaser.Scene {
       queued = true;
       queueMicrotask(() => {
         queued = false;
-        if (this.scene.isActive()) render();
+        if (this.scene.isActive()) {
+          render();
+          requestRender();
+        }
       });
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
@@ -34,10 +43,28 @@ export abstract class BaseScene extends Phaser.Scene {
     });
   }
 
+  /**
+   * The scene's page: one DOM node covering the design canvas, laid out with CSS. It carries the
+   * page background itself, so every text on it has a known background.
+   */
+  screen(testid: string, cls = ""): HTMLDivElement {
+    const root = el("div", { class: `cp-screen ${cls}`.trim(), testid: `screen-${testid}`, lang: lang() });
+    const wrap = this.dom(0, 0, root).node as HTMLElement;
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => wrap.remove());
+    requestRender();
+    return root;
+  }
+
+  /** A timer that lives as long as the scene (DOM updates need no Phaser frame). */
+  every(ms: number, fn: () => void): void {
+    const id = window.setInterval(fn, ms);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => window.clearInterval(id));
+  }
+
   text(x: number, y: number, s: string, style: TextStyle = {}): Phaser.GameObjects.Text {
     const txt = this.add.text(x, y, s, {
       fontFamily: FONT,
-      fontSize: `${style.size ?? 18}px`,
+      fontSize: `${Math.max(MIN_FONT_PX, style.size ?? 18)}px`,
       color: style.color ?? CSS.text,
       fontStyle: style.bold ? "bold" : "normal",
       align: style.align ?? "left",
@@ -71,18 +98,33 @@ export abstract class BaseScene extends Phaser.Scene {
     g.fillRect(0, 0, W, H);
   }
 
-  /** Language switch (remembered); restarts the scene once the new glyphs are loaded. */
-  langSwitch(x: number, y: number): void {
-    const s = select(
+  /**
+   * The language switch (remembered). The scene restarts at once (DOM text needs no preloading);
+   * a scene that draws text on the canvas restarts again once the new glyphs are loaded.
+   */
+  langSelect(): HTMLSelectElement {
+    return select(
       LANGS.map((l) => ({ value: l, label: t(`lang.${l}`) })),
       lang(),
       "lang-select",
       (v: Lang) => {
         setLang(v);
-        void loadFonts().then(() => this.scene.restart());
+        this.scene.restart();
+        requestRender();
+        void loadFonts().then(() => {
+          const canvasText = this.scene.isActive() && this.children.list.some((o) => o.type === "Text");
+          if (canvasText) {
+            this.scene.restart();
+            requestRender();
+          }
+        });
       },
       t("lang.label"),
     );
-    this.dom(x, y, s);
+  }
+
+  /** The language switch placed on the canvas at (x, y) (for scenes not built with `screen()`). */
+  langSwitch(x: number, y: number): void {
+    this.dom(x, y, this.langSelect());
   }
 }

@@ -1,114 +1,133 @@
-import type { CompanyId, Variant } from "../../../shared/engine/ids.ts";
+/** The lobby: the join code, the match settings, and each seat's starting position (only figures from before the scenario's start). */
+import type { CompanyId, ScenarioId, Variant } from "../../../shared/engine/ids.ts";
 import { COMPANY_PARAMS } from "../../../shared/rules/params.ts";
+import { SCENARIO_DEFS } from "../../../shared/rules/scenarios.ts";
 import { BaseScene } from "./base.ts";
-import { COLORS, CSS, SEAT_COLORS, SEAT_ICONS, W, hex } from "../theme.ts";
+import { CSS, SEAT_ICONS, seatFill, seatText } from "../theme.ts";
 import { lang, t } from "../lang.ts";
 import { button, el } from "../ui.ts";
 import { formatMoney, formatMw, formatPercent } from "../format.ts";
 import type { SeatSnap } from "../net.ts";
+import { termLink } from "../glossary.ts";
 
 export class LobbyScene extends BaseScene {
-  private layer: Phaser.GameObjects.Container | null = null;
-  private startBtn: HTMLButtonElement | null = null;
-  private codeNode: HTMLDivElement | null = null;
-  private hostNode: HTMLDivElement | null = null;
+  private body: HTMLElement | null = null;
+  private signature = "";
 
   constructor() {
     super("lobby");
   }
 
   create(): void {
-    this.background();
-    this.langSwitch(W - 220, 24);
-    this.text(60, 34, t("lobby.title"), { size: 40, bold: true });
-    this.startBtn = button(t("lobby.start"), "start-button", () => this.session.start());
-    this.codeNode = el("div", {
-      testid: "lobby-code",
-      "aria-label": t("lobby.code"),
-      style: "font-size:96px;font-weight:700;color:#f0e442;letter-spacing:8px;line-height:1",
-    });
-    this.dom(60, 128, this.codeNode);
-    this.hostNode = el(
-      "div",
-      { class: "cp-panel", style: "width:440px" },
-      el("p", { class: "cp-muted", text: t("lobby.host"), style: "margin:0 0 12px" }),
-      this.startBtn,
+    this.signature = "";
+    const root = this.screen("lobby", "cp-lobby");
+    this.body = el("div", { class: "cp-lobby-body" });
+    root.append(
+      el("header", { class: "cp-lobby-head" }, el("h1", { text: t("lobby.title") }), el("div", { class: "cp-title-lang" }, this.langSelect())),
+      this.body,
     );
-    this.dom(W - 500, 84, this.hostNode);
     this.follow(() => this.render());
     this.render();
   }
 
   private render(): void {
-    this.layer?.destroy();
-    const layer = this.add.container(0, 0);
-    this.layer = layer;
     const s = this.session;
     const snap = s.snap;
-    if (this.hostNode) this.hostNode.style.display = s.creator && snap?.phase === "lobby" ? "" : "none";
-    if (this.codeNode) this.codeNode.textContent = snap?.code || s.welcome?.code || "";
+    const sig = JSON.stringify([
+      snap?.phase,
+      snap?.code,
+      s.welcome?.code,
+      s.seat,
+      s.creator,
+      snap ? Object.values(snap.seats).map((x) => [x.company, x.control, x.name, x.connected]) : null,
+    ]);
+    if (sig === this.signature || !this.body) return;
+    this.signature = sig;
     if (!snap) {
-      layer.add(this.text(60, 120, t("title.loading"), { size: 22, color: CSS.muted }));
+      this.body.replaceChildren(el("p", { class: "cp-muted", text: t("title.loading") }));
       return;
     }
-    layer.add(this.text(60, 100, t("lobby.code"), { size: 20, color: CSS.muted }));
-    layer.add(this.text(60, 250, t("lobby.codeHint"), { size: 18, color: CSS.muted }));
-    const facts = [
-      `${t("lobby.scenario")}: ${snap.scenario ? t(`scenario.${snap.scenario}`) : "—"}`,
-      `${t("lobby.variant")}: ${snap.variant ? t(`variant.${snap.variant}`) : "—"}`,
-      `${t("lobby.quarters")}: ${snap.turns}`,
-      `${t("lobby.timer")}: ${snap.turnSeconds ? t("lobby.seconds", { n: snap.turnSeconds }) : t("board.noTimer")}`,
-    ];
-    facts.forEach((f, i) => void layer.add(this.text(560, 110 + i * 32, f, { size: 18, width: 480 })));
-    layer.add(this.text(560, 250, t("lobby.waiting"), { size: 16, color: CSS.muted }));
-
+    const host = s.creator && snap.phase === "lobby";
+    const start = button(t("lobby.start"), "start-button", () => this.session.start());
     const seats = s.seatsInOrder();
-    const cardW = Math.min(360, Math.floor((W - 120 - (seats.length - 1) * 20) / Math.max(1, Math.min(seats.length, 4))));
-    seats.forEach((seat, i) => {
-      const col = i % 4;
-      const rowN = Math.floor(i / 4);
-      this.card(layer, 60 + col * (cardW + 20), 300 + rowN * 300, cardW, 290, seat);
-    });
+    this.body.replaceChildren(
+      el(
+        "div",
+        { class: "cp-lobby-top" },
+        el(
+          "section",
+          { class: "cp-panel cp-lobby-code" },
+          el("div", { class: "cp-muted", text: t("lobby.code") }),
+          el("div", { class: "cp-code", testid: "lobby-code", "aria-label": t("lobby.code"), text: snap.code || s.welcome?.code || "" }),
+          el("div", { class: "cp-muted", text: t("lobby.codeHint") }),
+        ),
+        el(
+          "section",
+          { class: "cp-panel cp-lobby-facts" },
+          el(
+            "dl",
+            {},
+            el("dt", { text: t("lobby.scenario") }),
+            el("dd", { text: snap.scenario ? t(`scenario.${snap.scenario}`) : "—" }),
+            el("dt", { text: t("lobby.variant") }),
+            el("dd", { text: snap.variant ? t(`variant.${snap.variant}`) : "—" }),
+            el("dt", { text: t("lobby.quarters") }),
+            el("dd", { text: String(snap.turns) }),
+            el("dt", { text: t("lobby.timer") }),
+            el("dd", { text: snap.turnSeconds ? t("lobby.seconds", { n: snap.turnSeconds }) : t("board.noTimer") }),
+          ),
+          el("p", { class: "cp-muted", text: t("lobby.waiting") }),
+        ),
+        host
+          ? el("section", { class: "cp-panel cp-lobby-host" }, el("p", { text: t("lobby.host") }), start)
+          : el("section", { class: "cp-panel cp-lobby-host" }, el("p", { class: "cp-muted", text: t("lobby.guest") })),
+      ),
+      el("div", { class: "cp-lobby-seats", style: `--cols:${Math.min(4, Math.max(1, seats.length))}` }, ...seats.map((seat) => this.card(seat))),
+    );
   }
 
-  private card(layer: Phaser.GameObjects.Container, x: number, y: number, w: number, h: number, seat: SeatSnap): void {
+  private card(seat: SeatSnap): HTMLElement {
     const id = seat.company as CompanyId;
-    const color = SEAT_COLORS[id] ?? COLORS.muted;
-    const g = this.panel(x, y, w, h);
-    g.fillStyle(color, 1);
-    g.fillRect(x, y + 10, 6, h - 20);
-    layer.add(g);
-    layer.add(this.text(x + 22, y + 14, `${SEAT_ICONS[id] ?? "•"} ${t(`company.${id}`)}`, { size: 24, bold: true, color: hex(color) }));
-    const mine = this.session.seat === id;
-    const who = mine ? t("lobby.you") : seat.control === "ai" ? t("lobby.ai") : seat.control === "human" ? seat.name || t("lobby.human") : t("lobby.open");
-    layer.add(this.text(x + w - 16, y + 20, who, { size: 16, color: mine ? CSS.warn : CSS.muted, align: "right" }));
     const L = lang();
-    // The documents' figures (balance/params via shared/rules): the company's real capex path.
+    const s = this.session;
+    const mine = s.seat === id;
+    const who = mine ? t("lobby.you") : seat.control === "ai" ? t("lobby.ai") : seat.control === "human" ? seat.name || t("lobby.human") : t("lobby.open");
+    // The documents' figures, only for years before the scenario starts (the build-out must not show 2025 or 2026).
     const doc = COMPANY_PARAMS[id];
-    const years = doc ? ["2023", "2024", "2025"].map((y) => formatMoney(doc.capexHistory[y] ?? 0, L)).join(" · ") : "—";
-    const variant = (this.session.snap?.variant === "cons" ? "cons" : "guide") as Variant;
-    const rows: [string, string][] = [
-      [t("lobby.capexYears"), years],
-      [t("lobby.plan2026"), doc ? formatMoney(doc.capex2026[variant], L) : "—"],
-      [t("board.cash"), formatMoney(seat.cash, L)],
-      [t("board.debt"), `${formatMoney(seat.debt, L)} · ${seat.rating || "—"}`],
-      [t("lobby.aiRevenue"), formatMoney(seat.aiRevenue, L)],
-      [t("lobby.cashEngine"), formatMoney(seat.coreRevenue, L)],
-      [t("lobby.chips"), formatPercent(seat.fleetCustomShareBp, 0)],
-      [t("lobby.energy"), `${formatMw(seat.poweredMw)} / ${formatMw(seat.installedMw)}`],
+    const scenario = (s.snap?.scenario ?? "reckoning") as ScenarioId;
+    const startYear = SCENARIO_DEFS[scenario]?.startYear ?? 2026;
+    const years = ["2023", "2024", "2025"].filter((y) => Number(y) < startYear);
+    const variant = (s.snap?.variant === "cons" ? "cons" : "guide") as Variant;
+    const rows: [HTMLElement | string, string][] = [
+      [t("lobby.capexYearsList", { years: years.join(" · ") }), doc ? years.map((y) => formatMoney(doc.capexHistory[y] ?? 0, L)).join(" · ") : "—"],
     ];
-    let ry = y + 58;
-    for (const [k, v] of rows) {
-      // A value that does not fit beside its label goes on its own line, so nothing overlaps in either language.
-      const label = this.text(x + 22, ry, k, { size: 14, color: CSS.muted });
-      const value = this.text(x + w - 16, ry, v, { size: 14, align: "right" });
-      if (label.width + value.width + 16 > w - 38) {
-        ry += 20;
-        value.setY(ry);
-      }
-      layer.add(label);
-      layer.add(value);
-      ry += 26;
-    }
+    if (startYear === 2026 && doc) rows.push([t("lobby.plan2026"), formatMoney(doc.capex2026[variant], L)]);
+    rows.push(
+      [termLink("cash", t("board.cash")), formatMoney(seat.cash, L)],
+      [termLink("debt", t("board.debt")), `${formatMoney(seat.debt, L)} · ${seat.rating || "—"}`],
+      [termLink("ai_revenue", t("lobby.aiRevenue")), formatMoney(seat.aiRevenue, L)],
+      [t("lobby.cashEngine"), formatMoney(seat.coreRevenue, L)],
+      [termLink("custom_silicon", t("lobby.chips")), formatPercent(seat.fleetCustomShareBp, 0)],
+      [termLink("stranded", t("lobby.energy")), `${formatMw(seat.poweredMw, L)} / ${formatMw(seat.installedMw, L)}`],
+    );
+    return el(
+      "article",
+      { class: `cp-panel cp-seatcard${mine ? " mine" : ""}`, testid: `seat-card-${id}`, style: `border-left:6px solid ${seatFill(id)}` },
+      el(
+        "div",
+        { class: "cp-seatcard-head" },
+        el("h2", { style: `color:${seatText(id)}`, text: `${SEAT_ICONS[id] ?? "•"} ${t(`company.${id}`)}` }),
+        el("span", { style: `color:${mine ? CSS.warn : CSS.muted}`, text: who }),
+      ),
+      el(
+        "dl",
+        { class: "cp-facts" },
+        // The first row (capex by year) is long: label and figures each get a line.
+        ...rows.flatMap(([k, v], i) => [
+          el("dt", { class: i === 0 ? "cp-wide-row" : undefined }, k),
+          el("dd", { class: i === 0 ? "cp-wide-row" : undefined, text: v }),
+        ]),
+      ),
+    );
   }
 }

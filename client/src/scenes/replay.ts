@@ -3,22 +3,25 @@
  * match's quarters with play/pause/step; for the chosen quarter, every seat's decisions and the
  * market's reaction (the engine's TurnReport), and the board, statements and charts as they were
  * then, from any seat's perspective or the spectator's (`viewFor`). The file is re-simulated here
- * with the shared engine, and each quarter shows whether its hash matches the file.
+ * with the shared engine, and each quarter shows whether its hash matches the file. One DOM page
+ * on the design canvas (`screen()`), laid out by replay.css.
  */
 import * as Phaser from "phaser";
 import type { CompanyId } from "../../../shared/engine/ids.ts";
-import { viewFor } from "../../../shared/engine/view.ts";
+import { viewFor, type MatchView } from "../../../shared/engine/view.ts";
 import { ENGINE_VERSION } from "../../../shared/engine/types.ts";
 import { BaseScene } from "./base.ts";
-import { CSS, SEAT_COLORS, W, H } from "../theme.ts";
+import { SEAT_COLORS, SERIES } from "../theme.ts";
 import { lang, t } from "../lang.ts";
 import { button, el, select } from "../ui.ts";
 import { formatMoney, formatPrice } from "../format.ts";
-import { drawChart } from "../charts.ts";
+import { chartElement } from "../charts.ts";
 import { quarterLabel, seatQuarters } from "../model.ts";
+import { requestRender } from "../render-loop.ts";
 import { currentPage, navigate } from "../replay/route.ts";
-import { loadFromFile, loadFromServer, type LoadedReplay } from "../replay/load.ts";
-import { closeViewer, openViewer, viewerFor, type LeftTab, type RightTab, type ViewerSession } from "../replay/session.ts";
+import { loadFromServer } from "../replay/load.ts";
+import { openViewer, viewerFor, type LeftTab, type RightTab, type ViewerSession } from "../replay/session.ts";
+import { openFileButton } from "../library/panel.ts";
 import type { ReplayModel } from "../replay/model.ts";
 import {
   auctionsList,
@@ -29,8 +32,8 @@ import {
   headlinesList,
   marketLine,
   rankingLine,
-  shortQuarter,
   seatsTable,
+  shortQuarter,
   statementTable,
   whyTable,
 } from "../replay/views.ts";
@@ -40,11 +43,8 @@ import "../replay/replay.css";
 /** Milliseconds of re-simulation per slice, so the page keeps answering while it verifies. */
 const SLICE_MS = 24;
 const PLAY_MS = 1400;
-const TOP = 150;
-const LEFT_W = 930;
-const RIGHT_X = 970;
-const RIGHT_W = W - RIGHT_X - 20;
-const PANEL_H = H - TOP - 16;
+/** Chart size inside the right panel (design px). */
+const CHART_W = 566;
 
 export class ReplayScene extends BaseScene {
   private v: ViewerSession | null = null;
@@ -53,10 +53,10 @@ export class ReplayScene extends BaseScene {
   private positionText: HTMLElement | null = null;
   private playBtn: HTMLButtonElement | null = null;
   private left: HTMLElement | null = null;
-  private leftDom: Phaser.GameObjects.DOMElement | null = null;
   private right: HTMLElement | null = null;
+  private body: HTMLElement | null = null;
+  private summary: HTMLElement | null = null;
   private branchHost: HTMLElement | null = null;
-  private charts: Phaser.GameObjects.Container | null = null;
   private playing: Phaser.Time.TimerEvent | null = null;
   private token = 0;
 
@@ -67,29 +67,37 @@ export class ReplayScene extends BaseScene {
   create(): void {
     this.chips = [];
     this.playing = null;
-    this.charts = null;
     const token = ++this.token;
-    this.background();
-    this.langSwitch(W - 200, 18);
-    this.text(24, 14, t("replay.title"), { size: 30, bold: true });
-    const page = currentPage();
-    const matchId = page?.kind === "replay" ? page.matchId : null;
-    this.dom(
-      W - 560,
-      18,
+    const root = this.screen("replay", "rp-screen");
+    this.summary = el("div", { class: "rp-summary" });
+    this.branchHost = el("span");
+    this.body = el("div", { class: "rp-body-host" });
+    root.append(
       el(
-        "div",
-        { class: "cp-row", style: "margin:0" },
-        button(t("library.back"), "replay-back", () => navigate(null), "secondary"),
-        this.filePicker(),
+        "header",
+        { class: "rp-top" },
+        el("h1", { text: t("replay.title") }),
+        this.summary,
+        el(
+          "div",
+          { class: "cp-tools" },
+          this.branchHost,
+          button(t("replay.library"), "replay-library", () => navigate({ kind: "library" }), "secondary"),
+          openFileButton("replay-open-file"),
+          this.langSelect(),
+        ),
       ),
+      this.body,
     );
-    this.input.keyboard?.on("keydown", (e: KeyboardEvent) => this.onKey(e));
+    const onKey = (e: KeyboardEvent) => this.onKey(e);
+    window.addEventListener("keydown", onKey);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
-      this.input.keyboard?.off("keydown");
+      window.removeEventListener("keydown", onKey);
       this.token++;
     });
 
+    const page = currentPage();
+    const matchId = page?.kind === "replay" ? page.matchId : null;
     const existing = viewerFor(matchId);
     if (existing) {
       this.show(existing);
@@ -106,26 +114,11 @@ export class ReplayScene extends BaseScene {
     });
   }
 
-  /** A real file input, labelled as a button (keyboard and screen readers reach it). */
-  private filePicker(): HTMLElement {
-    const input = el("input", { type: "file", accept: ".json,application/json", testid: "replay-file-input", class: "rp-file" });
-    input.addEventListener("change", () => {
-      const f = input.files?.[0];
-      if (!f) return;
-      void loadFromFile(f).then((loaded: LoadedReplay) => {
-        closeViewer();
-        openViewer(loaded);
-        // Same URL (/replay) or not, the page-change hook shows the viewer afresh.
-        navigate({ kind: "replay", matchId: null });
-      });
-    });
-    return el("label", { class: "rp-file-label secondary", testid: "replay-open-file", tabindex: 0 }, t("replay.openFile"), input);
-  }
-
-  private message(text: string): void {
-    this.leftDom?.destroy();
-    this.left = el("div", { class: "cp-panel", style: `width:${W - 40}px`, testid: "replay-message" }, el("p", { text }));
-    this.leftDom = this.dom(20, TOP, this.left);
+  /** A page with one message (loading, no file, a file that cannot be played); `verdict` marks it as the file's verdict. */
+  private message(text: string, verdict?: string, extra?: HTMLElement): void {
+    const p = verdict ? el("p", { class: "rp-bad rp-strong", testid: "replay-verdict", "data-state": verdict, text }) : el("p", { text });
+    this.body?.replaceChildren(el("section", { class: "cp-panel rp-message", testid: "replay-message" }, p, extra ?? null));
+    requestRender();
   }
 
   /** The bench's mark: the viewer's controls are live. */
@@ -143,35 +136,33 @@ export class ReplayScene extends BaseScene {
     }
     const model = v.model!;
     const f = loaded.file;
-    const date = (f.createdAt ?? "").slice(0, 10);
     const source =
       loaded.source.kind === "server" ? t("replay.sourceServer", { id: loaded.source.matchId }) : t("replay.sourceFile", { name: loaded.source.name });
     const branch =
       f.version === 2 && f.branch ? ` · ${t("replay.branchOf", { id: f.branch.matchId, quarter: t("library.quarters", { n: f.branch.turn }) })}` : "";
-    this.text(170, 12, t("replay.summary", { scenario: t(`scenario.${f.scenario}`), variant: t(`variant.${f.variant}`), turns: f.turnCount, date }), {
-      size: 17,
-      color: CSS.text,
-    });
-    this.text(170, 36, `${source}${branch}`, { size: 14, color: CSS.muted });
+    this.summary?.replaceChildren(
+      el(
+        "div",
+        { testid: "replay-summary" },
+        t("replay.summary", { scenario: t(`scenario.${f.scenario}`), variant: t(`variant.${f.variant}`), turns: f.turnCount, date: f.createdAt.slice(0, 10) }),
+      ),
+      el("div", { class: "cp-muted" }, `${source}${branch}`),
+    );
     if (model.fatal) {
+      // What the file still says without re-simulating it: who played which seat.
       this.message(
         model.fatal === "engine"
           ? t("replay.engineMismatch", { file: f.engineVersion, engine: ENGINE_VERSION })
           : t("replay.engineError", { message: model.fatal }),
+        "engine",
+        seatsTable(f, null, null),
       );
-      this.verdict = el("div", { testid: "replay-verdict", "data-state": "engine", class: "rp-verdict rp-bad", text: this.left?.textContent ?? "" });
-      this.dom(20, 76, this.verdict);
       this.ready();
       return;
     }
-    this.buildTimeline(model);
-    // No scrolling panels: a scrolled element inside Phaser's scaled DOM layer paints a white band in Chromium.
-    this.leftDom?.destroy();
-    this.left = el("div", { class: "cp-panel rp-left", style: `width:${LEFT_W}px;height:${PANEL_H}px`, testid: "replay-quarter" });
-    this.leftDom = this.dom(20, TOP, this.left);
-    this.panel(RIGHT_X, TOP, RIGHT_W, PANEL_H);
-    this.right = el("div", { class: "rp-right", style: `width:${RIGHT_W}px;height:${PANEL_H}px` });
-    this.dom(RIGHT_X, TOP, this.right);
+    this.left = el("section", { class: "cp-panel rp-left", testid: "replay-quarter", "aria-live": "polite" });
+    this.right = el("section", { class: "cp-panel rp-right" });
+    this.body?.replaceChildren(this.timeline(model), el("div", { class: "rp-main" }, this.left, this.right));
     this.expose(model);
     this.render();
     this.ready();
@@ -185,7 +176,6 @@ export class ReplayScene extends BaseScene {
       if (token !== this.token || !this.scene.isActive()) return;
       model.advance(SLICE_MS);
       this.updateTimeline();
-      if (this.v && this.v.position < model.computed && this.left?.dataset.position !== String(this.v.position)) this.render();
       if (!model.done) {
         window.setTimeout(tick, 0);
         return;
@@ -200,45 +190,38 @@ export class ReplayScene extends BaseScene {
 
   // ---------------------------------------------------------------- timeline
 
-  private buildTimeline(model: ReplayModel): void {
+  private timeline(model: ReplayModel): HTMLElement {
     const v = this.v!;
-    const ctl = (label: string, testid: string, fn: () => void) => {
+    const ctl = (label: string, testid: string, fn: () => void, aria: string) => {
       const b = button(label, testid, fn, "secondary rp-ctl");
-      b.setAttribute("aria-label", label);
+      b.setAttribute("aria-label", aria);
       return b;
     };
     this.playBtn = button(`▶ ${t("replay.play")}`, "replay-play", () => this.togglePlay(), "rp-ctl");
-    this.positionText = el("span", { class: "rp-position", testid: "replay-position", "aria-live": "polite" });
+    this.positionText = el("span", { class: "rp-position", testid: "replay-position" });
     this.verdict = el("span", { class: "rp-verdict", testid: "replay-verdict", role: "status" });
     const controls = el(
       "div",
       { class: "rp-controls" },
-      ctl("«", "replay-first", () => this.go(0)),
-      ctl(`◀ ${t("replay.prev")}`, "replay-prev", () => this.go(v.position - 1)),
+      ctl("«", "replay-first", () => this.go(0), t("replay.first")),
+      ctl(`◀ ${t("replay.prev")}`, "replay-prev", () => this.go(v.position - 1), t("replay.prev")),
       this.playBtn,
-      ctl(`${t("replay.next")} ▶`, "replay-next", () => this.go(v.position + 1)),
-      ctl("»", "replay-last", () => this.go(model.total)),
+      ctl(`${t("replay.next")} ▶`, "replay-next", () => this.go(v.position + 1), t("replay.next")),
+      ctl("»", "replay-last", () => this.go(model.total), t("replay.last")),
       this.positionText,
       this.verdict,
     );
-    controls.querySelector('[data-testid="replay-first"]')?.setAttribute("aria-label", t("replay.first"));
-    controls.querySelector('[data-testid="replay-last"]')?.setAttribute("aria-label", t("replay.last"));
     const chipRow = el("div", { class: "rp-chips", role: "toolbar", "aria-label": t("replay.timeline") });
+    const first = model.frames[0]!.state.quarter;
     for (let p = 0; p <= model.total; p++) {
-      const label = p === 0 ? t("replay.opening") : this.quarterShort(model, p);
+      const idx = first.year * 4 + (first.q - 1) + (p - 1);
+      const label = p === 0 ? t("replay.opening") : shortQuarter(Math.floor(idx / 4), (idx % 4) + 1);
       const chip = el("button", { type: "button", class: "rp-chip", testid: `replay-chip-${p}`, "data-status": p === 0 ? "opening" : "pending" }, label);
       chip.addEventListener("click", () => this.go(p));
       this.chips.push(chip);
       chipRow.append(chip);
     }
-    this.dom(20, 64, el("div", { class: "rp-timeline", style: `width:${W - 40}px` }, controls, chipRow));
-  }
-
-  /** "Q3 ’25": the quarter a position ends, from the opening quarter (known before re-simulation). */
-  private quarterShort(model: ReplayModel, p: number): string {
-    const first = model.frames[0]!.state.quarter;
-    const idx = first.year * 4 + (first.q - 1) + (p - 1);
-    return shortQuarter(Math.floor(idx / 4), (idx % 4) + 1);
+    return el("div", { class: "rp-timeline" }, controls, chipRow);
   }
 
   private updateTimeline(): void {
@@ -308,6 +291,7 @@ export class ReplayScene extends BaseScene {
       this.playBtn.textContent = `⏸ ${t("replay.pause")}`;
       this.playBtn.setAttribute("aria-pressed", "true");
     }
+    requestRender();
   }
 
   private stopPlay(): void {
@@ -321,7 +305,7 @@ export class ReplayScene extends BaseScene {
 
   private onKey(e: KeyboardEvent): void {
     const tag = (document.activeElement?.tagName ?? "").toLowerCase();
-    if (tag === "input" || tag === "select" || tag === "textarea" || !this.v) return;
+    if (tag === "input" || tag === "select" || tag === "textarea" || !this.v || document.querySelector(".cp-modal")) return;
     if (e.key === "ArrowRight") this.go(this.v.position + 1);
     else if (e.key === "ArrowLeft") this.go(this.v.position - 1);
     else if (e.key === "Home") this.go(0);
@@ -330,6 +314,17 @@ export class ReplayScene extends BaseScene {
 
   // ---------------------------------------------------------------- the chosen quarter
 
+  private tabs<T extends string>(ids: readonly T[], current: T, key: (id: T) => string, testid: (id: T) => string, pick: (id: T) => void): HTMLElement {
+    const row = el("div", { class: "cp-row rp-tabs", role: "tablist" });
+    for (const id of ids) {
+      const b = button(t(key(id)), testid(id), () => pick(id), id === current ? "rp-small" : "secondary rp-small");
+      b.setAttribute("role", "tab");
+      b.setAttribute("aria-selected", String(id === current));
+      row.append(b);
+    }
+    return row;
+  }
+
   private render(): void {
     const v = this.v;
     const model = v?.model;
@@ -337,74 +332,73 @@ export class ReplayScene extends BaseScene {
     if (!v || !model || !frame || !this.left || !this.right) return;
     const L = lang();
     const p = frame.position;
-    const q = frame.state.quarter;
     this.updateTimeline();
+    const rq = frame.report?.quarter;
     if (this.positionText)
       this.positionText.textContent =
         p === 0
           ? t("replay.positionOpening", { total: model.total })
-          : t("replay.position", { quarter: quarterLabel(frame.report?.quarter.year ?? q.year, frame.report?.quarter.q ?? q.q), n: p, total: model.total });
+          : t("replay.position", { quarter: rq ? quarterLabel(rq.year, rq.q) : "", n: p, total: model.total });
+    this.branchHost?.replaceChildren(branchButton(model, v.loaded.source, v.position, v.seat));
 
-    // Left: the quarter's decisions and the market's reaction.
     const left = this.left;
     left.dataset.position = String(p);
-    left.replaceChildren();
     const r = frame.report;
     if (!r) {
-      left.append(
+      left.replaceChildren(
         el("h2", { text: t("replay.opening") }),
-        el("p", { class: "cp-muted", testid: "replay-turn-status", "data-status": "opening", text: t("replay.openingNote") }),
+        el("p", { class: "cp-note", testid: "replay-turn-status", "data-status": "opening", text: t("replay.openingNote") }),
         seatsTable(model.file, model.finalScores(), v.seat),
       );
     } else {
       const status = model.statuses[p - 1] ?? "pending";
       const first = model.firstMismatch === p - 1;
-      const tabs = el("div", { class: "cp-row", role: "tablist", style: "margin:0 0 8px" });
-      for (const tab of ["decisions", "why", "auctions"] as const satisfies readonly LeftTab[]) {
-        const b = button(
-          t(`replay.left.${tab}`),
-          `replay-left-${tab}`,
-          () => {
-            v.leftTab = tab;
-            this.render();
-          },
-          v.leftTab === tab ? "rp-small" : "secondary rp-small",
-        );
-        b.setAttribute("role", "tab");
-        b.setAttribute("aria-selected", String(v.leftTab === tab));
-        tabs.append(b);
-      }
-      left.append(
+      const scores = p === model.total ? model.finalScores() : null;
+      const page =
+        v.leftTab === "decisions"
+          ? [
+              decisionsTable(r, v.seat, L),
+              marketLine(r),
+              el("h3", { text: t("replay.headlines") }),
+              headlinesList(r, scores ? 4 : 7),
+              scores ? rankingLine(scores) : null,
+            ]
+          : v.leftTab === "why"
+            ? [el("h3", { text: t("replay.why") }), whyTable(r, v.seat), el("h3", { text: t("replay.expected") }), expectationsTable(r, v.seat, L)]
+            : [el("h3", { text: t("replay.auctions") }), auctionsList(r, L)];
+      left.replaceChildren(
         el("h2", { text: t("replay.quarterTitle", { quarter: quarterLabel(r.quarter.year, r.quarter.q) }) }),
         el(
           "p",
-          { testid: "replay-turn-status", "data-status": status, class: status === "verified" ? "rp-good" : "rp-bad" },
+          { testid: "replay-turn-status", "data-status": status, class: `rp-status ${status === "verified" ? "rp-good" : "rp-bad"}` },
           `${status === "verified" ? "✓" : "✗"} ${t("replay.turnStatus", { n: p, status: t(`replay.status.${status}`) })}${first ? ` — ${t("replay.firstDivergent")}` : ""}`,
           el("span", {
-            class: "cp-muted rp-hash",
+            class: "cp-muted",
             text: `  ${t("replay.hashes", { got: (frame.hash ?? "").slice(0, 12), want: (frame.recorded ?? "—").slice(0, 12) })}`,
           }),
         ),
-        tabs,
+        this.tabs<LeftTab>(
+          ["decisions", "why", "auctions"],
+          v.leftTab,
+          (id) => `replay.left.${id}`,
+          (id) => `replay-left-${id}`,
+          (id) => {
+            v.leftTab = id;
+            this.render();
+          },
+        ),
+        ...page.filter((n): n is HTMLElement => n !== null),
       );
-      if (v.leftTab === "decisions") {
-        left.append(decisionsTable(r, v.seat, L), marketLine(r), el("h3", { text: t("replay.headlines") }), headlinesList(r));
-        const scores = p === model.total ? model.finalScores() : null;
-        if (scores) left.append(rankingLine(scores));
-      } else if (v.leftTab === "why")
-        left.append(el("h3", { text: t("replay.why") }), whyTable(r, v.seat), el("h3", { text: t("replay.expected") }), expectationsTable(r, v.seat, L));
-      else left.append(el("h3", { text: t("replay.auctions") }), auctionsList(r, L));
     }
     this.renderRight();
+    requestRender();
   }
 
   private renderRight(): void {
     const v = this.v!;
     const model = v.model!;
     const frame = model.frame(v.position)!;
-    const right = this.right!;
     const L = lang();
-    right.replaceChildren();
     const seatSel = select<string>(
       [{ value: "", label: t("replay.spectator") }, ...model.seats.map((c) => ({ value: c, label: companyLabel(c) }))],
       v.seat ?? "",
@@ -416,31 +410,10 @@ export class ReplayScene extends BaseScene {
       t("replay.seenBy"),
     );
     seatSel.id = "replay-seat-sel";
-    const tabs = el("div", { class: "cp-row", role: "tablist", style: "margin:0 0 8px" });
-    for (const tab of ["board", "statements", "charts"] as const satisfies readonly RightTab[]) {
-      const b = button(
-        t(`replay.tab.${tab}`),
-        `replay-tab-${tab}`,
-        () => {
-          v.tab = tab;
-          this.renderRight();
-        },
-        v.tab === tab ? "rp-small" : "secondary rp-small",
-      );
-      b.setAttribute("role", "tab");
-      b.setAttribute("aria-selected", String(v.tab === tab));
-      tabs.append(b);
-    }
-    right.append(el("div", { class: "cp-row", style: "margin:0 0 8px" }, el("label", { for: seatSel.id, text: t("replay.seenBy") }), seatSel), tabs);
-    this.branchHost = el("div", { class: "rp-branch" });
-    right.append(this.branchHost);
-    this.branchHost.append(branchButton(this, model, v.position));
-
-    this.charts?.destroy();
-    this.charts = null;
     const view = viewFor(frame.state, v.seat);
     const after = frame.report ? quarterLabel(frame.report.quarter.year, frame.report.quarter.q) : t("replay.boardOpening");
-    if (v.tab === "board") right.append(el("div", { class: "rp-body" }, boardPanel(view, after, L)));
+    let content: HTMLElement;
+    if (v.tab === "board") content = boardPanel(view, after, L);
     else if (v.tab === "statements") {
       const whose = v.statementsOf ?? v.seat ?? model.seats[0]!;
       const who = select<CompanyId>(
@@ -453,88 +426,103 @@ export class ReplayScene extends BaseScene {
         },
         t("replay.statementsOf"),
       );
-      const stTabs = el("div", { class: "cp-row", role: "tablist", style: "margin:0 0 6px" }, who);
-      [t("stmt.income"), t("stmt.cashFlow"), t("stmt.balance")].forEach((label, i) => {
-        const b = button(
-          label,
-          `replay-statement-tab-${i}`,
-          () => {
-            v.statement = i;
-            this.renderRight();
-          },
-          v.statement === i ? "rp-small" : "secondary rp-small",
-        );
-        b.setAttribute("role", "tab");
-        b.setAttribute("aria-selected", String(v.statement === i));
-        stTabs.append(b);
-      });
-      const history = view.companies[whose]?.history ?? [];
-      right.append(el("div", { class: "rp-body", testid: "replay-statements" }, stTabs, statementTable(history, v.statement, L)));
-    } else {
-      right.append(el("div", { testid: "replay-charts" }));
-      this.drawCharts(view);
-    }
+      content = el(
+        "div",
+        { testid: "replay-statements" },
+        el(
+          "div",
+          { class: "cp-row" },
+          who,
+          this.tabs(
+            ["0", "1", "2"],
+            String(v.statement),
+            (i) => ["stmt.income", "stmt.cashFlow", "stmt.balance"][Number(i)]!,
+            (i) => `replay-statement-tab-${i}`,
+            (i) => {
+              v.statement = Number(i);
+              this.renderRight();
+            },
+          ),
+        ),
+        // Chinese money figures ("2138亿美元") are wider: four quarters fit the panel, five in English.
+        statementTable(view.companies[whose]?.history ?? [], v.statement, L, L === "zh-CN" ? 4 : 5),
+      );
+    } else content = this.charts(view);
+    this.right!.replaceChildren(
+      el("div", { class: "cp-row rp-seen" }, el("label", { for: seatSel.id, text: t("replay.seenBy") }), seatSel),
+      this.tabs<RightTab>(
+        ["board", "statements", "charts"],
+        v.tab,
+        (id) => `replay.tab.${id}`,
+        (id) => `replay-tab-${id}`,
+        (id) => {
+          v.tab = id;
+          this.renderRight();
+        },
+      ),
+      el("div", { class: "rp-content" }, content),
+    );
+    requestRender();
   }
 
-  private drawCharts(view: ReturnType<typeof viewFor>): void {
+  /** Share prices of every seat, the industry's capex against its AI revenue, and the chosen seat's cash and debt — up to this quarter. */
+  private charts(view: MatchView): HTMLElement {
     const L = lang();
-    const layer = this.add.container(0, 0);
-    this.charts = layer;
-    const x = RIGHT_X + 10;
-    const w = RIGHT_W - 20;
     const seats = Object.values(view.companies).filter((c) => c !== undefined);
     const first = seats[0];
-    const labels = first ? first.history.map((h) => `Q${h.quarter.q}·${String(h.quarter.year).slice(2)}`) : [];
-    layer.add(this.text(x + 4, TOP + 100, t("chart.sharePrice"), { size: 15, bold: true, color: CSS.muted }));
-    drawChart(this, layer, {
-      x,
-      y: TOP + 122,
-      w,
-      h: 210,
-      kind: "lines",
-      labels,
-      series: seats.map((c) => ({ label: t(`company.${c.id}`), color: SEAT_COLORS[c.id] ?? 0xffffff, values: c.history.map((h) => h.sharePriceCents) })),
-      format: (val) => formatPrice(Math.round(val / 100) * 100),
-    });
-    const per = seats.map((c) => seatQuarters(c, view.quarter.year, view.quarter.q, 12));
+    const labels = first ? first.history.map((h) => shortQuarter(h.quarter.year, h.quarter.q)) : [];
+    const per = seats.map((c) => seatQuarters(c, view.quarter.year, view.quarter.q, 8));
     const base = per[0];
-    drawChart(this, layer, {
-      x,
-      y: TOP + 345,
-      w,
-      h: 180,
-      labels: base?.labels ?? [],
-      series: [
-        { label: t("board.industryCapex"), color: 0xe69f00, values: (base?.labels ?? []).map((_, i) => per.reduce((n, s) => n + (s.capex[i] ?? 0), 0) * 4) },
-        {
-          label: t("board.industryAiRevenue"),
-          color: 0x56b4e9,
-          values: (base?.labels ?? []).map((_, i) =>
-            per.every((s) => s.aiRevenue[i] === null) ? null : per.reduce((n, s) => n + (s.aiRevenue[i] ?? 0), 0) * 4,
-          ),
-        },
-      ],
-      format: (val) => formatMoney(Math.round(val), L),
-      refLine: { value: 600_000, label: t("board.hurdle") },
-      title: t("chart.industry"),
-    });
     const me = (view.seat ? view.companies[view.seat] : undefined) ?? first;
-    if (me) {
-      drawChart(this, layer, {
-        x,
-        y: TOP + 540,
-        w,
-        h: 175,
-        labels: me.history.map((h) => `Q${h.quarter.q}`),
+    return el(
+      "div",
+      { class: "rp-charts", testid: "replay-charts" },
+      chartElement({
+        w: CHART_W,
+        h: 200,
+        kind: "lines",
+        labels,
+        title: t("chart.sharePrice"),
+        xTitle: t("replay.timeline"),
+        series: seats.map((c) => ({ label: t(`company.${c.id}`), color: SEAT_COLORS[c.id] ?? 0xffffff, values: c.history.map((h) => h.sharePriceCents) })),
+        format: (val) => formatPrice(Math.round(val / 100) * 100, L),
+      }),
+      chartElement({
+        w: CHART_W,
+        h: 200,
+        labels: base?.labels ?? [],
+        title: t("chart.industry"),
         series: [
-          { label: `${t(`company.${me.id}`)} · ${t("stmt.cash")}`, color: 0x009e73, values: me.history.map((h) => h.balance.cash) },
-          { label: t("stmt.debt"), color: 0xd55e00, values: me.history.map((h) => h.balance.debt) },
+          {
+            label: t("board.industryCapex"),
+            color: SERIES.capex,
+            values: (base?.labels ?? []).map((_, i) => per.reduce((n, s) => n + (s.capex[i] ?? 0), 0) * 4),
+          },
+          {
+            label: t("board.industryAiRevenue"),
+            color: SERIES.aiRevenue,
+            values: (base?.labels ?? []).map((_, i) =>
+              per.every((s) => s.aiRevenue[i] === null) ? null : per.reduce((n, s) => n + (s.aiRevenue[i] ?? 0), 0) * 4,
+            ),
+          },
         ],
         format: (val) => formatMoney(Math.round(val), L),
-        title: t("chart.cash"),
-      });
-    }
-    if (labels.length === 0) layer.add(this.text(x + w / 2, TOP + 250, t("stmt.empty"), { size: 15, color: CSS.muted, align: "center" }));
+        refLine: { value: 600_000, label: t("board.hurdle") },
+      }),
+      me
+        ? chartElement({
+            w: CHART_W,
+            h: 190,
+            labels: me.history.map((h) => shortQuarter(h.quarter.year, h.quarter.q)),
+            title: `${t(`company.${me.id}`)} · ${t("chart.cash")}`,
+            series: [
+              { label: t("stmt.cash"), color: SERIES.cash, values: me.history.map((h) => h.balance.cash) },
+              { label: t("stmt.debt"), color: SERIES.debt, values: me.history.map((h) => h.balance.debt) },
+            ],
+            format: (val) => formatMoney(Math.round(val), L),
+          })
+        : el("p", { class: "cp-muted", text: t("stmt.empty") }),
+    );
   }
 
   /** For tests and debugging: the viewer's hashes and checks, read from the page. */

@@ -1,122 +1,319 @@
-import * as Phaser from "phaser";
+/**
+ * The reveal: every seat's sealed decision face-up at once (capex, chips, R&D, bonds and their
+ * price, repayments, buybacks, dividends, every energy bid — the losing ones too), the quarter's
+ * results against the consensus, and why each share price moved, as a waterfall of the engine's
+ * price-move parts. Everything fits the screen; the animation is CSS and can be skipped.
+ */
 import type { CompanyId } from "../../../shared/engine/ids.ts";
+import type { AuctionResult, PriceMove, SeatReport, TurnReport } from "../../../shared/engine/types.ts";
+import { hasKey } from "../../../shared/i18n/index.ts";
 import { BaseScene } from "./base.ts";
-import { COLORS, CSS, SEAT_COLORS, SEAT_ICONS, W, hex } from "../theme.ts";
+import { CSS, SEAT_ICONS, seatText } from "../theme.ts";
 import { lang, t } from "../lang.ts";
-import { button, el } from "../ui.ts";
-import { formatChange, formatMoney, formatMw } from "../format.ts";
-import type { TurnReport } from "../../../shared/engine/types.ts";
-
-/** MW of the energy deals a seat won at this reveal (from the report's auction results). */
-function wonMw(r: TurnReport, id: CompanyId): number {
-  return r.auctions.filter((a) => a.winner === id).reduce((sum, a) => sum + a.mw, 0);
-}
-import { headlinesFor, quarterLabel } from "../model.ts";
+import { button, el, type Child } from "../ui.ts";
+import { formatChange, formatClock, formatMoney, formatMw, formatPercent, formatPrice } from "../format.ts";
+import { headlinesFor, PRICE_PARTS, quarterLabel, ratingDirection, type PricePart } from "../model.ts";
 import { route } from "../router.ts";
+import { termLink } from "../glossary.ts";
 
-/** The reveal: every seat's sealed decision flips face-up at once, then the market answers. */
+/** The waterfall of one seat's price move: each part as a step from the running total. */
+export function waterfall(pm: PriceMove): { part: PricePart; from: number; to: number }[] {
+  let at = 0;
+  return PRICE_PARTS.map((part) => {
+    const from = at;
+    at += pm[part];
+    return { part, from, to: at };
+  });
+}
+
 export class RevealScene extends BaseScene {
+  private timerNote: HTMLElement | null = null;
+
   constructor() {
     super("reveal");
   }
 
   create(): void {
-    this.background();
     const r = this.session.unseenReveal;
     if (!r) {
       route(this.game);
       return;
     }
+    const root = this.screen("reveal", "cp-reveal");
     const L = lang();
-    this.text(W / 2, 24, t("reveal.title", { quarter: quarterLabel(r.quarter.year, r.quarter.q) }), { size: 40, bold: true, align: "center" });
-    this.text(60, 96, t("reveal.decisions"), { size: 20, color: CSS.muted });
-    const seats = r.seats;
-    const n = Math.max(1, seats.length);
-    const gap = 16;
-    const cw = Math.min(360, (W - 120 - gap * (n - 1)) / n);
-    const cardH = 230;
-    const x0 = (W - (cw * n + gap * (n - 1))) / 2;
-    const maxMove = Math.max(300, ...seats.map((s) => Math.abs(s.sharePriceChangeBp)));
-    seats.forEach((s, i) => {
-      const id = s.company as CompanyId;
-      const color = SEAT_COLORS[id] ?? COLORS.muted;
-      const x = x0 + i * (cw + gap);
-      const card = this.add.container(x, 130);
-      const g = this.add.graphics();
-      g.fillStyle(COLORS.panel, 1);
-      g.fillRoundedRect(0, 0, cw, cardH, 10);
-      g.fillStyle(color, 1);
-      g.fillRoundedRect(0, 0, cw, 8, { tl: 10, tr: 10, bl: 0, br: 0 });
-      card.add(g);
-      card.add(this.text(16, 20, `${SEAT_ICONS[id] ?? "•"} ${t(`company.${id}`)}`, { size: 22, bold: true, color: hex(color) }));
-      const d = s.decision;
-      const lines: [string, string][] = [
-        [t("reveal.capexCol"), formatMoney(s.capexSpent, L)],
-        [t("reveal.debtCol"), d.debtIssue > 0 ? `+${formatMoney(d.debtIssue, L)}` : d.debtRepay > 0 ? `−${formatMoney(d.debtRepay, L)}` : "—"],
-        [t("reveal.energyCol"), wonMw(r, id) > 0 ? formatMw(wonMw(r, id)) : "—"],
-        [t("reveal.ratingCol"), s.ratingBefore === s.ratingAfter ? s.ratingAfter : `${s.ratingBefore} → ${s.ratingAfter}`],
-      ];
-      lines.forEach(([k, v], j) => {
-        card.add(this.text(16, 64 + j * 34, k, { size: 15, color: CSS.muted }));
-        card.add(this.text(cw - 16, 62 + j * 34, v, { size: 18, bold: true, align: "right" }));
-      });
-      if (s.replacedInvalid) card.add(this.text(16, 200 - 10, t("reveal.invalidReplaced"), { size: 13, color: CSS.bad }));
-      // The flip: cards arrive face-down (scaled to a sliver) and open all at once.
-      card.scaleY = 0.02;
-      card.alpha = 0.4;
-      this.tweens.add({ targets: card, scaleY: 1, alpha: 1, duration: 420, delay: 250 + i * 60, ease: "Back.Out" });
-
-      // Market reaction: a bar grows up or down from the mid line, after the flip.
-      const my = 130 + cardH + 30;
-      const mid = my + 90;
-      const bar = this.add.graphics();
-      const up = s.sharePriceChangeBp >= 0;
-      bar.fillStyle(up ? COLORS.good : COLORS.bad, 1);
-      const full = (Math.abs(s.sharePriceChangeBp) / maxMove) * 80;
-      bar.fillRect(x + cw / 2 - 24, up ? mid - full : mid, 48, Math.max(2, full));
-      bar.scaleY = 0;
-      bar.y = mid * 1;
-      this.tweens.add({
-        targets: bar,
-        scaleY: 1,
-        y: 0,
-        duration: 600,
-        delay: 1100 + i * 80,
-        ease: "Cubic.Out",
-      });
-      const line = this.add.graphics();
-      line.lineStyle(1, COLORS.line, 1);
-      line.lineBetween(x, mid, x + cw, mid);
-      const label = this.text(x + cw / 2, up ? mid + 12 : mid - 40, `${t("reveal.priceCol")} ${formatChange(s.sharePriceChangeBp)}`, {
-        size: 18,
-        bold: true,
-        color: up ? CSS.good : CSS.bad,
-        align: "center",
-      });
-      label.alpha = 0;
-      this.tweens.add({ targets: label, alpha: 1, duration: 300, delay: 1500 + i * 80 });
-    });
-    this.text(60, 130 + cardH + 8, t("reveal.market"), { size: 20, color: CSS.muted });
-
-    // Headlines type in one after another.
-    const hy = 660;
-    this.text(60, hy, t("reveal.headlines"), { size: 20, color: CSS.muted });
-    headlinesFor(r).forEach((h, i) => {
-      const line = this.text(80, hy + 34 + i * 30, `▸ ${h}`, { size: 19, bold: i === 0, width: W - 520 });
-      line.alpha = 0;
-      line.x -= 30;
-      this.tweens.add({ targets: line, alpha: 1, x: 80, duration: 350, delay: 2000 + i * 350, ease: "Quad.Out" });
-    });
-
     const cont = button(t("reveal.continue"), "reveal-continue", () => {
+      // "I have read it": the next quarter's clock starts once every player has said so.
+      if (!this.session.ended) this.session.ackReveal();
       this.session.unseenReveal = null;
       route(this.game);
     });
-    this.dom(W - 300, H_BUTTON, el("div", {}, cont));
-    this.time.delayedCall(50, () => cont.focus());
-    this.input.keyboard?.on("keydown-ENTER", () => cont.click());
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.input.keyboard?.off("keydown-ENTER"));
+    this.timerNote = el("div", { class: "cp-muted cp-reveal-timer", testid: "reveal-timer" });
+    const regime =
+      r.market.regimeBefore !== r.market.regimeAfter
+        ? el("span", {
+            class: "cp-chip warn",
+            text: t("reveal.regimeChange", { from: t(`regime.${r.market.regimeBefore}`), to: t(`regime.${r.market.regimeAfter}`) }),
+          })
+        : el("span", { class: "cp-chip", text: `${t("board.regime")}: ${t(`regime.${r.market.regimeAfter}`)}` });
+    root.append(
+      el(
+        "header",
+        { class: "cp-reveal-head" },
+        el("h1", { text: t("reveal.title", { quarter: quarterLabel(r.quarter.year, r.quarter.q) }) }),
+        regime,
+        this.timerNote,
+        this.langSelect(),
+        cont,
+      ),
+      this.table(r),
+      el("div", { class: "cp-reveal-foot" }, this.headlines(r), this.auctions(r)),
+    );
+    this.every(500, () => this.tick());
+    this.tick();
+    // The new share prices arrive with the state patch, just after the reveal message.
+    this.follow(() => {
+      for (const seat of r.seats) {
+        const n = root.querySelector<HTMLElement>(`[data-testid="reveal-price-${seat.company}"]`);
+        const p = this.session.snap?.seats[seat.company]?.sharePriceCents;
+        if (n && p !== undefined) n.textContent = formatPrice(p, L);
+      }
+    });
+    window.setTimeout(() => cont.focus(), 30);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Enter" && document.activeElement?.tagName !== "SELECT" && !document.querySelector(".cp-modal")) cont.click();
+    };
+    window.addEventListener("keydown", onKey);
+    this.events.once("shutdown", () => window.removeEventListener("keydown", onKey));
+  }
+
+  /** The next quarter's clock: paused while players read, or running if the server already restarted it. */
+  private tick(): void {
+    const s = this.session;
+    const snap = s.snap;
+    if (!this.timerNote || !snap) return;
+    let text = "";
+    if (snap.phase === "ended" || s.ended) text = t("reveal.lastQuarter");
+    else if (snap.reading && snap.turnSeconds > 0) text = t("reveal.timerReading", { time: formatClock(((snap.readingUntil ?? 0) - Date.now()) / 1000) });
+    else if (snap.phase === "deciding" && snap.deadline > 0) text = t("reveal.timerRunning", { time: formatClock((snap.deadline - Date.now()) / 1000) });
+    else if (snap.phase === "deciding" && snap.turnSeconds > 0) text = t("reveal.timerPaused");
+    if (this.timerNote.textContent !== text) this.timerNote.textContent = text;
+  }
+
+  private table(r: TurnReport): HTMLElement {
+    const L = lang();
+    const money = (m: number) => formatMoney(m, L);
+    const s = this.session;
+    const seats = r.seats;
+    // One scale for every waterfall, so seats compare at a glance.
+    const ends = seats.flatMap((x) => waterfall(x.priceMove).flatMap((w) => [w.from, w.to]));
+    const lo = Math.min(0, ...ends);
+    const hi = Math.max(0, ...ends);
+    const span = Math.max(1, hi - lo);
+    const pos = (v: number) => ((v - lo) / span) * 100;
+
+    const cell = (i: number, ...children: Child[]) => el("td", { class: "cp-rv-cell", style: `animation-delay:${200 + i * 90}ms` }, ...children);
+    // Actual / consensus with an arrow; a consensus of 0 means the market had none (the first quarter), so no arrow.
+    const vs = (actual: number, consensus: number, judged = true) => {
+      const diff = actual - consensus;
+      const arrow = consensus === 0 || diff === 0 ? null : diff > 0 ? "▲" : "▼";
+      const cls = !judged ? "cp-vs" : diff > 0 ? "cp-good" : "cp-bad";
+      const words = diff > 0 ? t("reveal.above") : t("reveal.below");
+      return [
+        el("b", { text: money(actual) }),
+        el("span", { class: "cp-vs", text: ` / ${consensus === 0 ? "—" : money(consensus)}` }),
+        arrow ? el("span", { class: cls, title: words, "aria-hidden": "true", text: ` ${arrow}` }) : null,
+        arrow ? el("span", { class: "cp-sr", text: words }) : null,
+      ];
+    };
+    // Zero is a dash, as in a financial table, so the amounts that were chosen stand out.
+    const amount = (m: number) => (m === 0 ? el("span", { class: "cp-vs", text: "—", title: money(0) }) : el("b", { text: money(m) }));
+    const row = (label: Child, f: (seat: SeatReport, i: number) => Child[], testid?: string, cls = "") =>
+      el("tr", { class: cls, testid }, el("th", { scope: "row" }, label), ...seats.map((seat, i) => cell(i, ...f(seat, i))));
+    const group = (label: Child) => el("tr", { class: "cp-rv-group" }, el("th", { scope: "rowgroup", colspan: seats.length + 1 }, label));
+
+    const head = el(
+      "tr",
+      {},
+      el("th", { scope: "col", class: "cp-rv-corner" }, termLink("price_move", t("reveal.whyTitle"))),
+      ...seats.map((seat, i) => {
+        const id = seat.company as CompanyId;
+        const mine = id === s.seat;
+        const up = seat.sharePriceChangeBp >= 0;
+        const price = s.snap?.seats[id]?.sharePriceCents;
+        return el(
+          "th",
+          { scope: "col", class: `cp-rv-seat cp-rv-cell${mine ? " mine" : ""}`, style: `animation-delay:${i * 90}ms`, testid: `reveal-seat-${id}` },
+          el("span", {
+            class: "cp-seatname",
+            style: `color:${seatText(id)}`,
+            text: `${SEAT_ICONS[id] ?? "•"} ${t(`company.${id}`)}${mine ? ` (${t("lobby.you")})` : ""}`,
+          }),
+          el("span", {
+            class: "cp-rv-move",
+            style: `color:${up ? CSS.good : CSS.bad}`,
+            testid: `reveal-move-${id}`,
+            text: formatChange(seat.sharePriceChangeBp),
+          }),
+          el("span", { class: "cp-muted", testid: `reveal-price-${id}`, text: price === undefined ? "" : formatPrice(price, L) }),
+          seat.defaulted ? el("span", { class: "cp-chip bad", text: t("board.defaulted") }) : null,
+          seat.replacedInvalid ? el("span", { class: "cp-chip warn", text: t("reveal.invalidReplaced") }) : null,
+        );
+      }),
+    );
+
+    const body: HTMLElement[] = [
+      group(t("reveal.groupDecisions")),
+      row(termLink("capex", t("reveal.capex")), (x) => vs(x.expectations.capex.actual, x.expectations.capex.consensus, false), "rv-capex"),
+      row(
+        termLink("custom_silicon", t("reveal.customShare")),
+        (x) => [
+          el("b", { text: formatPercent(x.decision.customShareBp, 0) }),
+          x.mwOrdered > 0 ? el("span", { class: "cp-vs", text: ` · ${formatMw(x.mwOrdered, L)}` }) : null,
+        ],
+        "rv-chips",
+      ),
+      row(termLink("chip_rnd", t("reveal.chipRnd")), (x) => [amount(x.decision.chipRnd)], "rv-rnd"),
+      row(termLink("bonds", t("reveal.bonds")), (x) => this.bondCell(x), "rv-bonds"),
+      row(t("reveal.repaid"), (x) => [amount(x.decision.debtRepay)], "rv-repaid"),
+      row(
+        el("span", {}, termLink("buybacks", t("reveal.buybacks")), " · ", termLink("dividends", t("reveal.dividends"))),
+        (x) => [amount(x.decision.buybacks), el("span", { class: "cp-vs", text: " · " }), amount(x.decision.dividends)],
+        "rv-owners",
+      ),
+      row(termLink("energy_deal", t("reveal.energyBids")), (x) => this.bidsCell(r, x), "rv-bids"),
+      group(el("span", {}, t("reveal.groupResults"), " ", termLink("consensus", "?"))),
+      row(termLink("ai_revenue", t("reveal.aiRevenue")), (x) => vs(x.expectations.aiRevenue.actual, x.expectations.aiRevenue.consensus), "rv-ai"),
+      row(t("reveal.coreRevenue"), (x) => vs(x.expectations.coreRevenue.actual, x.expectations.coreRevenue.consensus), "rv-core"),
+      row(termLink("net_income", t("reveal.netIncome")), (x) => vs(x.expectations.netIncome.actual, x.expectations.netIncome.consensus), "rv-ni"),
+      row(termLink("rating", t("reveal.rating")), (x) => this.ratingCell(x), "rv-rating"),
+      group(el("span", {}, t("reveal.groupWhy"), " ", termLink("price_move", "?"))),
+      ...PRICE_PARTS.map((part) =>
+        row(
+          t(`reveal.part.${part}`),
+          (x) => {
+            const w = waterfall(x.priceMove).find((p) => p.part === part)!;
+            const v = x.priceMove[part];
+            const a = pos(Math.min(w.from, w.to));
+            const b = pos(Math.max(w.from, w.to));
+            return [
+              el(
+                "span",
+                { class: "cp-wf", "aria-hidden": "true" },
+                el("i", { class: "cp-wf-zero", style: `left:${pos(0)}%` }),
+                v === 0 ? null : el("i", { class: `cp-wf-seg ${v > 0 ? "up" : "down"}`, style: `left:${a}%;width:${Math.max(0.8, b - a)}%` }),
+              ),
+              el("span", { class: `cp-wf-val ${v > 0 ? "cp-good" : v < 0 ? "cp-bad" : "cp-muted"}`, text: formatChange(v, 1) }),
+            ];
+          },
+          `rv-part-${part}`,
+          "cp-rv-part",
+        ),
+      ),
+      row(
+        el("b", { text: t("reveal.part.total") }),
+        (x) => {
+          const v = x.priceMove.totalBp;
+          return [
+            el(
+              "span",
+              { class: "cp-wf", "aria-hidden": "true" },
+              el("i", { class: "cp-wf-zero", style: `left:${pos(0)}%` }),
+              el("i", {
+                class: `cp-wf-seg total ${v >= 0 ? "up" : "down"}`,
+                style: `left:${pos(Math.min(0, v))}%;width:${Math.max(0.8, pos(Math.max(0, v)) - pos(Math.min(0, v)))}%`,
+              }),
+            ),
+            el("b", { class: `cp-wf-val ${v >= 0 ? "cp-good" : "cp-bad"}`, text: formatChange(v, 1) }),
+          ];
+        },
+        "rv-part-total",
+        "cp-rv-part cp-rv-total",
+      ),
+    ];
+    return el(
+      "table",
+      { class: seats.length > 4 ? "cp-reveal-table cp-many" : "cp-reveal-table", testid: "reveal-table", style: `--seats:${seats.length}` },
+      el("thead", {}, head),
+      el("tbody", {}, ...body),
+    );
+  }
+
+  private bondCell(x: SeatReport): Child[] {
+    const L = lang();
+    const d = x.decision;
+    if (x.debtIssued <= 0 && d.debtIssue <= 0) return [el("span", { class: "cp-vs", text: "—", title: formatMoney(0, L) })];
+    const parts: Child[] = [el("b", { text: formatMoney(x.debtIssued, L) })];
+    if (x.debtIssued > 0)
+      parts.push(el("span", { class: "cp-vs", text: ` · ${t("decide.tenorYears", { n: d.debtTenor })} · ${formatPercent(x.couponBp, 2)}` }));
+    if (x.debtIssued < d.debtIssue)
+      parts.push(el("span", { class: "cp-bad", text: ` ${t("reveal.refused", { amount: formatMoney(d.debtIssue - x.debtIssued, L) })}` }));
+    return parts;
+  }
+
+  private bidsCell(r: TurnReport, x: SeatReport): Child[] {
+    const L = lang();
+    const mine = r.auctions.flatMap((a) => a.bidders.filter((b) => b.company === x.company).map((b) => ({ a, amount: b.amount })));
+    if (mine.length === 0) return [el("span", { class: "cp-muted", text: t("reveal.noBids") })];
+    return mine.map(({ a, amount }) =>
+      el(
+        "span",
+        { class: "cp-bid" },
+        `${t(`dealShort.${a.kind}`)} ${formatMoney(amount, L)} `,
+        a.winner === x.company ? el("b", { class: "cp-good", text: t("reveal.won") }) : el("span", { class: "cp-bad", text: t("reveal.lost") }),
+      ),
+    );
+  }
+
+  private ratingCell(x: SeatReport): Child[] {
+    const dir = ratingDirection(x.ratingBefore, x.ratingAfter);
+    const out: Child[] = [
+      el("b", { class: dir < 0 ? "cp-bad" : dir > 0 ? "cp-good" : "", text: dir === 0 ? x.ratingAfter : `${x.ratingBefore} → ${x.ratingAfter}` }),
+    ];
+    if (x.creditWatch !== "none")
+      out.push(el("span", { class: x.creditWatch === "negative" ? "cp-bad" : "cp-good", text: ` ${t(`reveal.watch.${x.creditWatch}`)}` }));
+    if (x.ratingReason && hasKey(x.ratingReason)) out.push(el("span", { class: "cp-vs", text: ` · ${t(x.ratingReason)}` }));
+    return out;
+  }
+
+  private headlines(r: TurnReport): HTMLElement {
+    return el(
+      "section",
+      { class: "cp-panel cp-headlines", testid: "reveal-headlines" },
+      el("h2", { text: t("reveal.headlines") }),
+      el("ul", {}, ...headlinesFor(r, 3).map((h, i) => el("li", { class: i === 0 ? "lead" : "", style: `animation-delay:${900 + i * 200}ms`, text: h }))),
+    );
+  }
+
+  /** Every auction with every sealed bid, winners first. */
+  private auctions(r: TurnReport): HTMLElement {
+    const L = lang();
+    const item = (a: AuctionResult) =>
+      el(
+        "li",
+        { testid: `auction-${a.dealId}` },
+        el("b", { text: `${t(`deal.${a.kind}`)} · ${formatMw(a.mw, L)}` }),
+        " ",
+        a.winner
+          ? el("span", { text: t("reveal.wonBy", { company: t(`company.${a.winner}`), price: formatMoney(a.price, L) }) })
+          : el("span", { class: "cp-muted", text: t("reveal.noWinner") }),
+        a.bidders.length
+          ? el(
+              "span",
+              { class: "cp-vs" },
+              ` · ${t("reveal.bids")}: `,
+              a.bidders
+                .slice()
+                .sort((p, q) => q.amount - p.amount)
+                .map((b) => `${t(`company.${b.company}`)} ${formatMoney(b.amount, L)}`)
+                .join(L === "zh-CN" ? "、" : ", "),
+            )
+          : null,
+      );
+    return el(
+      "section",
+      { class: "cp-panel cp-auctions", testid: "reveal-auctions" },
+      el("h2", {}, t("reveal.auctions"), " ", termLink("energy_deal", "?")),
+      r.auctions.length ? el("ul", {}, ...r.auctions.map(item)) : el("p", { class: "cp-muted", text: t("reveal.noAuctions") }),
+    );
   }
 }
-
-const H_BUTTON = 820;

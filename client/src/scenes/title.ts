@@ -1,24 +1,24 @@
+/** The title: start a solo match or a multiplayer one, join by code, learn the game, or fetch a saved replay. */
 import { CORE_FOUR, SCENARIOS, VARIANTS, type CompanyId, type ScenarioId, type Variant } from "../../../shared/engine/ids.ts";
 import { DIFFICULTIES } from "../model.ts";
 import { BaseScene } from "./base.ts";
-import { CSS, SEAT_COLORS, SEAT_ICONS, W, hex } from "../theme.ts";
+import { SEAT_ICONS, seatText } from "../theme.ts";
 import { t } from "../lang.ts";
 import { button, el, modal, row, select, toast } from "../ui.ts";
 import { resetSession } from "../net.ts";
+import { openGlossary } from "../glossary.ts";
+import { savedMatches } from "../library/panel.ts";
 
-interface SavedMatch {
-  id: string;
-  scenario?: string;
-  turns?: number;
-  turnCount?: number;
-  status?: string;
-  createdAt?: string;
-}
-
-function savedList(body: unknown): SavedMatch[] {
-  const arr = Array.isArray(body) ? body : (body as { matches?: unknown } | null)?.matches;
-  if (!Array.isArray(arr)) return [];
-  return arr.filter((m): m is SavedMatch => typeof m === "object" && m !== null && typeof (m as { id?: unknown }).id === "string");
+/** The how-to-play text as paragraphs, with its steps numbered. */
+export function howToPlay(): HTMLElement {
+  return el(
+    "div",
+    { class: "cp-howto" },
+    el("p", { text: t("howto.intro") }),
+    el("ol", {}, ...[1, 2, 3, 4].map((i) => el("li", { text: t(`howto.step${i}`) }))),
+    el("p", { text: t("howto.trap") }),
+    el("p", { class: "cp-muted", text: t("howto.help") }),
+  );
 }
 
 export class TitleScene extends BaseScene {
@@ -27,15 +27,7 @@ export class TitleScene extends BaseScene {
   }
 
   create(): void {
-    this.background();
-    // Decorative seat marks along the top: the four core companies.
-    CORE_FOUR.forEach((c, i) => {
-      this.text(W / 2 - 120 + i * 80, 40, SEAT_ICONS[c], { size: 34, color: hex(SEAT_COLORS[c]), align: "center" });
-    });
-    this.text(W / 2, 92, t("app.title"), { size: 64, bold: true, align: "center" });
-    this.text(W / 2, 178, t("app.tagline"), { size: 22, color: CSS.muted, align: "center", width: 1100 });
-    this.langSwitch(W - 220, 24);
-
+    const root = this.screen("title", "cp-title");
     let seat: CompanyId = "microsoft";
     let difficulty: (typeof DIFFICULTIES)[number] = "normal";
     let scenario: ScenarioId = "reckoning";
@@ -52,7 +44,7 @@ export class TitleScene extends BaseScene {
       "variant-select",
       (v) => (variant = v),
     );
-    const name = el("input", { type: "text", value: "Player", maxlength: 40, testid: "name-input" });
+    const name = el("input", { type: "text", value: "Player", maxlength: 40, testid: "name-input", autocomplete: "nickname" });
     const turns = el("input", { type: "number", min: 4, max: 24, step: 1, value: 12, testid: "turns-input" });
     const timer = el("input", { type: "number", min: 10, max: 3600, step: 10, value: 120, testid: "timer-input" });
     const seatSel = select(
@@ -61,16 +53,21 @@ export class TitleScene extends BaseScene {
       "seat-select",
       (v) => (seat = v),
     );
+    const diffAbout = el("div", { class: "cp-note cp-row-note", testid: "difficulty-about", text: t(`ai.difficulty.${difficulty}.about`) });
     const diffSel = select(
       DIFFICULTIES.map((d) => ({ value: d, label: t(`difficulty.${d}`) })),
       difficulty,
       "difficulty-select",
-      (v) => (difficulty = v),
+      (v) => {
+        difficulty = v;
+        diffAbout.textContent = t(`ai.difficulty.${v}.about`);
+      },
     );
     const int = (i: HTMLInputElement, lo: number, hi: number, dflt: number) => {
       const v = Math.round(Number(i.value));
       return Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : dflt;
     };
+    const status = el("div", { class: "cp-muted", testid: "title-status", role: "status" });
     const busy = (on: boolean) => {
       for (const b of form.querySelectorAll("button")) b.disabled = on;
       status.textContent = on ? t("title.loading") : "";
@@ -100,7 +97,7 @@ export class TitleScene extends BaseScene {
       placeholder: t("title.codePlaceholder"),
       testid: "code-input",
       "aria-label": t("title.codePlaceholder"),
-      style: "text-transform:uppercase;width:160px",
+      style: "text-transform:uppercase;width:150px",
     });
     // A joiner may ask for a company; "any" takes the next free seat.
     let joinSeat: CompanyId | "any" = "any";
@@ -126,20 +123,21 @@ export class TitleScene extends BaseScene {
     code.addEventListener("keydown", (e) => {
       if (e.key === "Enter") void join();
     });
-    const status = el("div", { class: "cp-muted", testid: "title-status", role: "status" });
     const form = el(
-      "div",
-      { class: "cp-panel", style: "width:560px" },
+      "section",
+      { class: "cp-panel cp-title-form", "aria-label": t("title.newMatch") },
+      el("h2", { text: t("title.newMatch") }),
       row(t("title.name"), name),
       row(t("title.seat"), seatSel),
       row(t("title.difficulty"), diffSel),
+      diffAbout,
       row(t("lobby.scenario"), scenarioSel),
       row(t("lobby.variant"), variantSel),
       row(t("title.turns"), turns),
       row(t("title.timer"), timer),
       el(
         "div",
-        { class: "cp-row", style: "margin-top:18px" },
+        { class: "cp-row cp-title-go" },
         button(t("title.solo"), "solo-button", () => void start("solo")),
         button(t("title.create"), "create-button", () => void start("multiplayer"), "secondary"),
       ),
@@ -153,43 +151,37 @@ export class TitleScene extends BaseScene {
       ),
       status,
     );
-    this.dom(180, 270, form);
 
-    const list = el("ul", { class: "cp-list", testid: "saved-list" });
-    const saved = el(
-      "div",
-      { class: "cp-panel", style: "width:620px" },
-      el("h2", { text: t("title.saved") }),
-      list,
+    const side = el(
+      "section",
+      { class: "cp-panel cp-title-side" },
+      el("h2", { text: t("howto.title") }),
+      howToPlay(),
       el(
         "div",
-        { style: "margin-top:16px" },
-        button(t("title.howto"), "howto-button", () => modal(t("howto.title"), t("howto.body"), t("howto.close"), "howto"), "secondary"),
+        { class: "cp-row" },
+        button(t("title.howto"), "howto-button", () => modal(t("howto.title"), howToPlay(), t("howto.close"), "howto"), "secondary"),
+        button(t("glossary.open"), "title-glossary", () => openGlossary(), "secondary"),
       ),
+      el("h2", { class: "cp-title-saved", text: t("title.saved") }),
+      // This browser's matches in progress to resume, recently finished ones to watch, the library (client/src/library).
+      savedMatches(),
     );
-    this.dom(800, 270, saved);
-    list.append(el("li", { class: "cp-muted", text: "…" }));
-    void fetch("/api/matches")
-      .then((r) => (r.ok ? r.json() : []))
-      .catch(() => [])
-      .then((body: unknown) => {
-        const items = savedList(body);
-        list.replaceChildren();
-        if (items.length === 0) list.append(el("li", { class: "cp-muted", text: t("title.noSaved") }));
-        for (const m of items.slice(0, 30)) {
-          const scen = m.scenario ? t(`scenario.${m.scenario}`) : "—";
-          list.append(
-            el(
-              "li",
-              {},
-              el("span", {
-                text: t("title.savedRow", { scenario: scen, turns: m.turns ?? m.turnCount ?? "?", status: m.status ? t(`status.${m.status}`) : "" }),
-              }),
-              el("a", { href: `/api/matches/${encodeURIComponent(m.id)}/replay`, download: `${m.id}.json`, text: t("title.download") }),
-            ),
-          );
-        }
-      });
+    root.append(
+      el(
+        "header",
+        { class: "cp-title-head" },
+        el(
+          "div",
+          { class: "cp-title-marks", "aria-hidden": "true" },
+          ...CORE_FOUR.map((c) => el("span", { style: `color:${seatText(c)}`, text: SEAT_ICONS[c] })),
+        ),
+        el("h1", { text: t("app.title") }),
+        el("p", { class: "cp-tagline", text: t("app.tagline") }),
+        el("div", { class: "cp-title-lang" }, this.langSelect()),
+      ),
+      el("div", { class: "cp-title-body" }, form, side),
+    );
     // Focus the first control so a keyboard user can start right away.
     name.focus();
     // For the benchmark: the first moment the title screen can be used.

@@ -10,7 +10,7 @@ import { startApp, type AppHandle } from "../../../server/app.ts";
 import { createExportsHandler } from "../../../server/http/exports.ts";
 import { ENGINE_VERSION, replayMatch, score, type CompanyId } from "../../../shared/engine/index.ts";
 import { buildDebrief } from "../../../shared/debrief/index.ts";
-import { MatchExportSchema } from "../../../shared/protocol/index.ts";
+import { ClassExportSchema, MatchExportSchema } from "../../../shared/protocol/index.ts";
 import type { MatchRecord } from "../../../server/storage/types.ts";
 import { freeTestPort, tempDataDir } from "../harness.ts";
 import { playLog } from "../../debrief/helpers.ts";
@@ -194,8 +194,10 @@ describe("a class's export (the classroom's hook)", () => {
   test("with the key: every finished match's teams, the unfinished ones listed as pending", async () => {
     const { res, text } = await get("/api/classes/class-1/export.json", { "x-teacher-key": KEY }, base);
     expect(res.status).toBe(200);
-    const j = JSON.parse(text) as { rows: { match_id: string; team: string }[]; pending: string[] };
+    const j = ClassExportSchema.parse(JSON.parse(text));
     expect(j.pending).toEqual([OPEN]);
+    expect(j.matches.map((m) => [m.matchId, m.rankByValue])).toEqual([[DONE, 1]]);
+    expect(j.matches[0]!.raceCost).toBe(j.matches[0]!.restrainValueCreated - j.matches[0]!.valueCreated);
     expect(j.rows).toHaveLength(4);
     expect(j.rows.every((r) => r.match_id === DONE)).toBe(true);
     const csv = csvObjects(parseCsv((await get(`/api/classes/class-1/export/class.csv?key=${KEY}&lang=zh-CN`, {}, base)).text));

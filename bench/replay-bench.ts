@@ -1,0 +1,189 @@
+/**
+ * Replay benchmarks (issue 14): verifying a 24-quarter 7-seat replay in Node with whole-state hashes
+ * (files version 1) and with chained hashes (version 2), and the replay viewer in headless Chromium —
+ * from navigation to `/replay/<matchId>` to interactive (`cp:replay-ready`, goal ≤ 1000 ms) and to
+ * every quarter re-simulated and checked (`cp:replay-verified`). Alongside the client bench, which
+ * it leaves as it is: its own build, its own static server.
+ */
+import { createServer, type Server } from "node:http";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { extname, join, resolve } from "node:path";
+import { build } from "vite";
+import { chromium } from "playwright-core";
+import { COMPANIES, createMatch, defaultDecision, resolveTurn, type CompanyId, type Decision, type MatchState } from "../shared/engine/index.ts";
+import { turnHash, type HashScheme } from "../shared/engine/replay.ts";
+import { ENGINE_VERSION } from "../shared/engine/types.ts";
+import { ReplayFileSchema, verifyReplay, type ReplayFile } from "../shared/protocol/index.ts";
+import { median, percentile } from "./stats.ts";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const DIST = join(ROOT, "client/dist");
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const MATCH_ID = "m0000000000b3c4d0";
+
+interface Timing {
+  readonly median: number;
+  readonly p95: number;
+  readonly runs: number;
+}
+
+export interface ReplayBench {
+  readonly seats: number;
+  readonly quarters: number;
+  /** Node: verifyReplay of a version-1 file (hashState of the whole state every turn). */
+  readonly verifyV1Ms: Timing;
+  /** Node: verifyReplay of a version-2 file (chained: previous hash + the turn's delta). */
+  readonly verifyV2Ms: Timing;
+  /** Node: the fold alone (createMatch + 24 × resolveTurn), the floor for either. */
+  readonly foldMs: Timing;
+  /** Chromium, cold context each run: navigation → the viewer's controls live. Goal ≤ 1000 ms. */
+  readonly viewerInteractiveMs: Timing;
+  readonly viewerInteractiveGoalMs: number;
+  /** Chromium: navigation → all 24 quarters re-simulated and checked (version-2 file). */
+  readonly viewerVerifiedMs: Timing;
+}
+
+const ms = (xs: readonly number[]): Timing => ({ median: Math.round(median(xs) * 10) / 10, p95: Math.round(percentile(xs, 95) * 10) / 10, runs: xs.length });
+
+/** The engine bench's decision script (defaults, capex +8% a quarter), so the figures compare. */
+function script(state: MatchState): Partial<Record<CompanyId, Decision>> {
+  const d: Partial<Record<CompanyId, Decision>> = {};
+  for (const id of state.config.seats) {
+    const base = defaultDecision(state, id);
+    d[id] = { ...base, capex: Math.floor((base.capex * 108) / 100) };
+  }
+  return d;
+}
+
+export function replayFile(scheme: HashScheme, seed = 11): ReplayFile {
+  let s = createMatch({ seed, turns: 24, seats: [...COMPANIES] });
+  let prev: string | null = null;
+  const turns: { turn: number; decisions: Partial<Record<CompanyId, Decision>>; hash: string }[] = [];
+  while (!s.ended) {
+    const decisions = script(s);
+    const before = s;
+    s = resolveTurn(s, decisions).state;
+    prev = turnHash(scheme, prev, before, s);
+    turns.push({ turn: before.turn, decisions, hash: prev });
+  }
+  const c = s.config;
+  return ReplayFileSchema.parse({
+    version: scheme === "state" ? 1 : 2,
+    engineVersion: ENGINE_VERSION,
+    scenario: c.scenario,
+    variant: c.variant,
+    seed: c.seed,
+    seats: [...c.seats],
+    turnCount: c.turns,
+    scoring: c.scoring,
+    randomEvents: c.randomEvents,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    turns,
+    ...(scheme === "chain" ? { matchId: MATCH_ID, players: Object.fromEntries(c.seats.map((x) => [x, { kind: "ai" }])) } : {}),
+  });
+}
+
+function timeRuns(n: number, f: () => void): number[] {
+  for (let i = 0; i < 3; i++) f();
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    f();
+    xs.push(performance.now() - t0);
+  }
+  return xs;
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+};
+
+/** client/dist plus one saved match's replay file, on a free port in 2800–2899. */
+async function serve(file: ReplayFile): Promise<{ server: Server; url: string }> {
+  const body = JSON.stringify(file);
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/");
+    if (path === `/api/matches/${MATCH_ID}/replay`) return void res.writeHead(200, { "content-type": "application/json" }).end(body);
+    if (path.startsWith("/api/"))
+      return void res.writeHead(404, { "content-type": "application/json" }).end('{"error":{"code":"http/not_found","message":"-"}}');
+    let f = join(DIST, path);
+    if (!f.startsWith(DIST) || !existsSync(f) || statSync(f).isDirectory()) f = join(DIST, "index.html");
+    res.writeHead(200, { "content-type": TYPES[extname(f)] ?? "application/octet-stream" }).end(readFileSync(f));
+  });
+  for (let i = 0; i < 100; i++) {
+    const port = 2800 + ((Math.floor(Math.random() * 100) + i) % 100);
+    const ok = await new Promise<boolean>((r) => {
+      server.once("error", () => r(false));
+      server.listen(port, "127.0.0.1", () => r(true));
+    });
+    if (ok) return { server, url: `http://127.0.0.1:${port}` };
+  }
+  throw new Error("no free port in 2800-2899");
+}
+
+export async function runReplayBench(nodeRuns = 30, browserRuns = 5): Promise<ReplayBench> {
+  const v1 = replayFile("state");
+  const v2 = replayFile("chain");
+  for (const f of [v1, v2]) if (!verifyReplay(f).ok) throw new Error(`bench replay version ${f.version} does not verify`);
+  const verifyV1Ms = ms(timeRuns(nodeRuns, () => verifyReplay(v1)));
+  const verifyV2Ms = ms(timeRuns(nodeRuns, () => verifyReplay(v2)));
+  const foldMs = ms(
+    timeRuns(nodeRuns, () => {
+      let s = createMatch({ seed: 11, turns: 24, seats: [...COMPANIES] });
+      for (const t of v2.turns) s = resolveTurn(s, t.decisions).state;
+    }),
+  );
+
+  await build({ configFile: join(ROOT, "client/vite.config.ts"), logLevel: "silent" });
+  const { server, url } = await serve(v2);
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const ready: number[] = [];
+  const verified: number[] = [];
+  try {
+    for (let i = 0; i < browserRuns; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+      const page = await ctx.newPage();
+      await page.goto(`${url}/replay/${MATCH_ID}`);
+      await page.waitForFunction(() => performance.getEntriesByName("cp:replay-verified").length > 0, undefined, { timeout: 120_000 });
+      const [r, v] = await page.evaluate(() => [
+        performance.getEntriesByName("cp:replay-ready")[0]!.startTime,
+        performance.getEntriesByName("cp:replay-verified")[0]!.startTime,
+      ]);
+      const state = await page.getByTestId("replay-verdict").getAttribute("data-state");
+      if (state !== "verified") throw new Error(`viewer says ${state}, not verified`);
+      ready.push(r!);
+      verified.push(v!);
+      await ctx.close();
+    }
+  } finally {
+    await browser.close();
+    await new Promise((r) => server.close(r));
+  }
+  return {
+    seats: COMPANIES.length,
+    quarters: 24,
+    verifyV1Ms,
+    verifyV2Ms,
+    foldMs,
+    viewerInteractiveMs: ms(ready),
+    viewerInteractiveGoalMs: 1000,
+    viewerVerifiedMs: ms(verified),
+  };
+}
+
+if (import.meta.main) {
+  console.log(JSON.stringify(await runReplayBench(Number(process.argv[2] ?? 30), Number(process.argv[3] ?? 5)), null, 2));
+}

@@ -1,0 +1,293 @@
+/**
+ * The player's screens, audited as a user meets them: a full match (lobby → 4 quarters → end) at
+ * 1280×720 and 1920×1080, in English and Chinese, with an axe-core + size + clipping audit of every
+ * screen on the way; the commit flow, errors in the player's language, the warning before the
+ * timer replaces a draft, and the first-match tour. Screenshots go to test-artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { buildClient, launch, openPage, sessionInfo, shot, startServer, type RunningServer } from "./harness.ts";
+import { audit, summary, type AuditResult } from "./audit.ts";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  buildClient();
+  server = await startServer();
+  browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Audits the page as it stands and asserts the floor: no axe violation, no undecided contrast, no text under 12 px, nothing cut off, no canvas text. */
+async function check(page: Page, name: string, results: AuditResult[]): Promise<void> {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  const r = await audit(page, name);
+  results.push(r);
+  console.log(summary(r));
+  expect(r.violations, name).toEqual([]);
+  expect(r.undecided, name).toEqual([]);
+  expect(r.smallTexts, name).toEqual([]);
+  expect(r.minFontPx, name).toBeGreaterThanOrEqual(12);
+  expect(r.clipped, name).toEqual([]);
+  expect(r.canvasTexts, name).toBe(0);
+  expect(r.textCount, name).toBeGreaterThan(5);
+  await shot(page, name);
+}
+
+const RUNS = [
+  { lang: "en", width: 1280, height: 720 },
+  { lang: "zh-CN", width: 1280, height: 720 },
+  { lang: "en", width: 1920, height: 1080 },
+  { lang: "zh-CN", width: 1920, height: 1080 },
+] as const;
+
+describe("every screen passes the audit, in a full match", () => {
+  test.each(RUNS)(
+    "$lang at $width×$height: lobby, 4 quarters, statements, end",
+    async ({ lang, width, height }) => {
+      const problems: string[] = [];
+      const results: AuditResult[] = [];
+      const tag = `s-${lang}-${width}`;
+      const ctx = await browser.newContext({ viewport: { width, height } });
+      await ctx.addInitScript((l) => localStorage.setItem("cp.lang", l), lang);
+      const page = await openPage(ctx, problems, tag);
+      await page.goto(server.url);
+      await page.getByTestId("solo-button").waitFor();
+      await check(page, `${tag}-title`, results);
+
+      await page.getByTestId("howto-button").click();
+      await page.getByTestId("howto").waitFor();
+      await check(page, `${tag}-howto`, results);
+      await page.keyboard.press("Escape");
+      await page.getByTestId("title-glossary").click();
+      await page.getByTestId("glossary").waitFor();
+      await page.getByTestId("glossary-term-stranded").click();
+      expect(await page.getByTestId("glossary-entry").textContent()).toMatch(lang === "en" ? /Stranded compute/ : /闲置算力/);
+      await check(page, `${tag}-glossary`, results);
+      await page.keyboard.press("Escape");
+      await expect.poll(() => page.getByTestId("glossary").count()).toBe(0);
+
+      await page.getByTestId("turns-input").fill("4");
+      await page.getByTestId("create-button").click();
+      await page.getByTestId("start-button").waitFor({ timeout: 30_000 });
+      await expect.poll(async () => ((await page.getByTestId("lobby-code").textContent()) ?? "").trim().length).toBeGreaterThan(3);
+      await check(page, `${tag}-lobby`, results);
+      await page.getByTestId("start-button").click();
+
+      for (let q = 0; q < 4; q++) {
+        await page.getByTestId("decision-panel").waitFor({ timeout: 30_000 });
+        if (q === 0) {
+          // A term on the board opens the glossary at that term.
+          await page.getByTestId("term-cash").click();
+          expect(await page.getByTestId("glossary-entry").textContent()).toMatch(lang === "en" ? /^Cash/ : /^现金/);
+          await page.keyboard.press("Escape");
+          await check(page, `${tag}-board`, results);
+        }
+        await page.getByTestId("commit-button").click();
+        await page.getByTestId("reveal-continue").waitFor({ timeout: 30_000 });
+        if (q === 0) await check(page, `${tag}-reveal`, results);
+        // Every seat's decisions and the parts of its price move are on the reveal, and the parts add up.
+        const info = await sessionInfo(page);
+        const report = info.reports[q]!;
+        for (const seat of report.seats) {
+          await expect(page.getByTestId(`reveal-seat-${seat.company}`).count()).resolves.toBe(1);
+          const pm = (seat as unknown as { priceMove: Record<string, number> }).priceMove;
+          const parts = ["earningsBp", "capexBp", "positionBp", "creditBp", "sentimentBp", "cashBp", "eventsBp", "residualBp"].reduce(
+            (s, k) => s + (pm[k] ?? 0),
+            0,
+          );
+          expect(parts).toBe(pm.totalBp);
+        }
+        await page.getByTestId("reveal-continue").click();
+        if (q === 1) {
+          await page.getByTestId("statements-button").click();
+          await page.getByTestId("statements-table").waitFor();
+          await check(page, `${tag}-statements`, results);
+          await page.getByTestId("statements-tab-1").click();
+          await check(page, `${tag}-statements-cash`, results);
+          await page.getByTestId("statements-back").click();
+        }
+      }
+      await page.getByTestId("end-again").waitFor({ timeout: 30_000 });
+      // The end screen is the debrief's (issue 13): audited and logged here for its owner, not asserted.
+      const end = await audit(page, `${tag}-end`);
+      console.log(summary(end));
+      for (const v of end.violations) console.log(`  ${tag}-end axe ${v.id} ×${v.nodes}: ${v.sample[0] ?? ""}`);
+      for (const x of end.smallTexts.slice(0, 5)) console.log(`  ${tag}-end small ${x.px}px: ${x.text}`);
+      await shot(page, `${tag}-end`);
+      expect(results.length).toBeGreaterThanOrEqual(8);
+      await ctx.close();
+      expect(problems).toEqual([]);
+    },
+    300_000,
+  );
+});
+
+describe("seven seats", () => {
+  test("the board and the reveal still fit 1280×720 and pass the audit (zh-CN, the longer language)", async () => {
+    const problems: string[] = [];
+    const results: AuditResult[] = [];
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    await ctx.addInitScript(() => localStorage.setItem("cp.lang", "zh-CN"));
+    const page = await openPage(ctx, problems, "seven");
+    await page.goto(server.url);
+    await page.getByTestId("solo-button").waitFor();
+    // The title offers the core four; a classroom or a host can seat all seven (the protocol's create options).
+    await page.evaluate(() =>
+      (window as unknown as { __cp: { session(): { create(o: unknown): Promise<void> } } }).__cp
+        .session()
+        .create({ mode: "solo", aiSeats: "fill", seats: ["microsoft", "amazon", "alphabet", "meta", "oracle", "apple", "tesla"], turns: 4, seat: "apple" }),
+    );
+    await page.getByTestId("decision-panel").waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator("tr[data-testid^=rival-]").count()).toBe(7);
+    await check(page, "s-seven-board-zh", results);
+    await page.getByTestId("commit-button").click();
+    await page.getByTestId("reveal-continue").waitFor({ timeout: 30_000 });
+    expect(await page.locator("[data-testid^=reveal-seat-]").count()).toBe(7);
+    await check(page, "s-seven-reveal-zh", results);
+    await ctx.close();
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
+
+describe("the decision flow", () => {
+  test("errors in the player's language next to the field; the commit state moves draft → committed → all ready", async () => {
+    const problems: string[] = [];
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    await ctx.addInitScript(() => localStorage.setItem("cp.lang", "zh-CN"));
+    const page = await openPage(ctx, problems, "errors");
+    await page.goto(server.url);
+    await page.getByTestId("turns-input").fill("4");
+    await page.getByTestId("solo-button").click();
+    await page.getByTestId("decision-panel").waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId("commit-steps").locator("[aria-current=step]").textContent()).toContain("草稿");
+
+    // The untouched default is within budget (no "over budget by $8M" from rounding).
+    expect(await page.getByTestId("preview-over").count()).toBe(0);
+    expect(await page.getByTestId("preview-cash").getAttribute("class")).toBeNull();
+
+    // Spend everything twice over: the preview turns red, and Commit shows the engine's rule, in Chinese, next to the budget.
+    await page.getByTestId("decide-capex").fill("99999999");
+    await page.getByTestId("decide-buybacks").fill("99999999");
+    await expect.poll(() => page.getByTestId("preview-over").textContent()).toMatch(/超出预算/);
+    await page.getByTestId("commit-button").click();
+    await expect.poll(() => page.getByTestId("form-error").textContent()).toMatch(/^超出预算.+美元/);
+    expect(await page.getByTestId("form-error").textContent()).not.toMatch(/spending|exceeds|\$M/);
+    expect(await page.getByTestId("commit-status").textContent()).toMatch(/草稿/);
+    expect((await sessionInfo(page)).reports).toHaveLength(0);
+
+    // A bid below the reserve: the error sits next to that bid.
+    await page.getByTestId("reset-button").click();
+    const bid = page.locator("[data-testid^=bid-E]").first();
+    await bid.fill("0.01");
+    await page.getByTestId("commit-button").click();
+    await expect.poll(() => page.locator("tr[data-testid^=deal-] .cp-error").first().textContent()).toMatch(/底价/);
+    await shot(page, "40-errors-zh");
+
+    // A decision the server refuses (sent around the form) comes back as the engine's code, in Chinese, never raw text.
+    await page.evaluate(() => {
+      // biome-ignore lint/suspicious/noExplicitAny: the page's session, for the test
+      const s = (window as any).__cp.session();
+      const d = { ...s.turnStarted.defaultDecision, capex: 9_000_000 };
+      s.decide(d);
+    });
+    await expect.poll(() => page.getByTestId("form-error").textContent()).toMatch(/超出预算/);
+    expect(await page.getByTestId("form-error").textContent()).not.toMatch(/[a-z]{4,}/);
+
+    // Now a clean commit: draft → committed; with AI rivals it goes straight on to everyone ready and the reveal.
+    await bid.fill("");
+    await page.getByTestId("reset-button").click();
+    await page.getByTestId("commit-button").click();
+    await page.getByTestId("reveal-continue").waitFor({ timeout: 30_000 });
+    const info = await sessionInfo(page);
+    expect(info.reports).toHaveLength(1);
+    await ctx.close();
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  test("a draft left uncommitted is warned about before the timer replaces it, and the default stands", async () => {
+    const problems: string[] = [];
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await openPage(ctx, problems, "timer");
+    await page.goto(server.url);
+    await page.getByTestId("turns-input").fill("4");
+    await page.getByTestId("timer-input").fill("10");
+    await page.getByTestId("solo-button").click();
+    await page.getByTestId("decision-panel").waitFor({ timeout: 30_000 });
+    const dflt = await page.evaluate(
+      () =>
+        (window as unknown as { __cp: { session(): { turnStarted: { defaultDecision: { capex: number } } } } }).__cp.session().turnStarted.defaultDecision
+          .capex,
+    );
+    await page.getByTestId("decide-capex").fill("1");
+    // With a 10 s turn the warning shows from the start; it names what will stand.
+    await expect.poll(() => page.getByTestId("draft-warning").isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.getByTestId("draft-warning").textContent()).toMatch(/not committed.+default decision stands/);
+    // The warning sits beside the Commit button and moves nothing off the screen.
+    await check(page, "41-draft-warning", []);
+    await page.getByTestId("reveal-continue").waitFor({ timeout: 30_000 });
+    const info = await sessionInfo(page);
+    expect(info.reports[0]!.seats.find((x) => x.company === info.seat)!.decision.capex).toBe(dflt);
+    await ctx.close();
+    expect(problems).toEqual([]);
+  }, 90_000);
+
+  test("the next quarter's timer waits while the reveal is read, and starts when the player continues", async () => {
+    const problems: string[] = [];
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await openPage(ctx, problems, "reading");
+    await page.goto(server.url);
+    await page.getByTestId("turns-input").fill("4");
+    await page.getByTestId("timer-input").fill("60");
+    await page.getByTestId("solo-button").click();
+    await page.getByTestId("commit-button").click();
+    await page.getByTestId("reveal-continue").waitFor({ timeout: 30_000 });
+    const clock = () =>
+      page.evaluate(() => {
+        const s = (window as unknown as { __cp: { session(): { snap: { reading?: boolean; deadline: number; turn: number } } } }).__cp.session().snap;
+        return { reading: s.reading === true, deadline: s.deadline, turn: s.turn };
+      });
+    await expect.poll(async () => (await clock()).turn).toBe(1);
+    expect(await clock()).toMatchObject({ reading: true, deadline: 0 });
+    await expect.poll(() => page.getByTestId("reveal-timer").textContent()).toMatch(/waits while players read/);
+    await page.getByTestId("reveal-continue").click();
+    await expect.poll(async () => (await clock()).deadline).toBeGreaterThan(0);
+    const c = await clock();
+    expect(c.reading).toBe(false);
+    // The whole turn is still ahead (60 s, less the time the message took).
+    expect(c.deadline - Date.now()).toBeGreaterThan(45_000);
+    await expect.poll(() => page.getByTestId("turn-timer").textContent()).toMatch(/Time left [01]:\d\d/);
+    await ctx.close();
+    expect(problems).toEqual([]);
+  }, 90_000);
+
+  test("the first-match tour shows once, walks the board and can be skipped", async () => {
+    const problems: string[] = [];
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await openPage(ctx, problems, "tour", undefined, { tour: true });
+    await page.goto(server.url);
+    await page.getByTestId("turns-input").fill("4");
+    await page.getByTestId("solo-button").click();
+    await page.getByTestId("tour").waitFor({ timeout: 30_000 });
+    const results: AuditResult[] = [];
+    await check(page, "42-tour", results);
+    await page.getByTestId("tour-next").click();
+    await page.getByTestId("tour-next").click();
+    expect(await page.getByTestId("tour").textContent()).toMatch(/Your rivals/);
+    await page.getByTestId("tour-skip").click();
+    expect(await page.getByTestId("tour").count()).toBe(0);
+    expect(await page.evaluate(() => localStorage.getItem("cp.tour.v1"))).toBe("skipped");
+    // Replayable from the board; not shown again on its own.
+    await page.getByTestId("tour-button").click();
+    await page.getByTestId("tour").waitFor();
+    await page.keyboard.press("Escape");
+    expect(await page.getByTestId("tour").count()).toBe(0);
+    await ctx.close();
+    expect(problems).toEqual([]);
+  }, 90_000);
+});
