@@ -1,9 +1,8 @@
 /** Read-only derivations for display: sums and labels over what the server sent. No game rule lives here: the previews call the engine's own functions. */
 import type { BoundReason, Decision, DecisionBounds, Headline, TurnReport } from "../../shared/engine/types.ts";
 import { budgetShortfall, decisionOutflows } from "../../shared/engine/validate.ts";
-import { previewDecision, type DecisionPreview } from "../../shared/engine/preview.ts";
+import { previewDecision, type DecisionPreview, type PreviewInput } from "../../shared/engine/preview.ts";
 import { aiShareOfCapex, buyCompute } from "../../shared/engine/chips.ts";
-import type { PrivateCompanyView } from "../../shared/engine/view.ts";
 import type { CompanyId, Rating } from "../../shared/engine/ids.ts";
 import type { Difficulty } from "../../shared/protocol/messages.ts";
 import { hasKey } from "../../shared/i18n/index.ts";
@@ -83,18 +82,16 @@ export function industrySeries(s: Session, n = 12): { labels: string[]; capexAnn
  * The fields of the seat's private view the engine's `previewDecision` reads, rebuilt from the
  * synced snapshot (the snapshot flattens each quarter's statements).
  */
-export function previewView(me: SeatSnap): PrivateCompanyView {
-  const view = {
+export function previewView(me: SeatSnap): PreviewInput {
+  return {
     id: me.company,
     cash: me.cash,
     debt: me.debt,
     history: me.history.map((h) => ({
-      income: { operatingIncome: h.operatingIncome, depreciation: h.depreciation },
+      income: { operatingIncome: h.operatingIncome, depreciation: h.depreciation, interestExpense: h.interestExpense },
       cashFlow: { operatingCashFlow: h.operatingCashFlow },
     })),
   };
-  // previewDecision reads only these fields (shared/engine/preview.ts); the rest of the view is not synced in this shape.
-  return view as unknown as PrivateCompanyView;
 }
 
 export interface Preview {

@@ -2,7 +2,7 @@
  * What a decision does to a seat's cash and leverage, estimated from what the seat can see
  * (its private view): the client's live preview, computed by the engine's own rules.
  */
-import type { Decision } from "./types.ts";
+import type { CashFlowStatement, Decision, IncomeStatement } from "./types.ts";
 import type { PrivateCompanyView } from "./view.ts";
 import type { Rating } from "./ids.ts";
 import { interestCoverBp, leverageBp, targetRating } from "./credit.ts";
@@ -21,7 +21,15 @@ export interface DecisionPreview {
   readonly shortfall: boolean;
 }
 
-export function previewDecision(own: PrivateCompanyView, d: Decision): DecisionPreview {
+/** Exactly what the preview reads: a client rebuilds it from its synced seat without faking a whole view. */
+export type PreviewInput = Pick<PrivateCompanyView, "id" | "cash" | "debt"> & {
+  readonly history: readonly {
+    readonly income: Pick<IncomeStatement, "operatingIncome" | "depreciation" | "interestExpense">;
+    readonly cashFlow: Pick<CashFlowStatement, "operatingCashFlow">;
+  }[];
+};
+
+export function previewDecision(own: PreviewInput, d: Decision): DecisionPreview {
   const last = own.history[own.history.length - 1];
   const expectedOcf = last ? last.cashFlow.operatingCashFlow : 0;
   const ebitdaQ = last ? last.income.operatingIncome + last.income.depreciation : Math.max(1, expectedOcf);

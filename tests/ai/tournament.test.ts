@@ -1,6 +1,6 @@
 /**
  * Tournament goals (issue 6, GAME.md §7.9) on a CI-sized sample: 8-quarter matches, hard vs easy
- * in 6 duplicate pairs, every fixed rule against three hard seats once from each seat. The full
+ * in 6 duplicate pairs, every fixed rule against three hard seats three times from each seat. The full
  * figures come from `npm run tournament`; these depend on the engine's economy as tuned now.
  */
 import { execFileSync } from "node:child_process";
@@ -22,10 +22,15 @@ import {
 import { PERSONALITIES, TRICKS } from "../../shared/ai/index.ts";
 
 const TURNS = 8;
+/** Three seeds from each seat: 12 matches per challenger (with 4, one lucky match decided the 60% line). */
+const VS_HARD_SEEDS = 3;
 let summary: TournamentSummary;
 
 beforeAll(async () => {
-  const specs = [...planTournament({ seeds: 6, turns: TURNS, groups: ["hard_vs_easy"] }), ...planTournament({ seeds: 1, turns: TURNS, groups: ["vs_hard"] })];
+  const specs = [
+    ...planTournament({ seeds: 6, turns: TURNS, groups: ["hard_vs_easy"] }),
+    ...planTournament({ seeds: VS_HARD_SEEDS, turns: TURNS, groups: ["vs_hard"] }),
+  ];
   summary = summarize(await runTournament(specs, { workers: 2 }));
   console.log(JSON.stringify({ hardVsEasyWinRate: summary.hardVsEasyWinRate, hardVsEasy: summary.hardVsEasy, vsHard: summary.vsHard }));
 }, 300_000);
@@ -38,7 +43,7 @@ describe("tournament goals (CI sample)", () => {
 
   test.each(DEFAULT_CHALLENGERS.map((id) => ({ id })))("$id wins < 60% of matches against the hard roster", ({ id }) => {
     const row = summary.vsHard.find((r) => r.id === id);
-    expect(row?.matches).toBe(4);
+    expect(row?.matches).toBe(4 * VS_HARD_SEEDS);
     expect(row!.winRate).toBeLessThan(0.6);
   });
 

@@ -1,7 +1,8 @@
 /**
  * Every core calibration target of GAME.md §7 (groups 1–9) and issue 9's market, credit and
  * play targets (groups 10–12) as a test row citing its calibration.md id and figure ids. Runs the same plan as `npm run balance` on fewer seeds
- * (BALANCE_TEST_SEEDS, default 40 per dilemma profile ≈ 1,400 matches on two worker threads).
+ * (BALANCE_TEST_SEEDS, default 200 per dilemma profile ≈ 7,200 matches, ≈ 30 s of CPU on two worker threads: the
+ * same seeds as the report, so a row's confidence interval here is the one the report prints).
  */
 import { beforeAll, describe, expect, test } from "vitest";
 import { runBalance } from "../../balance/run.ts";
@@ -11,7 +12,7 @@ import { runMatch } from "../../balance/sim.ts";
 import { runJobs } from "../../balance/pool.ts";
 import { buildPlan } from "../../balance/plan.ts";
 
-const SEEDS = Number(process.env["BALANCE_TEST_SEEDS"] ?? 40);
+const SEEDS = Number(process.env["BALANCE_TEST_SEEDS"] ?? 200);
 let run: BalanceRun;
 
 beforeAll(async () => {
