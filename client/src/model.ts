@@ -157,7 +157,7 @@ export function namedParam(name: string, v: string | number): string | number {
   if (name === "magnitude" || name === "magnitudeBp") return formatChange(v, 2);
   if (name.endsWith("Bp")) return formatPercent(v, 1);
   if (name === "mw") return formatMw(v, L);
-  if (/^(amount|capex|price|revenue|cash|debt|max|min|budget|capacity)$/.test(name)) return formatMoney(v, L);
+  if (/^(amount|capex|price|revenue|cash|debt|max|min|budget|capacity|book)$/.test(name)) return formatMoney(v, L);
   return v;
 }
 

@@ -9,7 +9,7 @@ import { fleetEfficiencyBp, maxCustomShareBp, nvidiaUnitCostK } from "./chips.ts
 import { accumulatedDepAt, installedMw, netPpe, poweredCustomShareBp, quarterDepreciation } from "./compute.ts";
 import { coreRevenueOf, liftTarget } from "./core-business.ts";
 import { crowdingBp, leverageBp } from "./credit.ts";
-import { nextPotential } from "./demand.ts";
+import { nextPotential, servedContract } from "./demand.ts";
 import { generateOffers } from "./energy.ts";
 import { fromScheduled } from "./events.ts";
 import { aiRevenueConsensus, capexPath, coreRevenueConsensus, netIncomeConsensus } from "./expectations.ts";
@@ -262,11 +262,16 @@ function openMarket(companies: Partial<Record<CompanyId, CompanyState>>, config:
       },
     };
   }
+  // The opening run rate excludes the backlog; the market expects the backlog served as far as the fleet allows.
+  const backlog = (id: CompanyId): number => {
+    const c = companies[id]!;
+    return c.contracted.quartersLeft > 0 ? servedContract(c.contracted.perQuarter, fleets.get(id)!.serving, MARKET_PARAMS.demand.refYieldK) : 0;
+  };
   const claims = seats.map((id) => {
     const c = companies[id]!;
     const f = fleets.get(id)!;
     return {
-      aiRevenue: c.aiRevenue,
+      aiRevenue: c.aiRevenue + backlog(id),
       credibleMw: f.serving + mulBp(arrivingPoweredMw(c, -1, f.installed), MARKET_PARAMS.valuation.arrivingWeightBp),
       capabilityBp: c.capabilityBp,
     };
@@ -279,7 +284,7 @@ function openMarket(companies: Partial<Record<CompanyId, CompanyState>>, config:
     const f = fleets.get(id)!;
     const lastCapexRnd = 0;
     const coreRevenue = coreRevenueConsensus(c.core.revenue, c.core.growthBp, 0);
-    const aiRevenue = aiRevenueConsensus(c.aiRevenue, MARKET_PARAMS.demand.growthBp);
+    const aiRevenue = aiRevenueConsensus(c.aiRevenue, MARKET_PARAMS.demand.growthBp) + backlog(id);
     const income = quarterlyIncome(openingIncomeInput(c, baseRateBp));
     const start = SCENARIO_DEFS[config.scenario].startYear;
     const path = capexPath(id, config.variant, start, { year: start, q: 1 }, c.capexHistory, undefined, 4);
@@ -290,7 +295,13 @@ function openMarket(companies: Partial<Record<CompanyId, CompanyState>>, config:
       aiRevenue,
       netIncome: netIncomeConsensus(c, 0, { coreRevenue, aiRevenue }, f.usable, lastCapexRnd, baseRateBp),
     };
-    const inputs = valuationInputs({ ...c, consensus }, -1, {
+    // The leverage the market tolerates is the seat's own opening leverage (or the sector's, if
+    // lower): the opening inputs must already use it, or the first quarter re-rates a levered seat.
+    const ebitdaQ = income.operatingIncome + income.depreciation;
+    const openingLeverage = leverageBp(c.tranches.reduce((s, t) => s + t.principal, 0) - c.cash, ebitdaQ);
+    const leverageFreeBp = Math.max(MARKET_PARAMS.valuation.leverageFreeBp, openingLeverage);
+    const seen = { ...c, consensus, valuation: { ...c.valuation, anchor: { ...c.valuation.anchor, leverageFreeBp } } };
+    const inputs = valuationInputs(seen, -1, {
       consensus,
       moodBp: MARKET_PARAMS.sentiment.regimeMultBp[regime],
       powerCost: income.powerCost,
@@ -303,19 +314,12 @@ function openMarket(companies: Partial<Record<CompanyId, CompanyState>>, config:
       franchise: mulBp(industryValue, shares[k] ?? 0),
       fadeBp: BP,
       timeValueBp: BP,
-      quarterlyEbitda: income.operatingIncome + income.depreciation,
+      quarterlyEbitda: ebitdaQ,
       capexPremiumBp: 0,
       beatPremiumBp: 0,
       eventPremiumBp: 0,
     });
-    const ebitdaQ = income.operatingIncome + income.depreciation;
-    const openingLeverage = leverageBp(c.tranches.reduce((s, t) => s + t.principal, 0) - c.cash, ebitdaQ);
-    const anchor = anchorFor(
-      c.marketCap,
-      inputs,
-      mulBp(inputs.coreNopat, MARKET_PARAMS.valuation.earningsFloorBp),
-      Math.max(MARKET_PARAMS.valuation.leverageFreeBp, openingLeverage),
-    );
+    const anchor = anchorFor(c.marketCap, inputs, mulBp(inputs.coreNopat, MARKET_PARAMS.valuation.earningsFloorBp), leverageFreeBp);
     const price: PriceState = { inputs, sharesM: c.sharesOutstandingM, residualBp: 0, marketNoiseBp: 0 };
     const cents = sharePriceCents(anchor, price);
     companies[id] = {

@@ -61,20 +61,20 @@ export const ECONOMY_STRINGS = {
   "headline.upgrade": { en: "Agencies lift {company} from {ratingFrom} to {ratingTo}", "zh-CN": "评级机构将{company}从{ratingFrom}上调至{ratingTo}" },
   "headline.watch_negative": { en: "{company} ({ratingFrom}) put on negative watch", "zh-CN": "{company}（{ratingFrom}）被列入负面观察名单" },
 
-  "credit.reason.leverage": { en: "net debt is high against its earnings (EBITDA)", "zh-CN": "净负债相对息税折旧摊销前利润过高" },
-  "credit.reason.coverage": { en: "its earnings cover the interest too thinly", "zh-CN": "盈利对利息的覆盖过薄" },
-  "credit.reason.payout_debt": { en: "it paid shareholders with borrowed money", "zh-CN": "用借来的钱回报股东" },
-  "credit.reason.distress": { en: "it needed bridge loans or a discounted share sale", "zh-CN": "需要过桥贷款或折价增发" },
-  "credit.reason.improved": { en: "its ratios have improved", "zh-CN": "财务比率改善" },
-  "credit.reason.default": { en: "it could not pay its debts", "zh-CN": "无力偿债" },
+  "credit.reason.leverage": { en: "debt high for its EBITDA", "zh-CN": "负债相对EBITDA过高" },
+  "credit.reason.coverage": { en: "interest thinly covered", "zh-CN": "利息覆盖过薄" },
+  "credit.reason.payout_debt": { en: "paid out borrowed money", "zh-CN": "借钱回报股东" },
+  "credit.reason.distress": { en: "needed a bridge or a share sale", "zh-CN": "需过桥贷款或增发" },
+  "credit.reason.improved": { en: "ratios improved", "zh-CN": "财务比率改善" },
+  "credit.reason.default": { en: "could not pay its debts", "zh-CN": "无力偿债" },
 
   "bounds.window_shut": {
     en: "The bond window is shut ({quarters} quarters left): no one is buying AI debt",
     "zh-CN": "债券窗口关闭（还剩{quarters}个季度）：无人购买AI债务",
   },
   "bounds.order_book": {
-    en: "Investors' orders ({book}) cover at most this deal twice over, at {rating}",
-    "zh-CN": "以{rating}评级，投资者订单（{book}）最多覆盖这一规模两倍",
+    en: "Orders of {book} at {rating}: a deal may take half the book",
+    "zh-CN": "{rating}评级下订单{book}：单笔发行最多占一半",
   },
   "bounds.leverage_cap": {
     en: "Lenders' covenant: net debt may not pass 4.5× EBITDA once the money is spent",
@@ -89,13 +89,17 @@ export const ECONOMY_STRINGS = {
     "zh-CN": "百年债需要{min}或以上评级且负债很低（你目前为{rating}）",
   },
   "bounds.chip_maturity": {
-    en: "Your chip programme can supply at most this share of new compute at its maturity",
-    "zh-CN": "以你的芯片项目成熟度，最多只能提供这一比例的新增算力",
+    en: "Capped by programme maturity ({maturityBp})",
+    "zh-CN": "受芯片项目成熟度（{maturityBp}）限制",
   },
-  "bounds.buyback_float": { en: "Buybacks can retire at most {maxBp} of the shares a quarter", "zh-CN": "每季度回购最多注销{maxBp}的股份" },
+  "bounds.buyback_float": { en: "Max {maxBp} of shares a quarter", "zh-CN": "每季度最多回购{maxBp}股份" },
   "bounds.energy_unneeded": {
     en: "You could not use half of this deal's {mw} within its {quarters}-quarter lead time: no bidding to hoard the grid",
     "zh-CN": "在{quarters}个季度的交付期内你用不上这笔交易{mw}的一半：不得为囤积电网而竞价",
+  },
+  "decide.dealsClosed": {
+    en: "Closed to you: {deals}. You could not use half of it when it arrives (no hoarding the grid).",
+    "zh-CN": "你不可竞价：{deals}。电力到位时你用不上一半（不得囤积电网）。",
   },
   "bounds.defaulted": { en: "This company has defaulted and is out of the match", "zh-CN": "该公司已违约出局" },
   "bounds.ended": { en: "The match is over", "zh-CN": "比赛已结束" },

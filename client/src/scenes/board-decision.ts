@@ -159,8 +159,14 @@ export class DecisionForm {
     // Energy deals: one table row each, with the legal bid (reserve … highest) and the running cost once online.
     const offers = s.market?.energyOffers ?? [];
     const dealRows: HTMLElement[] = [];
+    // Deals the seat could not use get no row: one line under the table names them and says why.
+    const closedNames: string[] = [];
     for (const db of b.energyDeals) {
       const offer = offers.find((o) => o.id === db.dealId);
+      if (!db.usable) {
+        closedNames.push(offer ? `${t(`deal.${offer.kind}`)} (${formatMw(offer.mw, L)})` : db.dealId);
+        continue;
+      }
       const prior = start.energyBids.find((x) => x.dealId === db.dealId)?.amount ?? 0;
       const id = nextId();
       const input = el("input", {
@@ -175,18 +181,6 @@ export class DecisionForm {
       const note = el("div", { class: "cp-note" });
       const error = el("div", { class: "cp-error", role: "alert" });
       error.hidden = true;
-      // A deal the seat could not use is listed but closed to it, with the engine's reason.
-      const closed = !db.usable
-        ? el("div", {
-            class: "cp-why",
-            testid: `bid-${db.dealId}-closed`,
-            text: t("bounds.energy_unneeded", { mw: offer ? formatMw(offer.mw, L) : "", quarters: offer?.leadQuarters ?? 0 }),
-          })
-        : null;
-      if (closed) {
-        input.disabled = true;
-        input.value = "";
-      }
       input.addEventListener("input", () => this.changed());
       this.bids.push({ dealId: db.dealId, input, note, error, min: db.minBid, max: db.maxBid });
       const region = offer ? (t(`region.${offer.region}`) === `region.${offer.region}` ? offer.region : t(`region.${offer.region}`)) : "";
@@ -203,7 +197,7 @@ export class DecisionForm {
           el("td", { text: offer ? t("decide.inQuarters", { n: offer.leadQuarters }) : "—" }),
           el("td", { text: t("decide.range", { min: formatMoney(db.minBid, L), max: formatMoney(db.maxBid, L) }) }),
           el("td", { text: offer ? formatPerMw(offer.costPerMwQK, L) : "—" }),
-          el("td", { class: "cp-bidcell" }, input, error, closed),
+          el("td", { class: "cp-bidcell" }, input, error),
         ),
       );
     }
@@ -227,7 +221,9 @@ export class DecisionForm {
           ),
           el("tbody", {}, ...dealRows),
         )
-      : el("div", { class: "cp-muted", text: t("decide.noDeals") });
+      : closedNames.length > 0
+        ? null
+        : el("div", { class: "cp-muted", text: t("decide.noDeals") });
 
     this.previewBox = el("div", { class: "cp-preview", testid: "decision-preview", "aria-live": "polite" });
     this.formError = el("div", { class: "cp-error", testid: "form-error", role: "alert" });
@@ -256,6 +252,9 @@ export class DecisionForm {
         { class: "cp-section", testid: "energy-section" },
         el("legend", {}, el("span", { text: t("decide.energy") }), termLink("energy_deal", "?")),
         dealTable,
+        closedNames.length > 0
+          ? el("div", { class: "cp-why", testid: "deals-closed", text: t("decide.dealsClosed", { deals: closedNames.join(", ") }) })
+          : null,
       ),
       el(
         "div",

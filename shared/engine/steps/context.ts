@@ -36,6 +36,8 @@ export interface SeatWork {
   /** Usable MW weighted by the fleet's serving and training efficiency (own silicon vs Nvidia). */
   servingMw: number;
   trainingMw: number;
+  /** Contracted (backlog) revenue served this quarter, part of the AI revenue. */
+  contractServed: number;
   income: IncomeStatement | null;
   cashFlow: CashFlowStatement | null;
   debtIssued: number;
@@ -99,6 +101,7 @@ export function beginTurn(state: MatchState, decisions: Readonly<Partial<Record<
       installed: 0,
       usable: 0,
       servingMw: 0,
+      contractServed: 0,
       trainingMw: 0,
       income: null,
       cashFlow: null,

@@ -34,6 +34,7 @@ export function runDemand(ctx: TurnContext): void {
     w.c.capabilityBp = caps[id] ?? 0;
     w.c.aiShareBp = ctx.demand.sharesBp[id] ?? 0;
     w.c.aiRevenue = (ctx.demand.revenue[id] ?? 0) + served;
+    w.contractServed = served;
     if (contract.quartersLeft > 0) w.c.contracted = { perQuarter: contract.perQuarter, quartersLeft: contract.quartersLeft - 1 };
   }
 }

@@ -9,6 +9,7 @@ import { SCENARIO_DEFS } from "../../rules/scenarios.ts";
 import { aiRevenueConsensus, capexPath, type Consensus, coreRevenueConsensus, netIncomeConsensus, type Premiums, reactToQuarter } from "../expectations.ts";
 import type { CompanyId } from "../ids.ts";
 import { BP, mulBp } from "../money.ts";
+import { servedContract } from "../demand.ts";
 import { nextNoise } from "../rng.ts";
 import { forwardCoverageBp, mergeSeries, nextSentiment, yoyGrowthBp } from "../sentiment.ts";
 import type { ActiveEvent, SeatExpectations } from "../types.ts";
@@ -71,7 +72,10 @@ export function nextConsensus(ctx: TurnContext, w: SeatWork, industryAiGrowthBp:
   const target = liftTarget(c.id, c.core.baseRevenue, w.servingMw, c.capabilityBp);
   const liftDrift = mulBp(target.revenueBp - c.core.liftRevenueBp, MARKET_PARAMS.core.liftSpeedBp);
   const coreRevenue = coreRevenueConsensus(c.core.revenue, c.core.growthBp, liftDrift);
-  const aiRevenue = aiRevenueConsensus(c.aiRevenue, industryAiGrowthBp);
+  // The backlog is public: the market expects it served as far as the seat's compute allows, and
+  // grows only the rest (a contract's first quarter is no surprise, and neither is its end).
+  const contract = c.contracted.quartersLeft > 0 ? servedContract(c.contracted.perQuarter, w.servingMw, ctx.demand?.yieldPerMwK ?? 0) : 0;
+  const aiRevenue = aiRevenueConsensus(c.aiRevenue - w.contractServed, industryAiGrowthBp) + contract;
   return {
     capex: path[0] ?? 0,
     capexYear: path.reduce((s, x) => s + x, 0),
