@@ -477,6 +477,9 @@ export interface TurnReport {
     readonly windowOpen: boolean;
     readonly regimeBefore: Regime;
     readonly regimeAfter: Regime;
+    /** Public leading indicators (as in the industry record). */
+    readonly adoptionIndexBp: number;
+    readonly backlog: number;
   };
   readonly headlines: readonly Headline[];
   readonly ended: boolean;

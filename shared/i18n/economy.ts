@@ -101,6 +101,7 @@ export const ECONOMY_STRINGS = {
     en: "Closed to you: {deals}. You could not use half of it when it arrives (no hoarding the grid).",
     "zh-CN": "你不可竞价：{deals}。电力到位时你用不上一半（不得囤积电网）。",
   },
+  "board.nvidiaPriceMargin": { en: "Nvidia price / MW · margin", "zh-CN": "英伟达价格/兆瓦 · 毛利率" },
   "bounds.defaulted": { en: "This company has defaulted and is out of the match", "zh-CN": "该公司已违约出局" },
   "bounds.ended": { en: "The match is over", "zh-CN": "比赛已结束" },
 } as const satisfies Readonly<Record<string, BilingualString>>;

@@ -338,10 +338,10 @@ export class BoardScene extends BaseScene {
     const money = (m: number) => formatMoney(m, L);
     const ind = industrySeries(s, 12);
     const m = s.market;
+    const lastMarket = s.reports.at(-1)?.market;
     const stats: Child[] = m
       ? [
-          this.stat("nvidia_margin", t("board.nvidiaPrice"), formatPerMw(m.nvidia.priceK, L)),
-          this.stat("nvidia_margin", t("board.nvidiaMargin"), formatPercent(m.nvidia.grossMarginBp, 0)),
+          this.stat("nvidia_margin", t("board.nvidiaPriceMargin"), `${formatPerMw(m.nvidia.priceK, L)} · ${formatPercent(m.nvidia.grossMarginBp, 0)}`),
           this.stat("ig_share", t("board.aiIgShare"), formatPercent(m.bonds.aiIgShareBp, 1)),
           this.stat(
             "bond_window",
@@ -350,7 +350,9 @@ export class BoardScene extends BaseScene {
             m.bonds.windowOpen ? CSS.text : CSS.bad,
           ),
           this.stat("coupon", t("board.baseRate"), formatPercent(m.bonds.baseRateBp, 2)),
-          this.stat("ai_revenue", t("board.industryAiRevenue"), money(m.industryAiRevenue * 4)),
+          // Leading indicators (public): reading where demand is heading is a skill the match rewards.
+          this.stat("adoption", t("glossary.adoption"), lastMarket ? String(Math.round(lastMarket.adoptionIndexBp / 100)) : "100"),
+          this.stat("backlog", t("glossary.backlog"), money(lastMarket?.backlog ?? 0)),
         ]
       : [];
     const industry = el(
