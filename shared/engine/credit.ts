@@ -17,7 +17,7 @@
 import { COMPANY_PARAMS, MARKET_PARAMS } from "../rules/params.ts";
 import { type CompanyId, RATINGS, type Rating, type Regime, type Tenor } from "./ids.ts";
 import { BP, clamp, mulBp } from "./money.ts";
-import type { CreditWatch, MarketState, QuarterRecord } from "./types.ts";
+import type { CashFlowStatement, CreditWatch, MarketState, QuarterRecord } from "./types.ts";
 
 const C = MARKET_PARAMS.credit;
 const V = MARKET_PARAMS.valuation;
@@ -200,6 +200,12 @@ export function paidOutBorrowed(returned: number, freeCashFlow: number, ownCash:
   return fromDebt > 0 && fromDebt * BP > borrowed * C.payoutFromDebtShareBp;
 }
 
+/** `paidOutBorrowed` read from a quarter's cash-flow statement and the cash it ended with. */
+export function statementPaidOutBorrowed(cf: CashFlowStatement, cashAfter: number): boolean {
+  const borrowed = cf.debtIssued + cf.emergencyBorrowing;
+  return paidOutBorrowed(cf.buybacks + cf.dividends, cf.freeCashFlow, cashAfter - borrowed - cf.equityIssued, borrowed);
+}
+
 /**
  * Did any of the last `LENDERS_MEMORY_QUARTERS` quarters pay shareholders with borrowed money, as
  * its published statements show? What bridge lenders and shareholders read before they say yes.
@@ -207,11 +213,7 @@ export function paidOutBorrowed(returned: number, freeCashFlow: number, ownCash:
 export function paidOutBorrowedLately(history: readonly QuarterRecord[]): boolean {
   for (let i = Math.max(0, history.length - LENDERS_MEMORY_QUARTERS); i < history.length; i++) {
     const r = history[i];
-    if (!r) continue;
-    const cf = r.cashFlow;
-    const borrowed = cf.debtIssued + cf.emergencyBorrowing;
-    const ownCash = r.balance.cash - borrowed - cf.equityIssued;
-    if (paidOutBorrowed(cf.buybacks + cf.dividends, cf.freeCashFlow, ownCash, borrowed)) return true;
+    if (r && statementPaidOutBorrowed(r.cashFlow, r.balance.cash)) return true;
   }
   return false;
 }

@@ -1,7 +1,8 @@
 /**
  * The credit market's doors: why bridge lenders or shareholders turned a seat away, and why it
- * defaulted (rating reasons `credit.reason.*` set by the engine's finance step) and the headlines
- * for the downgrades that follow (`headline.downgrade.<reason>`).
+ * defaulted (rating reasons `credit.reason.*` set by the engine's finance step), the headlines
+ * for the downgrades that follow (`headline.downgrade.<reason>`), and the warning a decision's
+ * bounds can give before the doors shut (`bounds.doors_shut`, when `paidOutBorrowedLately`).
  */
 import type { BilingualString } from "./bilingual.ts";
 
@@ -25,6 +26,11 @@ export const CREDIT_STRINGS = {
   "credit.reason.default_too_big": {
     en: "the hole was bigger than its lenders and a share sale could fill",
     "zh-CN": "资金缺口超出了贷款人和折价增发所能填补的范围",
+  },
+
+  "bounds.doors_shut": {
+    en: "You paid out borrowed money in the last year: if cash runs short, no bridge loan, and in a sour market no share sale either",
+    "zh-CN": "过去一年你用借来的钱派发回报：现金不足时不会有过桥贷款，市场低迷时也无法增发股票",
   },
 
   "headline.downgrade.refinance_failed": {

@@ -12,6 +12,8 @@ import {
   bridgeRefusal,
   equityRoom,
   LENDERS_MEMORY_QUARTERS,
+  leverageBp,
+  targetRating,
   paidOutBorrowed,
   paidOutBorrowedLately,
 } from "../../shared/engine/credit.ts";
@@ -30,6 +32,7 @@ import {
   type Regime,
   type SeatReport,
 } from "../../shared/engine/index.ts";
+import { totalDebt } from "../../shared/engine/validate.ts";
 import { guidancePolicy } from "../../shared/ai/personalities.ts";
 import { hasKey } from "../../shared/i18n/index.ts";
 import { clone, defaultDecisions, type Mutable } from "./helpers.ts";
@@ -39,6 +42,10 @@ const V = MARKET_PARAMS.valuation;
 const seats: CompanyId[] = ["microsoft", "meta"];
 const s0 = createMatch({ seed: 5, seats, randomEvents: false, turns: 8 });
 
+const ebitdaOf = (r: { state: MatchState }, id: CompanyId): number => {
+  const i = r.state.companies[id]!.history.at(-1)!.income;
+  return i.operatingIncome + i.depreciation;
+};
 const seatOf = (r: { report: { seats: readonly SeatReport[] } }, id: CompanyId): SeatReport => r.report.seats.find((x) => x.company === id)!;
 
 /** "Loot": borrow all the bond market lends, pay out all the cash allows, the rest on capex (legal by the bounds). */
@@ -97,6 +104,19 @@ describe("who is paying out borrowed money", () => {
     expect(paidOutBorrowed(edge + 1, 0, -borrowed, borrowed)).toBe(true);
   });
 
+  test("the agencies put a seat paying out borrowed money on watch, even when its ratios hold", () => {
+    // Microsoft's ratios stay AAA after one quarter of it: the watch is the payout's alone.
+    const r = resolveTurn(s0, { ...defaultDecisions(s0), microsoft: loot(s0, "microsoft") });
+    const ms = seatOf(r, "microsoft");
+    expect(
+      targetRating("microsoft", leverageBp(totalDebt(r.state.companies.microsoft!) - r.state.companies.microsoft!.cash, ebitdaOf(r, "microsoft")), 9_999_999)
+        .rating,
+    ).toBe("AAA");
+    expect(ms).toMatchObject({ ratingAfter: "AAA", creditWatch: "negative", ratingReason: "credit.reason.payout_debt" });
+    expect(r.report.headlines.some((h) => h.key === "headline.watch_negative" && h.params.company === "microsoft")).toBe(true);
+    expect(seatOf(r, "meta").creditWatch).toBe("none");
+  });
+
   test("lenders read the last year of statements, and forget after it", () => {
     let s = s0;
     s = resolveTurn(s, { ...defaultDecisions(s), meta: loot(s, "meta") }).state;
@@ -148,6 +168,7 @@ describe("the doors", () => {
     }
     expect(hasKey("credit.reason.default_equity_shut")).toBe(true);
     expect(hasKey("credit.reason.default_too_big")).toBe(true);
+    expect(hasKey("bounds.doors_shut")).toBe(true);
   });
 });
 
