@@ -8,29 +8,29 @@ import type { BilingualString } from "./bilingual.ts";
 
 export const CREDIT_STRINGS = {
   "credit.reason.refinance_failed": {
-    en: "its bridge loan fell due and the bond market would not refinance it",
-    "zh-CN": "过桥贷款到期，债券市场不愿为其再融资",
+    en: "bridge fell due, no one refinanced it",
+    "zh-CN": "过桥贷款到期无人再融资",
   },
   "credit.reason.bridge_refused_payout": {
-    en: "bridge lenders turned it away: it pays its shareholders with borrowed money",
-    "zh-CN": "过桥贷款方拒绝放贷：它在用借来的钱回报股东",
+    en: "no bridge: paid out borrowed money",
+    "zh-CN": "借钱回报股东，无人提供过桥贷款",
   },
   "credit.reason.bridge_refused_junk": {
-    en: "bridge lenders turned it away: it is rated below investment grade",
-    "zh-CN": "过桥贷款方拒绝放贷：其评级已跌破投资级",
+    en: "no bridge below investment grade",
+    "zh-CN": "跌破投资级，无人提供过桥贷款",
   },
   "credit.reason.default_equity_shut": {
-    en: "lenders had shut the door, and shareholders would not refill a hole dug by paying them borrowed money",
-    "zh-CN": "贷款人已关上大门，股东也不愿填补用借来的钱派发回报所挖出的窟窿",
+    en: "paid out borrowed money: no bridge, no share buyers",
+    "zh-CN": "借钱回报股东：无过桥贷款，也无人认购新股",
   },
   "credit.reason.default_too_big": {
-    en: "the hole was bigger than its lenders and a share sale could fill",
-    "zh-CN": "资金缺口超出了贷款人和折价增发所能填补的范围",
+    en: "hole too big for a bridge and a share sale",
+    "zh-CN": "缺口超出过桥贷款与增发所能填补",
   },
 
   "bounds.doors_shut": {
-    en: "You paid out borrowed money in the last year: if cash runs short, no bridge loan, and in a sour market no share sale either",
-    "zh-CN": "过去一年你用借来的钱派发回报：现金不足时不会有过桥贷款，市场低迷时也无法增发股票",
+    en: "You paid out borrowed money lately: no bridge if cash runs short, and no share sale in a sour market",
+    "zh-CN": "你近期借钱回报股东：现金不足时无过桥贷款，市场低迷时也无法增发",
   },
 
   "headline.downgrade.refinance_failed": {
