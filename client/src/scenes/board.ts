@@ -338,7 +338,6 @@ export class BoardScene extends BaseScene {
     const money = (m: number) => formatMoney(m, L);
     const ind = industrySeries(s, 12);
     const m = s.market;
-    const lastMarket = s.reports.at(-1)?.market;
     const stats: Child[] = m
       ? [
           this.stat("nvidia_margin", t("board.nvidiaPriceMargin"), `${formatPerMw(m.nvidia.priceK, L)} · ${formatPercent(m.nvidia.grossMarginBp, 0)}`),
@@ -351,8 +350,8 @@ export class BoardScene extends BaseScene {
           ),
           this.stat("coupon", t("board.baseRate"), formatPercent(m.bonds.baseRateBp, 2)),
           // Leading indicators (public): reading where demand is heading is a skill the match rewards.
-          this.stat("adoption", t("glossary.adoption"), lastMarket ? String(Math.round(lastMarket.adoptionIndexBp / 100)) : "100"),
-          this.stat("backlog", t("glossary.backlog"), money(lastMarket?.backlog ?? 0)),
+          this.stat("adoption", t("board.adoption"), String(Math.round(m.adoptionIndexBp / 100))),
+          this.stat("backlog", t("board.backlog"), money(m.backlog)),
         ]
       : [];
     const industry = el(
