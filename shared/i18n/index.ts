@@ -5,6 +5,7 @@ import { AI_STRINGS } from "./ai.ts";
 import { DEBRIEF_STRINGS } from "./debrief.ts";
 import { REPLAY_STRINGS } from "./replay.ts";
 import { GLOSSARY_STRINGS } from "./glossary.ts";
+import { CLASSROOM_STRINGS } from "./classroom.ts";
 import type { BilingualString } from "./bilingual.ts";
 
 export { en, zhCN, AI_STRINGS };
@@ -17,7 +18,7 @@ export type Lang = (typeof LANGS)[number];
  * Feature tables: each feature keeps its strings in its own module as `{ key: { en, "zh-CN" } }`
  * (like `ai.ts`), so features never edit the same table. Register a new one here.
  */
-const FEATURE_TABLES: readonly Readonly<Record<string, BilingualString>>[] = [AI_STRINGS, DEBRIEF_STRINGS, REPLAY_STRINGS, GLOSSARY_STRINGS];
+const FEATURE_TABLES: readonly Readonly<Record<string, BilingualString>>[] = [AI_STRINGS, DEBRIEF_STRINGS, REPLAY_STRINGS, GLOSSARY_STRINGS, CLASSROOM_STRINGS];
 
 function withFeatures(base: Readonly<Record<string, string>>, lang: Lang): Readonly<Record<string, string>> {
   const out: Record<string, string> = { ...base };
