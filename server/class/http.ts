@@ -90,6 +90,11 @@ function segment(raw: string): string {
   }
 }
 
+/** The client's address: express's `req.ip` (which honours `trust proxy`) when mounted there. */
+function addressOf(req: IncomingMessage): string {
+  return (req as IncomingMessage & { ip?: string }).ip ?? req.socket.remoteAddress ?? "?";
+}
+
 export function classHttp(
   ctx: ClassContext,
   opts: ClassHttpOptions = CLASS_HTTP_DEFAULTS,
@@ -111,7 +116,7 @@ export function classHttp(
   const allowCreate = perAddress(opts.createsPerMinute);
   const allowLookup = perAddress(opts.lookupsPerMinute);
   const lookupLimit = (req: IncomingMessage): void => {
-    if (!allowLookup(req.socket.remoteAddress ?? "?"))
+    if (!allowLookup(addressOf(req)))
       throw new HttpError(429, "http/rate_limited", `at most ${opts.lookupsPerMinute} class lookups a minute from one address`, undefined, {
         "retry-after": "60",
       });
@@ -131,7 +136,7 @@ export function classHttp(
       const body = CreateClassBodySchema.safeParse(await readJson(req, opts.maxBodyBytes));
       if (!body.success) throw new HttpError(400, "http/invalid_body", "the class settings are not valid", zodDetail(body.error));
       // Creating is what costs (a record, a room): only valid requests count.
-      if (!allowCreate(req.socket.remoteAddress ?? "?"))
+      if (!allowCreate(addressOf(req)))
         throw new HttpError(429, "http/rate_limited", `at most ${opts.createsPerMinute} classes a minute from one address`, undefined, { "retry-after": "60" });
       sendJson(res, 201, await createClass(ctx, body.data.settings));
       return true;

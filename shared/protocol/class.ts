@@ -200,6 +200,9 @@ export interface DilemmaMeter {
   readonly restrainCapex: number;
   readonly netIncome: number;
   readonly restrainNetIncome: number;
+  /** The quarters one by one: the match's industry capex and the all-restrain path's. */
+  readonly capexByQuarter: readonly number[];
+  readonly restrainCapexByQuarter: readonly number[];
 }
 
 /** A running match, as its room reports it (public), with the class's dilemma meter. */
@@ -224,8 +227,8 @@ export interface MatchLive {
   /** Events of the last played quarter (scheduled, random and the teacher's). */
   readonly lastEvents: readonly ActiveEvent[];
   readonly seats: readonly LiveSeat[];
-  /** Cumulative industry capex and net income over the played quarters, $M. */
-  readonly industry: { readonly capex: number; readonly netIncome: number };
+  /** Cumulative industry capex and net income over the played quarters, and capex quarter by quarter, $M. */
+  readonly industry: { readonly capex: number; readonly netIncome: number; readonly capexByQuarter: readonly number[] };
   readonly meter: DilemmaMeter | null;
   readonly scores: readonly SeatScore[] | null;
 }

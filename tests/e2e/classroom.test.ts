@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildClient, launch, openPage, playQuarter, sessionInfo, shot, startServer, type RunningServer } from "./harness.ts";
+import { audit, summary } from "./audit.ts";
 
 let server: RunningServer;
 let browser: Browser;
@@ -27,6 +28,17 @@ afterAll(async () => {
 
 const VIEW = { width: 1280, height: 720 };
 
+/** The client's screen audit: axe (contrast, WCAG A/AA), the 12 px floor, nothing cut off, no canvas text. */
+async function auditOk(page: Page, name: string): Promise<void> {
+  const r = await audit(page, name);
+  console.log(summary(r));
+  expect(r.violations, r.screen).toEqual([]);
+  expect(r.undecided, r.screen).toEqual([]);
+  expect(r.smallTexts, r.screen).toEqual([]);
+  expect(r.clipped, r.screen).toEqual([]);
+  expect(r.canvasTexts, r.screen).toBe(0);
+}
+
 /**
  * The same screen in English (the teacher's console) and in Simplified Chinese (a second console on
  * the same class, opened from the teacher link in a zh-CN browser). `open` opens a dialog on a page.
@@ -40,6 +52,7 @@ async function shotBoth(en: Page, zh: Page, name: string, ready: (p: Page) => Pr
     await ready(page);
     await page.waitForTimeout(250);
     await shot(page, `class-${name}-${lang}`);
+    await auditOk(page, `class-${name}-${lang}`);
     if (open) await page.keyboard.press("Escape");
   }
 }
@@ -145,7 +158,9 @@ describe("a class in the browser", () => {
     await expect.poll(() => projector.getByTestId("pj-teams").textContent()).toBe("AnnBoCyDi");
     await projector.waitForTimeout(300);
     await shot(projector, "class-pj-01-lobby-en");
+    await auditOk(projector, "class-pj-01-lobby-en");
     await shot(ann.page, "class-student-01-waiting-en");
+    await auditOk(ann.page, "class-student-01-waiting-en");
     await shotBoth(teacher, zh, "03-lobby", (p) => p.getByTestId("roster-card").waitFor());
 
     // ---- seating: two teams by hand into match 1, Meta by AI, the rest auto-filled
@@ -194,12 +209,14 @@ describe("a class in the browser", () => {
     await teacher.getByTestId("project-0").click();
     await projector.getByTestId("pj-seat-microsoft").waitFor();
     await shot(projector, "class-pj-02-board-en");
+    await auditOk(projector, "class-pj-02-board-en");
     for (const stage of ["decisions", "market", "headlines", "leaderboard"] as const) {
       await teacher.getByTestId("stage-next").click();
       const testid = { decisions: "pj-decisions", market: "pj-market", headlines: "pj-headlines", leaderboard: "pj-leaderboard" }[stage];
       await projector.getByTestId(testid).waitFor();
       await projector.waitForTimeout(250);
       await shot(projector, `class-pj-0${3 + ["decisions", "market", "headlines", "leaderboard"].indexOf(stage)}-${stage}-en`);
+      await auditOk(projector, `class-pj-0${3 + ["decisions", "market", "headlines", "leaderboard"].indexOf(stage)}-${stage}-en`);
     }
     expect(await projector.getByTestId("pj-decisions").count()).toBe(0);
     expect(await projector.getByTestId("pj-leaderboard").textContent()).toMatch(/Ann|Bo|Cy|Di/);
@@ -297,6 +314,7 @@ describe("a class in the browser", () => {
     await projector.getByTestId("pj-leaderboard").waitFor();
     await projector.waitForTimeout(250);
     await shot(projector, "class-pj-07-final-leaderboard-en");
+    await auditOk(projector, "class-pj-07-final-leaderboard-en");
     expect(await projector.getByTestId("pj-leaderboard").locator("tbody tr").count()).toBe(4);
     // A second projector in Chinese shows the same stage.
     const pzctx = await browser.newContext({ viewport: VIEW, locale: "zh-CN" });
@@ -306,6 +324,7 @@ describe("a class in the browser", () => {
     await pz.getByTestId("pj-leaderboard").waitFor();
     await pz.waitForTimeout(350);
     await shot(pz, "class-pj-08-final-leaderboard-zh");
+    await auditOk(pz, "class-pj-08-final-leaderboard-zh");
     expect(await pz.getByTestId("pj-leaderboard").textContent()).toContain("微软");
     await pzctx.close();
 

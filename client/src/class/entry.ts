@@ -11,7 +11,8 @@ export function installClassEntry(game: Phaser.Game): void {
   let bar: HTMLElement | null = null;
   let shownFor = "";
   const update = (): void => {
-    const onTitle = game.scene.isActive("title");
+    // Not over a dialog (the title's how-to, the glossary): the dialog has the page to itself.
+    const onTitle = game.scene.isActive("title") && !document.querySelector(".cp-modal, [aria-modal='true']");
     const key = onTitle ? document.documentElement.lang : "";
     if (key === shownFor) return;
     shownFor = key;
@@ -27,4 +28,6 @@ export function installClassEntry(game: Phaser.Game): void {
     document.body.append(bar);
   };
   game.events.on("poststep", update);
+  // Dialogs open and close without a Phaser frame (the loop sleeps while nothing moves).
+  new MutationObserver(update).observe(document.body, { childList: true });
 }

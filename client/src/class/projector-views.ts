@@ -87,7 +87,7 @@ function boardStage(l: MatchLive, match: number): HTMLElement {
       l.paused ? chip(t("class.phase.paused"), "warn") : clock,
     ),
     grid,
-    l.turn > 0 ? meterView(l.meter, "cl-pj-meter") : null,
+    l.turn > 0 ? meterView(l, "cl-pj-meter", { w: 640, h: 210 }) : null,
   );
 }
 

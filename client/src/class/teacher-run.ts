@@ -9,6 +9,8 @@ import type { DilemmaMeter, LeaderRow, LiveSeat, MatchLive, SlotView, TeacherCla
 import { lang, t } from "../lang.ts";
 import { button, el, select } from "../ui.ts";
 import { formatChange, formatMoney, formatPrice } from "../format.ts";
+import { chartElement } from "../charts.ts";
+import { SERIES } from "../theme.ts";
 import { quarterBefore, quarterLabel } from "../model.ts";
 import { chip, clockText, companyName, companyTag, dialog, dot, pager } from "./dom.ts";
 import { rosterCard, type LobbyActions } from "./teacher-lobby.ts";
@@ -58,7 +60,30 @@ function eventList(events: readonly { kind: string; target?: string }[]): string
   return events.map((e) => `${t(`event.${e.kind}`)}${e.target ? ` (${companyName(e.target)})` : ""}`).join(" · ");
 }
 
-export function meterView(m: DilemmaMeter | null, cls = "cl-meter"): HTMLElement {
+/** The meter's quarters as a chart: the match's industry capex against the all-restrain path's, quarter by quarter. */
+function meterChart(l: MatchLive, m: DilemmaMeter, w: number, h: number): HTMLElement {
+  const n = m.capexByQuarter.length;
+  const labels = m.capexByQuarter.map((_, i) => {
+    const at = quarterBefore(l.year, l.q, n - i);
+    return `Q${at.q}·${String(at.year).slice(2)}`;
+  });
+  return chartElement({
+    w,
+    h,
+    labels,
+    kind: "bars",
+    series: [
+      { label: t("class.meter.actual"), color: SERIES.capex, values: m.capexByQuarter },
+      { label: t("class.meter.restrain"), color: SERIES.cash, values: m.restrainCapexByQuarter },
+    ],
+    format: (v) => formatMoney(v, lang()),
+    yTitle: t("class.meter.chart"),
+    testid: "meter-chart",
+  });
+}
+
+export function meterView(l: MatchLive, cls = "cl-meter", chart: { readonly w: number; readonly h: number } | null = null): HTMLElement {
+  const m = l.meter;
   const box = el("div", { class: cls, testid: "meter" }, el(cls === "cl-meter" ? "div" : "h3", { class: "cl-small", text: t("class.meter.title") }));
   const f = meterFigures(m);
   if (!f) {
@@ -82,6 +107,7 @@ export function meterView(m: DilemmaMeter | null, cls = "cl-meter"): HTMLElement
     el("div", {}, el("div", { class: "cl-small v", testid: "meter-capex", text: t("class.meter.capex", { ratio: `${f.capexRatio.toFixed(2)}×` }) }), capexBar),
     el("div", {}, el("div", { class: "cl-small v", testid: "meter-profit", text: t("class.meter.profit", { diff: formatChange(f.profitBp, 1) }) }), profit),
   );
+  if (chart && m && m.capexByQuarter.length > 0) box.append(meterChart(l, m, chart.w, chart.h));
   return box;
 }
 
@@ -201,7 +227,7 @@ function matchCard(v: TeacherClassView, slot: SlotView, a: RunActions, compact: 
       el("td", { class: "l" }, who),
       el("td", { class: "l" }, seatState(s, l.phase)),
       el("td", { text: l.turn > 0 ? formatMoney(s.capex, L) : "—" }),
-      el("td", {}, formatPrice(s.sharePriceCents), compact ? null : change),
+      el("td", {}, formatPrice(s.sharePriceCents), compact || l.turn === 0 ? null : change),
       el("td", { text: l.turn > 0 ? formatChange(s.scoreBp) : "—" }),
     );
     const open = (): void => seatMenu(v, slot, s.company, a);
@@ -238,7 +264,7 @@ function matchCard(v: TeacherClassView, slot: SlotView, a: RunActions, compact: 
     "div",
     { class: compact ? "cl-match-body narrow" : "cl-match-body" },
     table,
-    el("div", { class: "cl-side", style: "gap:8px" }, ...lines, meterView(l.meter)),
+    el("div", { class: "cl-side", style: "gap:8px" }, ...lines, meterView(l)),
   );
   return el("section", { class: "cl-card cl-match", testid: `match-${slot.index}` }, head, body, actions);
 }
