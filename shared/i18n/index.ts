@@ -7,6 +7,7 @@ import { DEBRIEF_STRINGS } from "./debrief.ts";
 import { ECONOMY_STRINGS } from "./economy.ts";
 import { REPLAY_STRINGS } from "./replay.ts";
 import { GLOSSARY_STRINGS } from "./glossary.ts";
+import { CLASSROOM_STRINGS } from "./classroom.ts";
 import type { BilingualString } from "./bilingual.ts";
 
 export { en, zhCN, AI_STRINGS };
@@ -26,6 +27,7 @@ const FEATURE_TABLES: readonly Readonly<Record<string, BilingualString>>[] = [
   ECONOMY_STRINGS,
   REPLAY_STRINGS,
   GLOSSARY_STRINGS,
+  CLASSROOM_STRINGS,
 ];
 
 function withFeatures(base: Readonly<Record<string, string>>, lang: Lang): Readonly<Record<string, string>> {
