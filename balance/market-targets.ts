@@ -10,7 +10,7 @@ import { SEATS, SURPRISE } from "./plan.ts";
 import { SHORT, bySeed, documentedRuns, runsOf, seatOf } from "./runs.ts";
 import { estimate, mean, pct, pctBp, pooledSd, rms, sd, share } from "./stats.ts";
 import type { MatchSummary, SeatSummary } from "./types.ts";
-import type { TargetDef } from "./targets.ts";
+import type { TargetDef } from "./target-def.ts";
 
 /** The parts of a move, in the order the report stacks them. */
 export const PRICE_PARTS = [
