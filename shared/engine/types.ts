@@ -26,6 +26,13 @@ export interface Decision {
   readonly dividends: number;
 }
 
+/** The money fields of a decision: whole $M from 0 to `DECISION_MONEY_MAX`. */
+export const DECISION_MONEY_FIELDS = ["capex", "chipRnd", "debtIssue", "debtRepay", "buybacks", "dividends"] as const satisfies readonly (keyof Decision)[];
+/** The hard cap on a money field from outside, $M: hostile input stays far from integer overflow. */
+export const DECISION_MONEY_MAX = 10_000_000;
+/** Sealed energy bids one decision may carry. */
+export const MAX_ENERGY_BIDS = 8;
+
 export interface EnergyBid {
   readonly dealId: string;
   readonly amount: number;
