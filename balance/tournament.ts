@@ -6,8 +6,8 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { CORE_FOUR, type CompanyId, type ScenarioId, type Variant } from "../shared/engine/ids.ts";
-import type { Decision, MatchState } from "../shared/engine/types.ts";
-import { createMatch, resolveTurn, score } from "../shared/engine/index.ts";
+import { aiSeedFor, score } from "../shared/engine/index.ts";
+import { decideActive, playMatch } from "../shared/engine/play.ts";
 import { DIFFICULTIES, DIFFICULTY_IDS, PERSONALITIES, TRICKS, decideFor, type AiId, type Difficulty, type PersonalityId } from "../shared/ai/index.ts";
 
 export interface MatchSpec {
@@ -41,26 +41,15 @@ export interface MatchResult {
 
 /** Plays one match to the end. Pure: same spec → same result. */
 export function runMatch(spec: MatchSpec): MatchResult {
-  let state: MatchState = createMatch({
-    scenario: spec.scenario,
-    variant: spec.variant,
-    turns: spec.turns,
-    seats: [...spec.seats],
-    seed: spec.seed,
-    randomEvents: true,
-  });
-  // The AI's own seed is derived from, but not equal to, the match seed.
-  const aiSeed = (spec.seed ^ 0x5bd1e995) >>> 0;
-  while (!state.ended) {
-    const decisions: Partial<Record<CompanyId, Decision>> = {};
-    for (const seat of spec.seats) {
-      const c = state.companies[seat];
+  const config = { scenario: spec.scenario, variant: spec.variant, turns: spec.turns, seats: [...spec.seats], seed: spec.seed, randomEvents: true };
+  // The AIs' seed is the server's for the same match seed (one-way, never the match RNG).
+  const aiSeed = aiSeedFor(spec.seed);
+  const state = playMatch(config, (s) =>
+    decideActive(s, (seat) => {
       const who = spec.players[seat];
-      if (c?.status !== "active" || !who) continue;
-      decisions[seat] = decideFor(state, seat, who, aiSeed);
-    }
-    state = resolveTurn(state, decisions).state;
-  }
+      return who ? decideFor(s, seat, who, aiSeed) : undefined;
+    }),
+  );
   const scores = score(state);
   return {
     spec,

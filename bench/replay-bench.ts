@@ -10,8 +10,10 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { build } from "vite";
 import { chromium } from "playwright-core";
-import { COMPANIES, createMatch, defaultDecision, resolveTurn, type CompanyId, type Decision, type MatchState } from "../shared/engine/index.ts";
-import { turnHash, type HashScheme } from "../shared/engine/replay.ts";
+import { COMPANIES, createMatch, resolveTurn } from "../shared/engine/index.ts";
+import type { HashScheme } from "../shared/engine/replay.ts";
+import { playRecorded } from "../shared/engine/play.ts";
+import { growthScript } from "./engine-bench.ts";
 import { ENGINE_VERSION } from "../shared/engine/types.ts";
 import { ReplayFileSchema, verifyReplay, type ReplayFile } from "../shared/protocol/index.ts";
 import { median, percentile } from "./stats.ts";
@@ -54,28 +56,10 @@ export interface ReplayBench {
 
 const ms = (xs: readonly number[]): Timing => ({ median: Math.round(median(xs) * 10) / 10, p95: Math.round(percentile(xs, 95) * 10) / 10, runs: xs.length });
 
-/** The engine bench's decision script (defaults, capex +8% a quarter), so the figures compare. */
-function script(state: MatchState): Partial<Record<CompanyId, Decision>> {
-  const d: Partial<Record<CompanyId, Decision>> = {};
-  for (const id of state.config.seats) {
-    const base = defaultDecision(state, id);
-    d[id] = { ...base, capex: Math.floor((base.capex * 108) / 100) };
-  }
-  return d;
-}
-
 export function replayFile(scheme: HashScheme, seed = 11): ReplayFile {
-  let s = createMatch({ seed, turns: 24, seats: [...COMPANIES] });
-  let prev: string | null = null;
-  const turns: { turn: number; decisions: Partial<Record<CompanyId, Decision>>; hash: string }[] = [];
-  while (!s.ended) {
-    const decisions = script(s);
-    const before = s;
-    s = resolveTurn(s, decisions).state;
-    prev = turnHash(scheme, prev, before, s);
-    turns.push({ turn: before.turn, decisions, hash: prev });
-  }
-  const c = s.config;
+  // The engine bench's decision script, so the figures compare.
+  const { state, turns } = playRecorded({ seed, turns: 24, seats: [...COMPANIES] }, growthScript, scheme);
+  const c = state.config;
   return ReplayFileSchema.parse({
     version: scheme === "state" ? 1 : 2,
     engineVersion: ENGINE_VERSION,

@@ -16,7 +16,7 @@ import { lang, t } from "../lang.ts";
 import { button, el, select } from "../ui.ts";
 import { formatMoney, formatPrice } from "../format.ts";
 import { chartElement } from "../charts.ts";
-import { quarterLabel, seatQuarters } from "../model.ts";
+import { quarterBefore, quarterLabel, quarterTick, seatQuarters } from "../model.ts";
 import { requestRender } from "../render-loop.ts";
 import { currentPage, navigate } from "../replay/route.ts";
 import { loadFromServer } from "../replay/load.ts";
@@ -33,7 +33,6 @@ import {
   marketLine,
   rankingLine,
   seatsTable,
-  shortQuarter,
   statementTable,
   whyTable,
 } from "../replay/views.ts";
@@ -214,8 +213,8 @@ export class ReplayScene extends BaseScene {
     const chipRow = el("div", { class: "rp-chips", role: "toolbar", "aria-label": t("replay.timeline") });
     const first = model.frames[0]!.state.quarter;
     for (let p = 0; p <= model.total; p++) {
-      const idx = first.year * 4 + (first.q - 1) + (p - 1);
-      const label = p === 0 ? t("replay.opening") : shortQuarter(Math.floor(idx / 4), (idx % 4) + 1);
+      const at = quarterBefore(first.year, first.q, 1 - p);
+      const label = p === 0 ? t("replay.opening") : quarterTick(at.year, at.q);
       const chip = el("button", { type: "button", class: "rp-chip", testid: `replay-chip-${p}`, "data-status": p === 0 ? "opening" : "pending" }, label);
       chip.addEventListener("click", () => this.go(p));
       this.chips.push(chip);
@@ -470,7 +469,7 @@ export class ReplayScene extends BaseScene {
     const L = lang();
     const seats = Object.values(view.companies).filter((c) => c !== undefined);
     const first = seats[0];
-    const labels = first ? first.history.map((h) => shortQuarter(h.quarter.year, h.quarter.q)) : [];
+    const labels = first ? first.history.map((h) => quarterTick(h.quarter.year, h.quarter.q)) : [];
     const per = seats.map((c) => seatQuarters(c, view.quarter.year, view.quarter.q, 8));
     const base = per[0];
     const me = (view.seat ? view.companies[view.seat] : undefined) ?? first;
@@ -513,7 +512,7 @@ export class ReplayScene extends BaseScene {
         ? chartElement({
             w: CHART_W,
             h: 190,
-            labels: me.history.map((h) => shortQuarter(h.quarter.year, h.quarter.q)),
+            labels: me.history.map((h) => quarterTick(h.quarter.year, h.quarter.q)),
             title: `${t(`company.${me.id}`)} · ${t("chart.cash")}`,
             series: [
               { label: t("stmt.cash"), color: SERIES.cash, values: me.history.map((h) => h.balance.cash) },

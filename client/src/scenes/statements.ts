@@ -1,5 +1,6 @@
 /** Quarterly statements (one statement per tab, each fitting its panel) and charts over time for you and the industry. */
 import type { CompanyId } from "../../../shared/engine/ids.ts";
+import { STATEMENTS, type StatementField, type StatementId } from "../../../shared/engine/statements.ts";
 import { BaseScene } from "./base.ts";
 import { SERIES, SEAT_COLORS } from "../theme.ts";
 import { lang, t } from "../lang.ts";
@@ -62,53 +63,18 @@ export class StatementsScene extends BaseScene {
     const L = lang();
     const m = (v: number) => formatMoney(v, L);
     const cols = hist.slice(-6);
+    // The engine's statement lines (label, sign, subtotal, glossary term), then the market's figures under the balance sheet.
+    const lines = (id: StatementId): Row[] =>
+      STATEMENTS[id]
+        .filter((l) => l.onScreen)
+        .map((l) => [l.term ? termLink(l.term, t(l.label)) : t(l.label), (h) => m(l.sign * h[l.field as StatementField]), l.total && !l.repeat]);
     const statements: { title: string; rows: Row[] }[] = [
-      {
-        title: t("stmt.income"),
-        rows: [
-          [t("stmt.coreRevenue"), (h) => m(h.coreRevenue)],
-          [termLink("ai_revenue", t("stmt.aiRevenue")), (h) => m(h.aiRevenue)],
-          [t("stmt.revenue"), (h) => m(h.revenue), true],
-          [t("stmt.coreCosts"), (h) => m(-h.coreCosts)],
-          [t("stmt.powerCost"), (h) => m(-h.powerCost)],
-          [t("stmt.aiOpex"), (h) => m(-h.aiOpex)],
-          [termLink("depreciation", t("stmt.depreciation")), (h) => m(-h.depreciation)],
-          [termLink("chip_rnd", t("stmt.rnd")), (h) => m(-h.rnd)],
-          [t("stmt.operatingIncome"), (h) => m(h.operatingIncome), true],
-          [termLink("coupon", t("stmt.interest")), (h) => m(-h.interestExpense)],
-          [t("stmt.interestIncome"), (h) => m(h.interestIncome)],
-          [t("stmt.tax"), (h) => m(-h.tax)],
-          [termLink("net_income", t("stmt.netIncome")), (h) => m(h.netIncome), true],
-        ],
-      },
-      {
-        title: t("stmt.cashFlow"),
-        rows: [
-          [termLink("net_income", t("stmt.netIncome")), (h) => m(h.netIncome)],
-          [termLink("depreciation", t("stmt.depreciation")), (h) => m(h.depreciation)],
-          [termLink("ocf", t("stmt.ocf")), (h) => m(h.operatingCashFlow), true],
-          [termLink("capex", t("stmt.capex")), (h) => m(-h.capex)],
-          [termLink("energy_deal", t("stmt.energyPayments")), (h) => m(-h.energyPayments)],
-          [termLink("fcf", t("stmt.fcf")), (h) => m(h.freeCashFlow), true],
-          [termLink("bonds", t("stmt.debtIssued")), (h) => m(h.debtIssued)],
-          [termLink("emergency", t("stmt.emergency")), (h) => m(h.emergencyBorrowing)],
-          [t("stmt.equityIssued"), (h) => m(h.equityIssued)],
-          [t("stmt.debtRepaid"), (h) => m(-h.debtRepaid)],
-          [termLink("buybacks", t("stmt.buybacks")), (h) => m(-h.buybacks)],
-          [termLink("dividends", t("stmt.dividends")), (h) => m(-h.dividends)],
-        ],
-      },
+      { title: t("stmt.income"), rows: lines("income") },
+      { title: t("stmt.cashFlow"), rows: lines("cashFlow") },
       {
         title: t("stmt.balance"),
         rows: [
-          [termLink("cash", t("stmt.cash")), (h) => m(h.cash)],
-          [t("stmt.ppe"), (h) => m(h.ppe)],
-          [t("stmt.otherAssets"), (h) => m(h.otherAssets)],
-          [t("stmt.totalAssets"), (h) => m(h.totalAssets), true],
-          [termLink("debt", t("stmt.debt")), (h) => m(h.debt)],
-          [t("stmt.otherLiabilities"), (h) => m(h.otherLiabilities)],
-          [t("stmt.totalLiabilities"), (h) => m(h.totalLiabilities), true],
-          [t("stmt.equity"), (h) => m(h.equity), true],
+          ...lines("balance"),
           [termLink("market_cap", t("board.marketCap")), (h) => m(h.marketCap)],
           [termLink("share_price", t("board.sharePrice")), (h) => formatPrice(h.sharePriceCents, L)],
           [termLink("rating", t("board.rating")), (h) => h.rating || "—"],
