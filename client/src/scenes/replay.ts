@@ -11,11 +11,10 @@ import type { CompanyId } from "../../../shared/engine/ids.ts";
 import { viewFor, type MatchView } from "../../../shared/engine/view.ts";
 import { ENGINE_VERSION } from "../../../shared/engine/types.ts";
 import { BaseScene } from "./base.ts";
-import { SEAT_COLORS, SERIES } from "../theme.ts";
 import { lang, t } from "../lang.ts";
 import { button, el, select } from "../ui.ts";
 import { formatMoney, formatPrice } from "../format.ts";
-import { chartElement } from "../charts.ts";
+import { cashDebtChart, industryChart, seatLinesChart } from "../chart-sets.ts";
 import { quarterBefore, quarterLabel, quarterTick, seatQuarters } from "../model.ts";
 import { requestRender } from "../render-loop.ts";
 import { currentPage, navigate } from "../replay/route.ts";
@@ -476,48 +475,36 @@ export class ReplayScene extends BaseScene {
     return el(
       "div",
       { class: "rp-charts", testid: "replay-charts" },
-      chartElement({
+      seatLinesChart({
         w: CHART_W,
         h: 200,
-        kind: "lines",
         labels,
         title: t("chart.sharePrice"),
         xTitle: t("replay.timeline"),
-        series: seats.map((c) => ({ label: t(`company.${c.id}`), color: SEAT_COLORS[c.id] ?? 0xffffff, values: c.history.map((h) => h.sharePriceCents) })),
+        seats: seats.map((c) => ({ id: c.id, label: t(`company.${c.id}`), values: c.history.map((h) => h.sharePriceCents) })),
         format: (val) => formatPrice(Math.round(val / 100) * 100, L),
       }),
-      chartElement({
+      industryChart({
         w: CHART_W,
         h: 200,
         labels: base?.labels ?? [],
         title: t("chart.industry"),
-        series: [
-          {
-            label: t("board.industryCapex"),
-            color: SERIES.capex,
-            values: (base?.labels ?? []).map((_, i) => per.reduce((n, s) => n + (s.capex[i] ?? 0), 0) * 4),
-          },
-          {
-            label: t("board.industryAiRevenue"),
-            color: SERIES.aiRevenue,
-            values: (base?.labels ?? []).map((_, i) =>
-              per.every((s) => s.aiRevenue[i] === null) ? null : per.reduce((n, s) => n + (s.aiRevenue[i] ?? 0), 0) * 4,
-            ),
-          },
-        ],
+        capexLabel: t("board.industryCapex"),
+        aiRevenueLabel: t("board.industryAiRevenue"),
+        capexAnnual: (base?.labels ?? []).map((_, i) => per.reduce((n, s) => n + (s.capex[i] ?? 0), 0) * 4),
+        aiRevenueAnnual: (base?.labels ?? []).map((_, i) =>
+          per.every((s) => s.aiRevenue[i] === null) ? null : per.reduce((n, s) => n + (s.aiRevenue[i] ?? 0), 0) * 4,
+        ),
         format: (val) => formatMoney(Math.round(val), L),
-        refLine: { value: 600_000, label: t("board.hurdle") },
       }),
       me
-        ? chartElement({
+        ? cashDebtChart({
             w: CHART_W,
             h: 190,
             labels: me.history.map((h) => quarterTick(h.quarter.year, h.quarter.q)),
             title: `${t(`company.${me.id}`)} · ${t("chart.cash")}`,
-            series: [
-              { label: t("stmt.cash"), color: SERIES.cash, values: me.history.map((h) => h.balance.cash) },
-              { label: t("stmt.debt"), color: SERIES.debt, values: me.history.map((h) => h.balance.debt) },
-            ],
+            cash: me.history.map((h) => h.balance.cash),
+            debt: me.history.map((h) => h.balance.debt),
             format: (val) => formatMoney(Math.round(val), L),
           })
         : el("p", { class: "cp-muted", text: t("stmt.empty") }),

@@ -1,13 +1,13 @@
 /** Quarterly statements (one statement per tab, each fitting its panel) and charts over time for you and the industry. */
-import type { CompanyId } from "../../../shared/engine/ids.ts";
 import { STATEMENTS, type StatementField, type StatementId } from "../../../shared/engine/statements.ts";
 import { BaseScene } from "./base.ts";
-import { SERIES, SEAT_COLORS } from "../theme.ts";
+import { SERIES } from "../theme.ts";
 import { lang, t } from "../lang.ts";
 import { button, el } from "../ui.ts";
 import { formatMoney, formatMw, formatPrice, formatPriceTick } from "../format.ts";
 import type { QuarterSnap } from "../net.ts";
 import { chartElement } from "../charts.ts";
+import { cashDebtChart, industryChart, seatLinesChart } from "../chart-sets.ts";
 import { industrySeries, quarterLabel, quarterTick } from "../model.ts";
 import { openStatements } from "../router.ts";
 import { termLink } from "../glossary.ts";
@@ -135,54 +135,34 @@ export class StatementsScene extends BaseScene {
     const w = 360;
     const h = 380;
     const charts: HTMLElement[] = [
-      chartElement({
+      seatLinesChart({
         w,
         h,
-        kind: "lines",
         labels,
-        series: seats.map((st) => ({
+        seats: seats.map((st) => ({
+          id: st.company,
           label: t(`company.${st.company}`),
-          color: SEAT_COLORS[st.company as CompanyId] ?? 0xffffff,
           values: labels.map((_, i) => st.history[i]?.sharePriceCents ?? null),
         })),
         format: (v) => formatPriceTick(Math.round(v), L),
         title: t("chart.sharePrice"),
         yTitle: t("chart.perShare"),
-        xTitle: t("chart.quarter"),
         testid: "chart-prices",
       }),
-      chartElement({
+      industryChart({
         w,
         h,
         labels: ind.labels,
-        series: [
-          { label: t("board.industryCapexShort"), color: SERIES.capex, values: ind.capexAnnual },
-          { label: t("board.aiRevenue"), color: SERIES.aiRevenue, values: ind.aiRevenueAnnual },
-        ],
+        capexAnnual: ind.capexAnnual,
+        aiRevenueAnnual: ind.aiRevenueAnnual,
         format: money,
-        refLine: { value: 600_000, label: t("board.hurdle") },
         title: t("chart.industry"),
-        yTitle: t("chart.perYear"),
-        xTitle: t("chart.quarter"),
         testid: "chart-industry-history",
       }),
     ];
     if (me) {
       charts.push(
-        chartElement({
-          w,
-          h,
-          labels,
-          series: [
-            { label: t("stmt.cash"), color: SERIES.cash, values: me.history.map((x) => x.cash) },
-            { label: t("stmt.debt"), color: SERIES.debt, values: me.history.map((x) => x.debt) },
-          ],
-          format: money,
-          title: t("chart.cash"),
-          yTitle: t("chart.atQuarterEnd"),
-          xTitle: t("chart.quarter"),
-          testid: "chart-cash",
-        }),
+        cashDebtChart({ w, h, labels, cash: me.history.map((x) => x.cash), debt: me.history.map((x) => x.debt), format: money, testid: "chart-cash" }),
         chartElement({
           w,
           h,
