@@ -19,7 +19,7 @@ import { SqliteStorage } from "./storage/sqlite.ts";
 import { CLASS_ROOM_NAME } from "../shared/protocol/class.ts";
 import { ClassRoom } from "./class/class-room.ts";
 import { CLASS_CONTEXT_KEY, type ClassContext } from "./class/context.ts";
-import { CLASS_HTTP_DEFAULTS, classHttp } from "./class/http.ts";
+import { CLASS_HTTP_DEFAULTS, classHttp, type ClassHttpOptions } from "./class/http.ts";
 import { ClassPool } from "./class/pool.ts";
 import { classSource, restoreClasses } from "./class/service.ts";
 import { createExportsHandler } from "./http/exports.ts";
@@ -42,8 +42,8 @@ export interface AppOptions {
   readonly maxMessageBytes?: number;
   /** WebSocket frame limit: larger frames close the connection (Colyseus/ws behaviour). */
   readonly maxFrameBytes?: number;
-  /** Classes created per client address per minute (POST /api/classes). */
-  readonly classCreatesPerMinute?: number;
+  /** The classroom's HTTP limits (classes created, class lookups per client address per minute). */
+  readonly classHttp?: Partial<ClassHttpOptions>;
   /** HTTP limits (body size, creations and verifications per address per minute). */
   readonly http?: Partial<HttpLimits>;
   /** express `trust proxy` (behind a reverse proxy, so limits see the client's address). */
@@ -130,7 +130,7 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
     requests: new Map(),
     log,
   };
-  const classRoutes = classHttp(classCtx, { ...CLASS_HTTP_DEFAULTS, ...(opts.classCreatesPerMinute ? { createsPerMinute: opts.classCreatesPerMinute } : {}) });
+  const classRoutes = classHttp(classCtx, { ...CLASS_HTTP_DEFAULTS, ...opts.classHttp });
 
   const http = createHttpApp(
     {

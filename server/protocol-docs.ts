@@ -11,6 +11,7 @@ import { z } from "zod";
 import { CLIENT_MESSAGES, CreateOptionsSchema, JoinOptionsSchema, ReplayFileSchema, SERVER_MESSAGES } from "../shared/protocol/index.ts";
 import { COMPANIES, EVENT_KINDS } from "../shared/engine/index.ts";
 import { whoMaySend } from "./rooms/authority.ts";
+import { CLASS_MESSAGES, ClassJoinOptionsSchema, ClassSettingsSchema, CreateClassBodySchema } from "../shared/protocol/class.ts";
 
 /** Vocabularies long enough to name rather than list (see shared/engine/ids.ts). */
 const NAMED_ENUMS: readonly [string, readonly string[]][] = [
@@ -118,6 +119,9 @@ export function generatedSections(): Record<string, string> {
   const schemas = [
     ...Object.entries(CLIENT_MESSAGES).map(([t, s]) => [`client → server \`${t}\``, s, "input"] as const),
     ...Object.entries(SERVER_MESSAGES).map(([t, s]) => [`server → client \`${t}\``, s, "output"] as const),
+    ...Object.entries(CLASS_MESSAGES).map(([t, s]) => [`class room, client → server \`${t}\``, s, "input"] as const),
+    ["class join options", ClassJoinOptionsSchema, "input"] as const,
+    ["POST /api/classes body", CreateClassBodySchema, "input"] as const,
     ["create options", CreateOptionsSchema, "input"] as const,
     ["join options", JoinOptionsSchema, "input"] as const,
     ["replay file", ReplayFileSchema, "input"] as const,
@@ -127,7 +131,17 @@ export function generatedSections(): Record<string, string> {
         `<details><summary>${title}</summary>\n\n\`\`\`json\n${JSON.stringify(jsonSchema(s as z.ZodType, io), null, 2)}\n\`\`\`\n\n</details>`,
     )
     .join("\n\n");
+  // Room `class` (server/class): every message but ping is the teacher's.
+  const classClient = [
+    "| type | payload | who | effect |",
+    "| --- | --- | --- | --- |",
+    ...Object.entries(CLASS_MESSAGES).map(
+      ([type, s]) => `| \`${type}\` | ${cell(payloadOf(s, "input"))} | ${type === "ping" ? "anyone" : "teacher"} | ${cell(describe(s))} |`,
+    ),
+  ].join("\n");
   return {
+    "class-settings": fieldsTable(ClassSettingsSchema, "input"),
+    "class-messages": classClient,
     "create-options": fieldsTable(CreateOptionsSchema, "input"),
     "join-options": fieldsTable(JoinOptionsSchema, "input"),
     "client-messages": client,

@@ -20,6 +20,11 @@ import { prefetchReplay } from "./replay/load.ts";
 import { route, routePage } from "./router.ts";
 import { button } from "./ui.ts";
 import { framesRendered, holdAwake, renderOnDemand, requestRender } from "./render-loop.ts";
+import { TeacherScene } from "./scenes/teacher.ts";
+import { ProjectorScene } from "./scenes/projector.ts";
+import { StudentScene } from "./class/student-scene.ts";
+import { currentClassPage } from "./class/route.ts";
+import { installClassEntry } from "./class/entry.ts";
 
 let lastStatus = "ok";
 let okTimer = 0;
@@ -65,7 +70,19 @@ async function boot(): Promise<void> {
   if (page) window.setTimeout(() => void loadFonts(), 2000);
   else void loadFonts();
   // Phaser starts the first scene listed: the URL's own page (/replay/…, /library) when it has one.
-  const first = page?.kind === "replay" ? ReplayScene : page?.kind === "library" ? LibraryScene : TitleScene;
+  const cls = currentClassPage();
+  const first =
+    page?.kind === "replay"
+      ? ReplayScene
+      : page?.kind === "library"
+        ? LibraryScene
+        : cls?.kind === "teacher"
+          ? TeacherScene
+          : cls?.kind === "projector"
+            ? ProjectorScene
+            : cls?.kind === "student"
+              ? StudentScene
+              : TitleScene;
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent: "game",
@@ -74,7 +91,22 @@ async function boot(): Promise<void> {
     backgroundColor: COLORS.bg,
     dom: { createContainer: true },
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
-    scene: [first, ...[TitleScene, LobbyScene, BoardScene, RevealScene, StatementsScene, EndScene, ReplayScene, LibraryScene].filter((s) => s !== first)],
+    scene: [
+      first,
+      ...[
+        TitleScene,
+        LobbyScene,
+        BoardScene,
+        RevealScene,
+        StatementsScene,
+        EndScene,
+        ReplayScene,
+        LibraryScene,
+        TeacherScene,
+        ProjectorScene,
+        StudentScene,
+      ].filter((s) => s !== first),
+    ],
     banner: false,
   });
   // A dashboard: the loop sleeps while nothing changes (render-loop.ts).
@@ -85,13 +117,15 @@ async function boot(): Promise<void> {
     route(game);
     requestRender();
   });
-  // A reload (or a crash) during a match: back to the seat without a click (not over a replay page).
-  if (!currentPage()) void resumeSaved();
+  // A reload (or a crash) during a match: back to the seat without a click (not over a replay page, nor
+  // on the teacher console or the projector, which play no seat).
+  if (!currentPage() && (!cls || cls.kind === "student")) void resumeSaved();
   onPageChange(() => {
     routePage(game);
     requestRender();
   });
   trackMyMatches();
+  installClassEntry(game);
 }
 
 void boot();

@@ -101,6 +101,10 @@ export interface Preview {
   newDebt: number;
   /** What is left at the quarter's end by the engine's budget rule; below zero exactly when the decision is over budget. */
   cashLeft: number;
+  /** Bonds falling due this quarter, repaid from cash after the decision's outflows. */
+  maturing: number;
+  /** Cash after those repayments: below zero means a bridge loan or a share sale would follow (or default). */
+  cashAfterMaturities: number;
   overBudget: number;
   /** The engine's preview: debt, leverage and rating after the decision (null before the first reported quarter). */
   engine: DecisionPreview | null;
@@ -114,12 +118,15 @@ export interface Preview {
 export function preview(me: SeatSnap | null, b: DecisionBounds, d: Decision): Preview {
   const spendable = b.budget - b.debtIssue.max;
   const outflows = decisionOutflows(d);
-  const engine = me && me.history.length > 0 ? previewDecision(previewView(me), d) : null;
+  const engine = me && me.history.length > 0 ? previewDecision(previewView(me), d, b.maturingNow) : null;
+  const cashLeft = spendable + d.debtIssue - outflows;
   return {
     spendable,
     outflows,
     newDebt: d.debtIssue,
-    cashLeft: spendable + d.debtIssue - outflows,
+    cashLeft,
+    maturing: b.maturingNow,
+    cashAfterMaturities: cashLeft - b.maturingNow,
     overBudget: budgetShortfall(b, d),
     engine,
   };

@@ -15,6 +15,7 @@ import type {
   SeatPresenceMessage,
   TurnResolvedMessage,
   TurnStartedMessage,
+  TurnUndoneMessage,
   WelcomeMessage,
 } from "../../shared/protocol/messages.ts";
 import { CLOSE_SEAT_RECLAIMED } from "../../shared/sync/close-codes.ts";
@@ -297,6 +298,13 @@ export class Session {
         this.reports.push(m.report);
         this.unseenReveal = m.report;
       }
+      this.emit();
+    });
+    room.onMessage("turn:undone", (m: TurnUndoneMessage) => {
+      // The teacher took the quarter back: its reveal is void, and the quarter opens again (turn:started follows).
+      this.reports = this.reports.filter((r) => r.turn < m.turn);
+      if (this.unseenReveal && this.unseenReveal.turn >= m.turn) this.unseenReveal = null;
+      this.ended = null;
       this.emit();
     });
     room.onMessage("match:ended", (m: MatchEndedMessage) => {

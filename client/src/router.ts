@@ -2,8 +2,9 @@
 import type * as Phaser from "phaser";
 import { getSession } from "./net.ts";
 import { currentPage } from "./replay/route.ts";
+import { currentClassPage } from "./class/route.ts";
 
-export const SCENES = ["title", "lobby", "board", "reveal", "statements", "end", "replay", "library"] as const;
+export const SCENES = ["title", "lobby", "board", "reveal", "statements", "end", "replay", "library", "teacher", "projector", "classjoin"] as const;
 export type SceneKey = (typeof SCENES)[number];
 
 let statementsOpen = false;
@@ -15,6 +16,10 @@ export function openStatements(game: Phaser.Game, open: boolean): void {
 
 export function wanted(): SceneKey {
   const s = getSession();
+  // The classroom's pages: the teacher console and the projector always; a team's page until its match takes over.
+  const cls = currentClassPage();
+  if (cls?.kind === "teacher" || cls?.kind === "projector") return cls.kind;
+  if (cls?.kind === "student" && !s.room && !s.ended) return "classjoin";
   // Pages with their own URL (the replay viewer, the library) show while no match is being played.
   const page = currentPage();
   if (page && !s.room && !s.ended) return page.kind;

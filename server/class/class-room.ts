@@ -237,7 +237,10 @@ export class ClassRoom extends Room {
     const before = this.#live.get(index);
     this.#live.set(index, m.live);
     if (m.report) this.#reports.set(index, m.report);
-    if (m.undone !== undefined) this.#reports.delete(index);
+    if (m.undone !== undefined) {
+      this.#reports.delete(index);
+      if (this.#rec.slots[index]?.final) this.#enqueue(() => this.#matchRevived(index));
+    }
     if (!this.#reports.has(index) && m.live.turn > 0) void this.#loadReport(index, m.matchId);
     if (!before || before.turn !== m.live.turn || m.undone !== undefined) void this.#refreshMeter(index, m.matchId);
     if (m.live.phase === "ended" && !this.#rec.slots[index]?.final) this.#enqueue(() => this.#matchEnded(index, m.live));
@@ -279,13 +282,21 @@ export class ClassRoom extends Room {
     }
   }
 
-  /** An ended match keeps its final summary in the class record; when every match has ended, so has the class. */
+  /**
+   * An ended match keeps its final summary in the class record (its room goes away). The class
+   * itself ends only when the teacher says so: a last quarter can still be taken back meanwhile.
+   */
   async #matchEnded(index: number, live: MatchLive): Promise<void> {
     if (this.#rec.slots[index]?.final) return;
     const slots = this.#rec.slots.map((s) => (s.index === index ? { ...s, final: live } : s));
-    const allOver = slots.every((s) => s.matchId === null || s.final);
-    await this.#save({ ...this.#rec, slots, status: allOver && this.#rec.status === "running" ? "ended" : this.#rec.status });
+    await this.#save({ ...this.#rec, slots });
     this.#markDirty();
+  }
+
+  /** An undo after the end: the match plays again, so its final summary no longer holds. */
+  async #matchRevived(index: number): Promise<void> {
+    const slots = this.#rec.slots.map((s) => (s.index === index ? { ...s, final: null } : s));
+    await this.#save({ ...this.#rec, slots });
   }
 
   // ---------------------------------------------------------------- messages

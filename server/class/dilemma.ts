@@ -39,6 +39,7 @@ export function eventsKey(events: EventsByTurn): string {
 
 /** The meter after `live.turn` played quarters: the match's industry totals against the path's over the same quarters. */
 export function meterOf(live: Pick<MatchLive, "turn" | "industry">, path: RestrainPath): DilemmaMeter {
+  const byQuarter = live.industry.capexByQuarter ?? [];
   const n = Math.min(live.turn, path.capex.length);
   let capex = 0;
   let netIncome = 0;
@@ -46,7 +47,15 @@ export function meterOf(live: Pick<MatchLive, "turn" | "industry">, path: Restra
     capex += path.capex[i] ?? 0;
     netIncome += path.netIncome[i] ?? 0;
   }
-  return { turns: n, capex: live.industry.capex, restrainCapex: capex, netIncome: live.industry.netIncome, restrainNetIncome: netIncome };
+  return {
+    turns: n,
+    capex: live.industry.capex,
+    restrainCapex: capex,
+    netIncome: live.industry.netIncome,
+    restrainNetIncome: netIncome,
+    capexByQuarter: byQuarter.slice(0, n),
+    restrainCapexByQuarter: path.capex.slice(0, n),
+  };
 }
 
 /** A logged quarter, as the re-runs need it. */

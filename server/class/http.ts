@@ -20,10 +20,12 @@ import { createClass, locateClass } from "./service.ts";
 export interface ClassHttpOptions {
   /** Classes created per client address per minute. */
   readonly createsPerMinute: number;
+  /** Class lookups (by id or code) per client address per minute: a class code is not guessed by brute force. */
+  readonly lookupsPerMinute: number;
   readonly maxBodyBytes: number;
 }
 
-export const CLASS_HTTP_DEFAULTS: ClassHttpOptions = { createsPerMinute: 10, maxBodyBytes: 16 * 1024 };
+export const CLASS_HTTP_DEFAULTS: ClassHttpOptions = { createsPerMinute: 10, lookupsPerMinute: 120, maxBodyBytes: 16 * 1024 };
 
 const ClassCodeSchema = z
   .string()
@@ -88,20 +90,36 @@ function segment(raw: string): string {
   }
 }
 
+/** The client's address: express's `req.ip` (which honours `trust proxy`) when mounted there. */
+function addressOf(req: IncomingMessage): string {
+  return (req as IncomingMessage & { ip?: string }).ip ?? req.socket.remoteAddress ?? "?";
+}
+
 export function classHttp(
   ctx: ClassContext,
   opts: ClassHttpOptions = CLASS_HTTP_DEFAULTS,
 ): (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => void {
-  const limiters = new Map<string, RateLimiter>();
-  const allowCreate = (address: string): boolean => {
-    const now = Date.now();
-    if (limiters.size > 10_000) limiters.clear();
-    let l = limiters.get(address);
-    if (!l) {
-      l = new RateLimiter(opts.createsPerMinute / 60, opts.createsPerMinute, now);
-      limiters.set(address, l);
-    }
-    return l.take(now);
+  /** A token bucket per client address: `perMinute` sustained, as a burst too. */
+  const perAddress = (perMinute: number): ((address: string) => boolean) => {
+    const buckets = new Map<string, RateLimiter>();
+    return (address) => {
+      const now = Date.now();
+      if (buckets.size > 10_000) buckets.clear();
+      let l = buckets.get(address);
+      if (!l) {
+        l = new RateLimiter(perMinute / 60, perMinute, now);
+        buckets.set(address, l);
+      }
+      return l.take(now);
+    };
+  };
+  const allowCreate = perAddress(opts.createsPerMinute);
+  const allowLookup = perAddress(opts.lookupsPerMinute);
+  const lookupLimit = (req: IncomingMessage): void => {
+    if (!allowLookup(addressOf(req)))
+      throw new HttpError(429, "http/rate_limited", `at most ${opts.lookupsPerMinute} class lookups a minute from one address`, undefined, {
+        "retry-after": "60",
+      });
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
@@ -118,7 +136,7 @@ export function classHttp(
       const body = CreateClassBodySchema.safeParse(await readJson(req, opts.maxBodyBytes));
       if (!body.success) throw new HttpError(400, "http/invalid_body", "the class settings are not valid", zodDetail(body.error));
       // Creating is what costs (a record, a room): only valid requests count.
-      if (!allowCreate(req.socket.remoteAddress ?? "?"))
+      if (!allowCreate(addressOf(req)))
         throw new HttpError(429, "http/rate_limited", `at most ${opts.createsPerMinute} classes a minute from one address`, undefined, { "retry-after": "60" });
       sendJson(res, 201, await createClass(ctx, body.data.settings));
       return true;
@@ -126,6 +144,7 @@ export function classHttp(
     const byId = /^\/api\/classes\/([^/]+)$/.exec(path);
     if (byId) {
       only("GET", "HEAD");
+      lookupLimit(req);
       const id = ClassIdSchema.safeParse(segment(byId[1] ?? ""));
       if (!id.success) throw new HttpError(400, "http/invalid_id", id.error.issues[0]?.message ?? "bad class id");
       const loc = await locateClass(ctx, { id: id.data });
@@ -136,6 +155,7 @@ export function classHttp(
     const byCode = /^\/api\/class-codes\/([^/]+)$/.exec(path);
     if (byCode) {
       only("GET", "HEAD");
+      lookupLimit(req);
       const code = ClassCodeSchema.safeParse(segment(byCode[1] ?? ""));
       if (!code.success) throw new HttpError(400, "http/invalid_code", code.error.issues[0]?.message ?? "bad class code");
       const loc = await locateClass(ctx, { code: code.data });

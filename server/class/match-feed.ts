@@ -68,7 +68,11 @@ export function matchLive(src: FeedSource): MatchLive {
       rank: sc?.rank ?? 0,
     };
   });
-  const industry = pub.industryHistory.reduce((t, r) => ({ capex: t.capex + r.capex, netIncome: t.netIncome + r.netIncome }), { capex: 0, netIncome: 0 });
+  const industry = {
+    capex: pub.industryHistory.reduce((t, r) => t + r.capex, 0),
+    netIncome: pub.industryHistory.reduce((t, r) => t + r.netIncome, 0),
+    capexByQuarter: pub.industryHistory.map((r) => r.capex),
+  };
   const clock = src.clock.view;
   return {
     matchId: src.rec.id,

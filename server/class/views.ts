@@ -30,7 +30,8 @@ export function leaderboard(rec: ClassRecord, live: ReadonlyMap<number, MatchLiv
   const rows: Omit<LeaderRow, "rank">[] = [];
   for (const slot of rec.slots) {
     const l = live.get(slot.index);
-    if (!l) continue;
+    // A match ranks its teams once a quarter has been played.
+    if (!l || l.turn === 0) continue;
     for (const seat of slot.seats) {
       if (!seat.team) continue;
       const s = l.seats.find((x) => x.company === seat.company);

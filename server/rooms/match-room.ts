@@ -6,7 +6,7 @@
  */
 import { CloseCode, Room, ServerError, type Client, type Delayed } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import type { CreateOptions, ErrorMessage, PongMessage, SeatPresenceMessage, WelcomeMessage } from "../../shared/protocol/index.ts";
+import type { CreateOptions, ErrorMessage, PongMessage } from "../../shared/protocol/index.ts";
 import { CLOSE_SEAT_RECLAIMED } from "../../shared/sync/close-codes.ts";
 import { MatchSync } from "../../shared/sync/state.ts";
 import { RateLimiter, hashToken, newJoinCode, newMatchId, newSeed, newToken } from "../util.ts";
@@ -22,6 +22,7 @@ import { branchAi, persistBranch, setupBranch } from "./branch.ts";
 import { MatchStore } from "./match-store.ts";
 import { seatView } from "./projection.ts";
 import type { SeatRuntime } from "./seats.ts";
+import { Members, memberOf, type Member } from "./members.ts";
 import { MatchFeed } from "../class/match-feed.ts";
 import type { MatchLive } from "../../shared/protocol/class.ts";
 
@@ -29,14 +30,6 @@ import type { MatchLive } from "../../shared/protocol/class.ts";
 const FEED_MS = 200;
 
 export { ROOM_CONTEXT_KEY, type RoomContext } from "./context.ts";
-
-/** A connection's standing in the match. */
-interface Member {
-  principal: Principal;
-  readonly limiter: RateLimiter;
-  /** The token this connection holds (sent again in `welcome` after a reconnection). */
-  readonly token: string;
-}
 
 /** A refused create comes back over HTTP (matchmaking), so it needs an HTTP status; 4400 there became a 500 with no reason. */
 function createError(code: string, message: string): ServerError {
@@ -52,10 +45,6 @@ const UNJOINED_SECONDS = 60;
 
 /** Orchestrator commands are not rate-limited. */
 const UNLIMITED = new RateLimiter(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 0);
-
-function memberOf(client: Client): Member | undefined {
-  return client.userData as Member | undefined;
-}
 
 export class MatchRoom extends Room<{ state: MatchSync }> {
   override maxClients = 64;
@@ -73,7 +62,7 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
   #creatorPending = false;
   #fillWithAi = false;
   #idleTimer: Delayed | null = null;
-  #spectators = 0;
+  #members!: Members;
   #queue: Promise<void> = Promise.resolve();
   /** Classroom matches: the live summary their class follows (server/class). */
   #feed: MatchFeed | null = null;
@@ -84,13 +73,14 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     this.#ctx = ctx;
     this.#store = new MatchStore(ctx.storage, ctx.log);
     this.state = new MatchSync();
+    this.#members = new Members({ state: this.state, clients: () => this.clients, match: () => this.#flow.rec });
     // Matchmaking only by id or code: `join`/`joinOrCreate` never land a stranger here.
     await this.setPrivate(true);
     this.onMessage("*", (client: Client, type: string | number, message: unknown) => this.#onMessage(client, type, message));
     // A frame Colyseus cannot decode gets a typed error here, instead of a closed connection and a stack trace.
     installFrameGuard<Client>(this, {
       maxFramesPerSecond: this.maxMessagesPerSecond,
-      refuse: (client, verdict) => this.#refuseFrame(client, verdict.code, verdict.message),
+      refuse: (client, verdict) => this.#members.refuse(client, verdict.code, verdict.message),
       flood: (client) => client.leave(CloseCode.WITH_ERROR, "too many frames"),
     });
     // Also a room nobody ever joins goes away (sooner: a creator who never connects is not coming back).
@@ -155,14 +145,6 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     this.#flow = new MatchFlow(this.#ports(), record, engine, b.start.lastHash, b.start.hasher);
   }
 
-  #presence(seat: SeatRuntime<Client>, state: SeatPresenceMessage["state"]): void {
-    const m: SeatPresenceMessage = { seat: seat.company, name: seat.name, state };
-    for (const client of this.clients) {
-      const p = memberOf(client)?.principal;
-      if ((p?.host || p?.teacher) && p.seat !== seat.company) client.send("seat:presence", m);
-    }
-  }
-
   #ports(): FlowPorts<Client> {
     return {
       ctx: this.#ctx,
@@ -175,7 +157,7 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
         this.#feed?.onBroadcast(type, message);
       },
       connections: () => this.clients.length,
-      presence: (seat, state) => this.#presence(seat, state),
+      presence: (seat, state) => this.#members.presence(seat, state),
       addToSeatView: (company, items) => {
         for (const client of this.clients)
           if (memberOf(client)?.principal.seat === company && client.view) for (const v of items) client.view.add(v as Parameters<StateView["add"]>[0]);
@@ -211,9 +193,9 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     }
     if (plan.seat && plan.reclaim) {
       const old = flow.seats.reclaim(plan.seat, client, plan.name, midTurn);
-      this.#presence(plan.seat, "back");
+      this.#members.presence(plan.seat, "back");
       if (old) {
-        this.#unseat(old);
+        this.#members.unseat(old);
         old.leave(CLOSE_SEAT_RECLAIMED, "seat reclaimed from another connection");
       }
     } else if (plan.seat) flow.seats.claim(plan.seat, client, plan.name, hashToken(token), midTurn);
@@ -223,13 +205,13 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     const principal: Principal = { role: plan.role, seat, host: plan.host, teacher: plan.teacher, name: plan.name };
     const shownToken = plan.role === "spectator" && !plan.host ? "" : token;
     client.userData = { principal, limiter: new RateLimiter(this.#ctx.ratePerSecond, this.#ctx.rateBurst, Date.now()), token: shownToken } satisfies Member;
-    if (plan.role === "spectator") this.#setSpectators(this.#spectators + 1);
+    if (plan.role === "spectator") this.#members.addSpectators(1);
     client.view = new StateView();
     seatView(client.view, this.state, seat);
     this.#cancelIdle();
     flow.syncSeats();
     await flow.persistSeats();
-    this.#welcome(client);
+    this.#members.welcome(client);
     if (flow.phase === "lobby") flow.maybeAutoStart();
     else if (flow.phase === "deciding" && plan.seat) {
       flow.sendTurnStarted(plan.seat);
@@ -244,13 +226,13 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     seat.reconnection = reconnection;
     reconnection.catch(() => undefined);
     this.#flow.syncSeats();
-    this.#presence(seat, "dropped");
+    this.#members.presence(seat, "dropped");
     this.#flow.maybeEndReading();
   }
 
   override onReconnect(client: Client): void {
     // A reloaded page reconnects with the SDK's token and knows nothing yet: tell it who it is.
-    this.#welcome(client);
+    this.#members.welcome(client);
     const seatId = memberOf(client)?.principal.seat;
     const seat = seatId ? this.#flow.seats.get(seatId) : undefined;
     if (!seat) return;
@@ -258,12 +240,12 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     seat.client = client;
     this.#cancelIdle();
     this.#flow.syncSeats();
-    this.#presence(seat, "back");
+    this.#members.presence(seat, "back");
     if (this.#flow.phase === "deciding") this.#flow.sendTurnStarted(seat);
   }
 
   override async onLeave(client: Client): Promise<void> {
-    if (memberOf(client)?.principal.role === "spectator") this.#setSpectators(this.#spectators - 1);
+    if (memberOf(client)?.principal.role === "spectator") this.#members.addSpectators(-1);
     const seat = this.#ownSeat(client);
     if (seat) {
       seat.client = null;
@@ -289,43 +271,6 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
     return seat && seat.client === client ? seat : null;
   }
 
-  /** A connection loses its seat (handed to AI, or reclaimed elsewhere with its token) and the seat's private view. */
-  #unseat(client: Client): Member | undefined {
-    const data = memberOf(client);
-    const sync = data?.principal.seat ? this.state.seats.get(data.principal.seat) : undefined;
-    if (sync) client.view?.remove(sync);
-    if (data) data.principal = { ...data.principal, seat: null };
-    return data;
-  }
-
-  #welcome(client: Client): void {
-    const data = memberOf(client);
-    if (!data) return;
-    const p = data.principal;
-    const rec = this.#flow.rec;
-    client.send("welcome", { seat: p.seat, role: p.role, host: p.host, token: data.token, code: rec.code, matchId: rec.id } satisfies WelcomeMessage);
-  }
-
-  #toSpectator(client: Client): void {
-    const data = this.#unseat(client);
-    if (data) data.principal = { ...data.principal, role: "spectator" };
-    this.#setSpectators(this.#spectators + 1);
-    const rec = this.#flow.rec;
-    client.send("welcome", {
-      seat: null,
-      role: "spectator",
-      host: data?.principal.host ?? false,
-      token: "",
-      code: rec.code,
-      matchId: rec.id,
-    } satisfies WelcomeMessage);
-  }
-
-  #setSpectators(n: number): void {
-    this.#spectators = Math.max(0, n);
-    this.state.spectators = this.#spectators;
-  }
-
   /** An empty room disposes itself after `seconds` (the match stays in storage, restorable by its code). */
   #armIdle(seconds = this.#ctx.idleSeconds): void {
     this.#cancelIdle();
@@ -342,13 +287,6 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
   }
 
   // ---------------------------------------------------------------- commands
-
-  /** A refused frame is answered like a refused message (and counts against the same rate limit). */
-  #refuseFrame(client: Client, code: string, message: string): void {
-    const data = memberOf(client);
-    const limited = data !== undefined && !data.limiter.take(Date.now());
-    client.send("error", (limited ? { code: "protocol/rate_limited", message: "too many messages; slow down" } : { code, message }) satisfies ErrorMessage);
-  }
 
   /**
    * Messages are handled one at a time, in arrival order, each answered (if refused) before the
@@ -389,7 +327,7 @@ export class MatchRoom extends Room<{ state: MatchSync }> {
   #run(principal: Principal, seat: SeatRuntime<Client> | null, command: Command): Promise<Outcome> {
     return runCommand(this.#flow, { principal, seat }, command, {
       broadcast: (type, message) => this.broadcast(type, message),
-      toSpectator: (client) => this.#toSpectator(client),
+      toSpectator: (client) => this.#members.toSpectator(client),
     });
   }
 }

@@ -2,6 +2,7 @@
  * A worker thread of the task pool (pool.ts): runs the CPU-heavy pure functions — an AI seat's
  * decision, a replay's re-simulation — so the rooms' event loop only handles messages.
  */
+import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { verifyReplay } from "../../shared/protocol/index.ts";
 import { aiDecision } from "../ai.ts";
@@ -20,6 +21,17 @@ function run(task: TaskRequest): unknown {
       while (Date.now() < end) x += 1;
       return x;
     }
+  }
+}
+
+// Below the rooms' event loop: on a busy machine, messages and reveals go first and this work takes
+// what CPU is left. On Linux the nice value is per thread (setpriority on the calling thread), so
+// this lowers only this worker; elsewhere it would lower the whole process, so it is left alone.
+if (process.platform === "linux") {
+  try {
+    setPriority(0, 10);
+  } catch {
+    // not permitted: run at the process's priority
   }
 }
 

@@ -7,14 +7,24 @@
  * AI share of the investment-grade market). The coupon is the base rate + the rating's spread +
  * leverage + crowding + the tenor's premium + a concession for taking a big slice of the book.
  * Only a top credit sells a century bond; lenders stop lending to a seat paying borrowed money out.
+ *
+ * When cash runs short the doors shut in order (MARKETS.md §2): bridge lenders lend only to an
+ * investment-grade seat that is not paying out borrowed money, against a bond take-out; a bridge
+ * falling due is taken out by the bond market or not at all (never rolled into another bridge);
+ * past the lenders, a share sale at a discount (orcl_equity_raise), which shareholders refuse a seat
+ * paying out borrowed money while the market doubts the build-out; past both, default.
  */
 import { COMPANY_PARAMS, MARKET_PARAMS } from "../rules/params.ts";
 import { type CompanyId, RATINGS, type Rating, type Regime, type Tenor } from "./ids.ts";
 import { BP, clamp, mulBp } from "./money.ts";
-import type { CreditWatch, MarketState } from "./types.ts";
+import type { CashFlowStatement, CreditWatch, MarketState, QuarterRecord } from "./types.ts";
 
 const C = MARKET_PARAMS.credit;
+const V = MARKET_PARAMS.valuation;
 const D_INDEX = RATINGS.indexOf("D");
+
+/** Quarters lenders remember a seat paying out borrowed money ("for a year"). */
+export const LENDERS_MEMORY_QUARTERS = 4;
 
 /** Net debt ÷ annual EBITDA in bp (a net-cash company scores 0; no EBITDA scores off the scale). */
 export function leverageBp(netDebt: number, quarterlyEbitda: number): number {
@@ -59,12 +69,25 @@ export interface AgencyStep {
 
 /**
  * One quarter of the agencies: a watch first, then a notch once the watch has stood
- * `watchQuarters`; a distressed seat (bridge loans, a discounted share sale) loses two at once.
+ * `watchQuarters`; a distressed seat (bridge loans, a discounted share sale) loses two at once,
+ * with `distressReason` (which door shut) when the finance step gave one.
  */
-export function agencyStep(current: Rating, watch: CreditWatch, target: AgencyView, distressed: boolean, payoutFromDebt: boolean): AgencyStep {
+export function agencyStep(
+  current: Rating,
+  watch: CreditWatch,
+  target: AgencyView,
+  distressed: boolean,
+  payoutFromDebt: boolean,
+  distressReason: string | null = null,
+): AgencyStep {
   const cur = RATINGS.indexOf(current);
   const tgt = RATINGS.indexOf(target.rating);
-  if (distressed) return { rating: RATINGS[Math.min(D_INDEX - 1, Math.max(cur, tgt, cur + 2))] ?? "CCC", watch: "negative", reason: "credit.reason.distress" };
+  if (distressed)
+    return {
+      rating: RATINGS[Math.min(D_INDEX - 1, Math.max(cur, tgt, cur + 2))] ?? "CCC",
+      watch: "negative",
+      reason: distressReason ?? "credit.reason.distress",
+    };
   const why = payoutFromDebt ? "credit.reason.payout_debt" : `credit.reason.${target.binding}`;
   if (tgt > cur) {
     if (watch === "negative" || C.watchQuarters === 0) {
@@ -162,6 +185,62 @@ export function placeDeal(bonds: MarketState["bonds"], rating: Rating, regime: R
 export function emergencyCapacity(netDebt: number, quarterlyEbitda: number): number {
   if (quarterlyEbitda <= 0) return 0;
   return Math.max(0, Math.floor((quarterlyEbitda * 4 * C.emergencyMaxLeverageBp) / BP) - netDebt);
+}
+
+/**
+ * Did the quarter pay shareholders with borrowed money? `ownCash` is the cash the seat would have
+ * ended with without its new borrowing (bonds, take-outs, bridges): the part of the payout beyond
+ * free cash flow that its own cash could not cover came out of the borrowing. Lenders react when
+ * that is most of what they lent (`payoutFromDebtShareBp`), not to an ordinary dividend paid from a
+ * cash pile while the seat also borrows for its capex.
+ */
+export function paidOutBorrowed(returned: number, freeCashFlow: number, ownCash: number, borrowed: number): boolean {
+  if (borrowed <= 0 || ownCash >= 0) return false;
+  const fromDebt = Math.min(returned - Math.max(0, freeCashFlow), -ownCash, borrowed);
+  return fromDebt > 0 && fromDebt * BP > borrowed * C.payoutFromDebtShareBp;
+}
+
+/** `paidOutBorrowed` read from a quarter's cash-flow statement and the cash it ended with. */
+export function statementPaidOutBorrowed(cf: CashFlowStatement, cashAfter: number): boolean {
+  const borrowed = cf.debtIssued + cf.emergencyBorrowing;
+  return paidOutBorrowed(cf.buybacks + cf.dividends, cf.freeCashFlow, cashAfter - borrowed - cf.equityIssued, borrowed);
+}
+
+/**
+ * Did any of the last `LENDERS_MEMORY_QUARTERS` quarters pay shareholders with borrowed money, as
+ * its published statements show? What bridge lenders and shareholders read before they say yes.
+ */
+export function paidOutBorrowedLately(history: readonly QuarterRecord[]): boolean {
+  for (let i = Math.max(0, history.length - LENDERS_MEMORY_QUARTERS); i < history.length; i++) {
+    const r = history[i];
+    if (r && statementPaidOutBorrowed(r.cashFlow, r.balance.cash)) return true;
+  }
+  return false;
+}
+
+/** Why bridge lenders turn a seat away (the suffix of its `credit.reason.*` key). */
+export type BridgeRefusal = "refinance_failed" | "bridge_refused_payout" | "bridge_refused_junk";
+
+/**
+ * Bridge lenders lend against a bond take-out: never to roll a bridge that the bond market would
+ * not take out, never to a seat paying out borrowed money, and only to an investment-grade name.
+ * Null when they lend (up to `emergencyCapacity`).
+ */
+export function bridgeRefusal(rating: Rating, payingOutBorrowed: boolean, bridgeNotTakenOut: boolean): BridgeRefusal | null {
+  if (bridgeNotTakenOut) return "refinance_failed";
+  if (payingOutBorrowed) return "bridge_refused_payout";
+  if (RATINGS.indexOf(rating) > RATINGS.indexOf(C.bridgeMinRating)) return "bridge_refused_junk";
+  return null;
+}
+
+/**
+ * The most a seat can raise by selling shares at a discount this quarter, $M: a share of its market
+ * cap, and nothing for a seat paying out borrowed money while the regime is sour (shareholders will
+ * not refill the hole their own payout dug).
+ */
+export function equityRoom(marketCap: number, regime: Regime, payingOutBorrowed: boolean): number {
+  if (payingOutBorrowed && C.payoutEquityShutRegimes.includes(regime)) return 0;
+  return Math.max(0, mulBp(marketCap, V.equityRaiseMaxBp));
 }
 
 /**

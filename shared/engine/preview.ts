@@ -29,14 +29,15 @@ export type PreviewInput = Pick<PrivateCompanyView, "id" | "cash" | "debt"> & {
   }[];
 };
 
-export function previewDecision(own: PreviewInput, d: Decision): DecisionPreview {
+/** `maturingNow`: principal falling due this quarter (`DecisionBounds.maturingNow`), repaid from cash. */
+export function previewDecision(own: PreviewInput, d: Decision, maturingNow = 0): DecisionPreview {
   const last = own.history[own.history.length - 1];
   const expectedOcf = last ? last.cashFlow.operatingCashFlow : 0;
   const ebitdaQ = last ? last.income.operatingIncome + last.income.depreciation : Math.max(1, expectedOcf);
   const bids = d.energyBids.reduce((s, b) => s + b.amount, 0);
   const outflows = d.capex + d.chipRnd + bids + d.debtRepay + d.buybacks + d.dividends;
-  const cashAfter = own.cash + expectedOcf + d.debtIssue - outflows;
-  const debtAfter = Math.max(0, own.debt + d.debtIssue - d.debtRepay);
+  const cashAfter = own.cash + expectedOcf + d.debtIssue - outflows - maturingNow;
+  const debtAfter = Math.max(0, own.debt + d.debtIssue - d.debtRepay - maturingNow);
   const netDebtAfter = debtAfter - cashAfter;
   const lev = leverageBp(netDebtAfter, ebitdaQ);
   return {

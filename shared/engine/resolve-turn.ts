@@ -90,6 +90,9 @@ function assemble(ctx: TurnContext, fx: EventEffects): { state: MatchState; repo
   const ended = nextTurn >= state.config.turns || works.every((w) => w.defaultedNow);
   const windowOpen = fx.windowShutQuarters === 0;
   const opening = D.potentialQ[state.config.scenario];
+  // Public leading indicators: demand at the reference price against the opening, and the backlog.
+  const adoptionIndexBp = Math.round((market.demandPotential * 10_000) / Math.max(1, opening));
+  const backlog = works.reduce((s, w) => s + w.c.contracted.perQuarter * w.c.contracted.quartersLeft, 0);
   const newState: MatchState = {
     ...state,
     turn: nextTurn,
@@ -132,8 +135,8 @@ function assemble(ctx: TurnContext, fx: EventEffects): { state: MatchState; repo
         regime: ctx.sentiment.regime,
         strandedMw: works.reduce((s, w) => s + w.installed - w.usable, 0),
         yieldPerMwK: demand.yieldPerMwK,
-        adoptionIndexBp: Math.round((market.demandPotential * 10_000) / Math.max(1, opening)),
-        backlog: works.reduce((s, w) => s + w.c.contracted.perQuarter * w.c.contracted.quartersLeft, 0),
+        adoptionIndexBp,
+        backlog,
         aiCoverageBp: industryCoverageBp(works.map((w) => w.c)),
       },
     ],
@@ -153,6 +156,8 @@ function assemble(ctx: TurnContext, fx: EventEffects): { state: MatchState; repo
       baseRateBp: fx.baseRateBp,
       aiIgShareBp: ctx.bonds.aiIgShareBp,
       windowOpen,
+      adoptionIndexBp,
+      backlog,
       regimeBefore: market.sentiment.regime,
       regimeAfter: ctx.sentiment.regime,
     },

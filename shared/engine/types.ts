@@ -477,6 +477,9 @@ export interface TurnReport {
     readonly windowOpen: boolean;
     readonly regimeBefore: Regime;
     readonly regimeAfter: Regime;
+    /** Public leading indicators (as in the industry record). */
+    readonly adoptionIndexBp: number;
+    readonly backlog: number;
   };
   readonly headlines: readonly Headline[];
   readonly ended: boolean;
@@ -527,6 +530,8 @@ export interface DecisionBounds {
   readonly dividends: Range;
   /** Cash + what the bond market will lend this quarter: the total all outflows must fit in. */
   readonly budget: number;
+  /** Principal of the bonds falling due this quarter, repaid from cash after the decision's outflows, $M. */
+  readonly maturingNow: number;
   /** Why each limited field is limited (a closed window, the rating, the leverage cap, maturity…). */
   readonly reasons: readonly BoundReason[];
   /** Coupons on offer now, per legal tenor (empty when the window is shut). */

@@ -6,7 +6,7 @@
 import { MARKET_PARAMS } from "../rules/params.ts";
 import { customPriceK, maxCustomShareBp } from "./chips.ts";
 import { canUseDeal } from "./energy.ts";
-import { couponBp, type IssueCapacity, issueCapacity, leverageBp, tenorsFor } from "./credit.ts";
+import { couponBp, type IssueCapacity, issueCapacity, leverageBp, paidOutBorrowedLately, tenorsFor } from "./credit.ts";
 import { type CompanyId, isCompanyId, TENORS, type Tenor } from "./ids.ts";
 import { BP, mulBp } from "./money.ts";
 import type { BoundReason, CompanyState, Decision, DecisionBounds, MatchState, ValidationError, ValidationResult } from "./types.ts";
@@ -68,6 +68,7 @@ export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBoun
       buybacks: zero,
       dividends: zero,
       budget: 0,
+      maturingNow: 0,
       reasons: [{ field: "all", key: c?.status === "defaulted" ? "bounds.defaulted" : "bounds.ended", params: {} }],
       bondQuotes: [],
       chipPricesK: { nvidia: state.market.nvidia.priceK, custom: 0 },
@@ -92,6 +93,10 @@ export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBoun
   for (const d of state.market.energy.offers)
     if (!canUseDeal(c, state.turn, d))
       reasons.push({ field: `energyBids.${d.id}`, key: "bounds.energy_unneeded", params: { mw: d.mw, quarters: d.leadQuarters } });
+  // Bonds falling due are repaid from cash this quarter: say so before a payout turns them into a hole.
+  const maturingNow = c.tranches.reduce((s, t) => s + (t.maturityTurn <= state.turn ? t.principal : 0), 0);
+  if (maturingNow > 0) reasons.push({ field: "debtIssue", key: "bounds.maturing", params: { amount: maturingNow } });
+  if (paidOutBorrowedLately(c.history)) for (const field of ["dividends", "buybacks"]) reasons.push({ field, key: "bounds.doors_shut", params: {} });
   const buybacks = Math.min(cash, buybackCap(c));
   if (buybacks < cash) reasons.push({ field: "buybacks", key: "bounds.buyback_float", params: { maxBp: MARKET_PARAMS.valuation.maxBuybackShareBpQ } });
   return {
@@ -111,6 +116,7 @@ export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBoun
     buybacks: { min: 0, max: buybacks },
     dividends: { min: 0, max: cash },
     budget,
+    maturingNow,
     reasons,
     bondQuotes:
       issue > 0

@@ -4,6 +4,7 @@
  * cohorts. Never: the RNG state, the seed, the demand path's hidden drift, scheduled events not
  * yet announced, or anyone's pending decision (the engine state holds none).
  */
+import { MARKET_PARAMS } from "../rules/params.ts";
 import type { Consensus } from "./expectations.ts";
 import type { CompanyId, Rating } from "./ids.ts";
 import type { ValuationInputs } from "./valuation.ts";
@@ -82,6 +83,9 @@ export interface MarketView {
   readonly timeValueBp: number;
   /** The sector's noise on prices this quarter, bp. */
   readonly marketNoiseBp: number;
+  /** Public leading indicators: demand at the reference price (bp of the opening) and the seats' contracted backlog, $M. */
+  readonly adoptionIndexBp: number;
+  readonly backlog: number;
 }
 
 export interface MatchView {
@@ -172,6 +176,8 @@ export function viewFor(state: MatchState, seat: CompanyId | null): MatchView {
       expectedPotential: m.expectedPotential,
       timeValueBp: m.timeValueBp,
       marketNoiseBp: m.marketNoiseBp,
+      adoptionIndexBp: Math.round((m.demandPotential * 10_000) / Math.max(1, MARKET_PARAMS.demand.potentialQ[state.config.scenario])),
+      backlog: Object.values(state.companies).reduce((s, c) => s + (c ? c.contracted.perQuarter * c.contracted.quartersLeft : 0), 0),
     },
     industryHistory: state.industryHistory,
   };

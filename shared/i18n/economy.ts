@@ -101,6 +101,18 @@ export const ECONOMY_STRINGS = {
     en: "Closed to you: {deals}. You could not use half of it when it arrives (no hoarding the grid).",
     "zh-CN": "你不可竞价：{deals}。电力到位时你用不上一半（不得囤积电网）。",
   },
+  "bounds.maturing": {
+    en: "Bonds of {amount} fall due this quarter and are repaid from your cash: keep it or refinance",
+    "zh-CN": "本季度有{amount}债券到期，将用现金偿还：留足现金或再融资",
+  },
+  "preview.maturing": { en: "Bonds falling due", "zh-CN": "到期债券" },
+  "preview.hole": {
+    en: "Short by {amount} once the bonds due are repaid: lenders decide between a bridge, a share sale and default",
+    "zh-CN": "偿还到期债券后缺口{amount}：由贷款人决定过桥贷款、增发还是违约",
+  },
+  "board.nvidiaPriceMargin": { en: "Nvidia · margin", "zh-CN": "英伟达 · 毛利率" },
+  "board.adoption": { en: "Adoption", "zh-CN": "采用指数" },
+  "board.backlog": { en: "Backlog", "zh-CN": "积压订单" },
   "bounds.defaulted": { en: "This company has defaulted and is out of the match", "zh-CN": "该公司已违约出局" },
   "bounds.ended": { en: "The match is over", "zh-CN": "比赛已结束" },
 } as const satisfies Readonly<Record<string, BilingualString>>;

@@ -40,22 +40,27 @@ export const MatchIndexSchema = z
   .max(MAX_MATCHES - 1);
 
 export const ClassSettingsSchema = z.strictObject({
-  /** Shown to the class ("Econ 101, period 3"). */
-  title: z.string().max(60).default(""),
-  scenario: z.enum(SCENARIOS).default("reckoning"),
-  variant: z.enum(VARIANTS).default("guide"),
-  turns: z.number().int().min(MIN_TURNS).max(MAX_TURNS).default(8),
-  turnSeconds: z.number().int().min(CLASS_MIN_TURN_SECONDS).max(CLASS_MAX_TURN_SECONDS).default(180),
-  scoring: z.enum(SCORINGS).default("tsr"),
-  difficulty: z.enum(DIFFICULTIES).default("normal"),
-  /** Matches played side by side, each with the same companies. */
-  matches: z.number().int().min(1).max(MAX_MATCHES).default(2),
+  title: z.string().max(60).default("").describe('shown to the class ("Econ 101, period 3")'),
+  scenario: z.enum(SCENARIOS).default("reckoning").describe("scenario of every match"),
+  variant: z.enum(VARIANTS).default("guide").describe("rules variant of every match"),
+  turns: z.number().int().min(MIN_TURNS).max(MAX_TURNS).default(8).describe("quarters to play"),
+  turnSeconds: z
+    .number()
+    .int()
+    .min(CLASS_MIN_TURN_SECONDS)
+    .max(CLASS_MAX_TURN_SECONDS)
+    .default(180)
+    .describe("per-quarter timer (always on in class; the teacher pauses it)"),
+  scoring: z.enum(SCORINGS).default("tsr").describe("how seats rank, in a match and on the class leaderboard"),
+  difficulty: z.enum(DIFFICULTIES).default("normal").describe("AI seats"),
+  matches: z.number().int().min(1).max(MAX_MATCHES).default(2).describe("matches played side by side, each with the same companies"),
   seats: z
     .array(CompanyIdSchema)
     .min(2)
     .max(MAX_SEATS)
     .refine((s) => new Set(s).size === s.length, "seats must not repeat")
-    .default([...CORE_FOUR]),
+    .default([...CORE_FOUR])
+    .describe("the companies of each match, in seat order"),
 });
 export type ClassSettings = z.infer<typeof ClassSettingsSchema>;
 export type ClassSettingsInput = z.input<typeof ClassSettingsSchema>;
@@ -116,33 +121,29 @@ export const ClassUndoSchema = z.strictObject({ match: MatchIndexSchema, turn: z
 export const ClassProjectSchema = z.strictObject({ match: MatchIndexSchema, stage: z.enum(PROJECTOR_STAGES) });
 
 export const CLASS_MESSAGES = {
-  /** Answered with `pong` after every earlier message of this connection was handled. */
-  ping: PingMessageSchema,
-  /** Teacher: put a team in a seat of a match (its previous seat, and the seat's previous team, are freed). */
-  "class:assign": ClassAssignSchema,
-  /** Teacher: take a team out of its seat (back to the waiting list). */
-  "class:unassign": ClassTeamSchema,
-  /** Teacher: seat every waiting team, spreading them evenly over the matches. */
-  "class:autofill": Empty,
-  /** Teacher: AI plays the seat (`ai: true`: fills an empty seat, or replaces an absent team), or gives it back (`false`). */
-  "class:seat": ClassSeatSchema,
-  /** Teacher: remove a team from the class (before the start). */
-  "class:remove": ClassTeamSchema,
-  /** Teacher: create every match, seat the teams, and start them all. */
-  "class:start": Empty,
-  "class:pause": ClassScopeSchema,
-  "class:resume": ClassScopeSchema,
-  "class:extend": ClassExtendSchema,
-  /** Teacher: resolve the open quarter now (missing decisions stand at their defaults). */
-  "class:advance": ClassScopeSchema,
-  /** Teacher: inject a bounded event into the open quarter of one match or all. */
-  "class:event": ClassEventSchema,
-  /** Teacher: take back a match's last played quarter (`turn` must be it). */
-  "class:undo": ClassUndoSchema,
-  /** Teacher: what the projector shows. */
-  "class:project": ClassProjectSchema,
-  /** Teacher: close the class (matches still running are left to finish by their timers). */
-  "class:end": Empty,
+  ping: PingMessageSchema.describe("Answered by pong with the same id once every earlier message of this connection was handled."),
+  "class:assign": ClassAssignSchema.describe(
+    "Put a team in a seat of a match; its previous seat and the seat's previous team are freed. In a running match the seat is reserved for the team's token at once, and a freed seat goes to AI.",
+  ),
+  "class:unassign": ClassTeamSchema.describe("Take a team out of its seat (back to the waiting list; a running seat goes to AI)."),
+  "class:autofill": Empty.describe(
+    "Seat every waiting team: each goes to the match with the fewest teams (lowest number on a tie) with an open seat, taking its first open seat.",
+  ),
+  "class:seat": ClassSeatSchema.describe(
+    "ai: true — AI plays the seat (an empty seat before the start; in a running match the team is replaced while away); ai: false — the seat goes back to its team (or opens again before the start).",
+  ),
+  "class:remove": ClassTeamSchema.describe("Remove a team from the class before the start (its connections close with code 4401)."),
+  "class:start": Empty.describe("Create and start every match with at least one team (the others are not played); empty seats are AI."),
+  "class:pause": ClassScopeSchema.describe("Pause the turn timer of one match (match) or of every running match."),
+  "class:resume": ClassScopeSchema.describe("Restart the turn timer of one match or of every paused match."),
+  "class:extend": ClassExtendSchema.describe("Add seconds to the open quarter of one match or of every running match."),
+  "class:advance": ClassScopeSchema.describe("Resolve the open quarter now (missing decisions stand at their defaults), in one match or every running match."),
+  "class:event": ClassEventSchema.describe(
+    "Inject a bounded event (INJECT_BOUNDS) into the open quarter of one match or of every running match; checked once for every match before any match gets it.",
+  ),
+  "class:undo": ClassUndoSchema.describe("Take back a match's last played quarter (turn must be it); it opens again, re-run from the log without it."),
+  "class:project": ClassProjectSchema.describe("What projectors show: a match and a stage (board, decisions, market, headlines, leaderboard)."),
+  "class:end": Empty.describe("Close the class (matches still running finish by their timers)."),
 } as const;
 export type ClassMessageType = keyof typeof CLASS_MESSAGES;
 export type ClassMessage<T extends ClassMessageType> = z.infer<(typeof CLASS_MESSAGES)[T]>;
@@ -199,6 +200,9 @@ export interface DilemmaMeter {
   readonly restrainCapex: number;
   readonly netIncome: number;
   readonly restrainNetIncome: number;
+  /** The quarters one by one: the match's industry capex and the all-restrain path's. */
+  readonly capexByQuarter: readonly number[];
+  readonly restrainCapexByQuarter: readonly number[];
 }
 
 /** A running match, as its room reports it (public), with the class's dilemma meter. */
@@ -223,8 +227,8 @@ export interface MatchLive {
   /** Events of the last played quarter (scheduled, random and the teacher's). */
   readonly lastEvents: readonly ActiveEvent[];
   readonly seats: readonly LiveSeat[];
-  /** Cumulative industry capex and net income over the played quarters, $M. */
-  readonly industry: { readonly capex: number; readonly netIncome: number };
+  /** Cumulative industry capex and net income over the played quarters, and capex quarter by quarter, $M. */
+  readonly industry: { readonly capex: number; readonly netIncome: number; readonly capexByQuarter: readonly number[] };
   readonly meter: DilemmaMeter | null;
   readonly scores: readonly SeatScore[] | null;
 }

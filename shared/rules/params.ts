@@ -193,8 +193,16 @@ export const MarketParamsSchema = z.object({
     /** Lenders' covenant: net debt ÷ EBITDA after the issue, bp. */
     maxLeverageBp: nonNeg,
     emergencyMaxLeverageBp: nonNeg,
-    /** A seat whose payouts exceeded its free cash flow while its net debt rose gets this share of its normal capacity, bp. */
+    /** Worst rating bridge lenders still lend to (they lend against a bond take-out only an investment-grade name can count on). */
+    bridgeMinRating: z.enum(RATINGS),
+    /** Tenor of the bond that takes out a bridge falling due, years. */
+    takeOutTenor: z.union([z.literal(5), z.literal(10), z.literal(30), z.literal(100)]),
+    /** A quarter pays out borrowed money when more than this share of its new borrowing went to shareholders, bp. */
+    payoutFromDebtShareBp: nonNeg.max(10_000),
+    /** A seat paying out borrowed money gets this share of its normal capacity, bp. */
     payoutFromDebtCapacityBp: nonNeg,
+    /** Regimes in which shareholders will not buy a discounted sale from a seat paying out borrowed money. */
+    payoutEquityShutRegimes: z.array(z.enum(REGIMES)),
     /** Best rating that may sell a century bond (and worse may not). */
     centuryMinRating: z.enum(RATINGS),
     centuryMaxLeverageBp: nonNeg,

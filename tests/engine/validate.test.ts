@@ -295,3 +295,34 @@ describe("validateDecision never throws on junk", () => {
     );
   });
 });
+
+describe("warnings before the doors shut", () => {
+  test("bonds falling due this quarter are in the bounds, with a reason on the bond field", () => {
+    const s = clone(BASE) as Mutable<MatchState>;
+    const c = s.companies.meta!;
+    const due = { id: "meta-due", principal: 7_000, couponBp: 450, issuedTurn: -20, maturityTurn: 0, tenor: 5 as const, emergency: false };
+    c.tranches = [...c.tranches.filter((t) => t.maturityTurn > 0), due];
+    const b = decisionBounds(s, "meta");
+    expect(b.maturingNow).toBe(7_000);
+    expect(b.reasons).toContainEqual({ field: "debtIssue", key: "bounds.maturing", params: { amount: 7_000 } });
+    const later = clone(s) as Mutable<MatchState>;
+    later.companies.meta!.tranches = later.companies.meta!.tranches.map((t) => (t.id === "meta-due" ? { ...t, maturityTurn: 3 } : t));
+    expect(decisionBounds(later, "meta").maturingNow).toBe(0);
+    expect(decisionBounds(later, "meta").reasons.some((r) => r.key === "bounds.maturing")).toBe(false);
+  });
+
+  test("a seat that paid shareholders with borrowed money is warned on dividends and buybacks", () => {
+    const seat: CompanyId = "meta";
+    const clean = resolveTurn(BASE, defaultDecisions(BASE)).state;
+    expect(decisionBounds(clean, seat).reasons.some((r) => r.key === "bounds.doors_shut")).toBe(false);
+    // Borrow what the market lends and pay all of it out as a dividend.
+    const b = decisionBounds(BASE, seat);
+    const loot = { ...base(seat), debtIssue: b.debtIssue.max, dividends: b.budget };
+    const looted = resolveTurn(BASE, {
+      ...defaultDecisions(BASE),
+      [seat]: validateDecision(BASE, seat, loot).ok ? loot : { ...loot, dividends: b.dividends.max },
+    }).state;
+    const reasons = decisionBounds(looted, seat).reasons.filter((r) => r.key === "bounds.doors_shut");
+    expect(reasons.map((r) => r.field).sort()).toEqual(["buybacks", "dividends"]);
+  });
+});

@@ -391,10 +391,11 @@ export class DecisionForm {
       line(t("preview.outflows"), formatMoneyChange(-p.outflows, L), "preview-outflows"),
       line(termLink("bonds", t("preview.newDebt")), formatMoneyChange(p.newDebt, L), "preview-newdebt"),
     ];
+    if (p.maturing > 0) left.push(line(t("preview.maturing"), formatMoneyChange(-p.maturing, L), "preview-maturing"));
     const e = p.engine;
     const me = this.s.mySeat();
     const right: HTMLElement[] = [
-      line(t("preview.cashLeft"), money(p.cashLeft), "preview-cash", p.cashLeft < 0 ? "cp-total cp-bad" : "cp-total"),
+      line(t("preview.cashLeft"), money(p.cashAfterMaturities), "preview-cash", p.cashAfterMaturities < 0 ? "cp-total cp-bad" : "cp-total"),
       line(t("preview.debtAfter"), money(e ? e.debtAfter : Math.max(0, (me?.debt ?? 0) + d.debtIssue - d.debtRepay)), "preview-debt"),
       e
         ? line(
@@ -406,6 +407,8 @@ export class DecisionForm {
     ];
     const rows: HTMLElement[] = [el("div", { class: "cp-pcols" }, el("div", {}, ...left), el("div", {}, ...right))];
     if (p.overBudget > 0) rows.push(el("div", { class: "cp-bad cp-pnote", testid: "preview-over", text: t("preview.over", { amount: money(p.overBudget) }) }));
+    else if (p.cashAfterMaturities < 0)
+      rows.push(el("div", { class: "cp-bad cp-pnote", testid: "preview-hole", text: t("preview.hole", { amount: money(-p.cashAfterMaturities) }) }));
     this.previewBox.replaceChildren(el("div", { class: "cp-ptitle", text: t("preview.title") }), ...rows);
   }
 

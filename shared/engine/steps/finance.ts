@@ -1,23 +1,24 @@
 /**
  * Steps 6–7: costs, the income statement, and cash. Depreciation by cohort (retiring the ones
  * written off); bonds that fall due are repaid from cash (the refinancing wall); early repayment,
- * then the new issue, placed with the order book; buybacks and dividends. Cash below zero forces a
- * bridge loan at a penalty; past the bridge lenders, a discounted share sale; past both, default.
- * A seat that pays out more than its free cash flow while its net debt rises is paying out
- * borrowed money: lenders cut its capacity for a year.
+ * then the new issue, placed with the order book; a bridge falling due is taken out with a bond
+ * if the market has room left; buybacks and dividends. Cash below zero forces a bridge loan at a
+ * penalty, if bridge lenders will lend (credit.ts `bridgeRefusal`); past them, a discounted share
+ * sale, if shareholders will buy (`equityRoom`); past both, default. A seat that pays out more than
+ * its free cash flow while its net debt rises gets less from bond investors for a year; one whose
+ * statements show most of a quarter's new borrowing going out to shareholders finds the doors shut.
  */
 import { MARKET_PARAMS } from "../../rules/params.ts";
 import { accumulatedDepAt } from "../compute.ts";
-import { couponBp, emergencyCapacity, leverageBp, placeDeal } from "../credit.ts";
+import { bridgeRefusal, couponBp, emergencyCapacity, equityRoom, LENDERS_MEMORY_QUARTERS, leverageBp, paidOutBorrowedLately, placeDeal } from "../credit.ts";
 import { quarterlyIncome } from "../finance.ts";
 import { mulBp } from "../money.ts";
 import type { CashFlowStatement, DebtTranche, Vintage } from "../types.ts";
-import { totalDebt } from "../validate.ts";
+import { creditCapacity, totalDebt } from "../validate.ts";
 import { type SeatWork, type TurnContext, seatWork } from "./context.ts";
 
 const CR = MARKET_PARAMS.credit;
 const V = MARKET_PARAMS.valuation;
-const WARY_QUARTERS = 4;
 
 /** Charges each cohort's quarter and retires the ones now fully written off (gross and accumulated leave together). */
 function depreciate(w: SeatWork, turn: number): number {
@@ -44,12 +45,19 @@ function depreciate(w: SeatWork, turn: number): number {
 }
 
 /** Maturities fall due, then early repayment (nearest maturity first). */
-function repayDebt(tranches: readonly DebtTranche[], turn: number, repayAsked: number): { kept: DebtTranche[]; matured: number; repaid: number } {
+function repayDebt(
+  tranches: readonly DebtTranche[],
+  turn: number,
+  repayAsked: number,
+): { kept: DebtTranche[]; matured: number; bridgesDue: number; repaid: number } {
   let kept: DebtTranche[] = [];
   let matured = 0;
+  let bridgesDue = 0;
   for (const t of tranches) {
-    if (t.maturityTurn <= turn) matured += t.principal;
-    else kept.push(t);
+    if (t.maturityTurn <= turn) {
+      matured += t.principal;
+      if (t.emergency) bridgesDue += t.principal;
+    } else kept.push(t);
   }
   let repay = Math.min(
     repayAsked,
@@ -64,7 +72,7 @@ function repayDebt(tranches: readonly DebtTranche[], turn: number, repayAsked: n
       return { ...t, principal: t.principal - r };
     })
     .filter((t) => t.principal > 0);
-  return { kept, matured, repaid };
+  return { kept, matured, bridgesDue, repaid };
 }
 
 export function runFinance(ctx: TurnContext): void {
@@ -118,11 +126,37 @@ export function runFinance(ctx: TurnContext): void {
         issued = deal.filled;
       }
     }
+    // Bridge lenders and shareholders read the statements: did the seat pay out borrowed money lately?
+    const paidOutLately = paidOutBorrowedLately(c.history);
+    // A bridge falling due is refinanced in the bond market (the take-out its lenders counted on),
+    // within the room the seat's own deal left; what the market will not take stays a hole.
+    let takeOut = 0;
+    if (repaid.bridgesDue > 0 && market.bonds.windowOpen) {
+      const room = Math.max(0, creditCapacity(state, c).max - issued);
+      const deal = placeDeal(market.bonds, c.rating, ctx.sentiment.regime, levBp, Math.min(repaid.bridgesDue, room), CR.takeOutTenor);
+      if (deal.filled > 0) {
+        tranches.push({
+          id: `${id}-${seq}`,
+          principal: deal.filled,
+          couponBp: deal.couponBp,
+          issuedTurn: turn,
+          maturityTurn: turn + CR.takeOutTenor * 4,
+          tenor: CR.takeOutTenor,
+          emergency: false,
+        });
+        seq++;
+        takeOut = deal.filled;
+      }
+    }
     const returned = d.buybacks + d.dividends;
-    let cash = c.cash + ocf + investing - repaid.matured - repaid.repaid + issued - returned;
+    const ownCash = c.cash + ocf + investing - repaid.matured - repaid.repaid - returned;
+    let cash = ownCash + issued + takeOut;
     let emergency = 0;
+    // Why the doors shut, for the agencies (steps/credit.ts reads it back as the action's reason).
+    let distressReason: string | null = null;
     if (cash < 0) {
-      const room = emergencyCapacity(tranches.reduce((s, t) => s + t.principal, 0) - cash, ebitdaQ);
+      const refusal = bridgeRefusal(c.rating, paidOutLately, repaid.bridgesDue > takeOut);
+      const room = refusal ? 0 : emergencyCapacity(tranches.reduce((s, t) => s + t.principal, 0) - cash, ebitdaQ);
       emergency = Math.min(-cash, market.bonds.windowOpen ? room : Math.floor(room / 2));
       if (emergency > 0) {
         const coupon = couponBp(market.bonds, c.rating, levBp, 1, emergency, 0) + CR.emergencyPenaltyBp;
@@ -130,18 +164,23 @@ export function runFinance(ctx: TurnContext): void {
         seq++;
       }
       cash += emergency;
+      if (refusal) distressReason = `credit.reason.${refusal}`;
     }
-    // Past its lenders' limit a listed company can still sell shares at a discount (Oracle's
-    // equity raise, orcl_equity_raise): dilution instead of default. Default needs both closed.
+    // Past its lenders a listed company can still sell shares at a discount (Oracle's equity raise,
+    // orcl_equity_raise): dilution before default, unless shareholders will not buy either.
     let equityIssued = 0;
     let newShares = 0;
     if (cash < 0) {
       const offerCents = Math.max(1, mulBp(c.sharePriceCents, 10_000 - V.equityRaiseDiscountBp));
-      equityIssued = Math.min(-cash, mulBp(c.marketCap, V.equityRaiseMaxBp));
+      const room = equityRoom(c.marketCap, ctx.sentiment.regime, paidOutLately);
+      equityIssued = Math.min(-cash, room);
       newShares = Math.ceil((equityIssued * 100) / offerCents);
       cash += equityIssued;
+      if (cash < 0) distressReason = room === 0 ? "credit.reason.default_equity_shut" : "credit.reason.default_too_big";
     }
     w.defaultedNow = cash < 0;
+    w.ratingReason = distressReason;
+    issued += takeOut;
     ctx.seatIssuance += issued + emergency;
     const cashFlow: CashFlowStatement = {
       netIncome: income.netIncome,
@@ -165,8 +204,10 @@ export function runFinance(ctx: TurnContext): void {
     const retired = c.sharePriceCents > 0 ? Math.floor((d.buybacks * 100) / c.sharePriceCents) : 0;
     const shares = Math.max(1, c.sharesOutstandingM - retired) + newShares;
     const dpsCents = Math.floor((d.dividends * 100) / Math.max(1, c.sharesOutstandingM));
+    // Bond investors trim capacity for any payout beyond free cash flow while net debt rises
+    // (`payoutFromDebtCapacityBp`); the doors above shut only on the statements' stricter test.
     const netDebtAfter = tranches.reduce((s, t) => s + t.principal, 0) - cash;
-    const paidOutBorrowed = returned > Math.max(0, fcf) && netDebtAfter > netDebtBefore;
+    const payoutFromDebt = returned > Math.max(0, fcf) && netDebtAfter > netDebtBefore;
     w.income = income;
     w.cashFlow = cashFlow;
     w.debtIssued = issued;
@@ -183,7 +224,7 @@ export function runFinance(ctx: TurnContext): void {
       cumulativeFcf: c.cumulativeFcf + fcf,
       capexHistory: [...c.capexHistory, d.capex],
       aiRevenueHistory: [...c.aiRevenueHistory, c.aiRevenue],
-      lendersWaryQuarters: paidOutBorrowed ? WARY_QUARTERS : Math.max(0, c.lendersWaryQuarters - 1),
+      lendersWaryQuarters: payoutFromDebt ? LENDERS_MEMORY_QUARTERS : Math.max(0, c.lendersWaryQuarters - 1),
     });
   }
 }

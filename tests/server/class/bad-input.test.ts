@@ -16,7 +16,7 @@ const data = tempDataDir("class-bad");
 let app: AppHandle;
 
 beforeAll(async () => {
-  app = await startTestApp(PORT, data.dir, { classCreatesPerMinute: 6 });
+  app = await startTestApp(PORT, data.dir, { classHttp: { createsPerMinute: 6, lookupsPerMinute: 30 } });
 });
 afterAll(async () => {
   await app?.close();
@@ -222,6 +222,17 @@ describe("HTTP", () => {
       const r = await getJson(`${app.httpUrl}${path}`);
       expect([r.status, code(r)], path).toEqual([status, c]);
     }
+  });
+
+  test("class lookups are rate-limited per address: a class code is not found by brute force", async () => {
+    let limited: Response | null = null;
+    for (let i = 0; i < 40 && !limited; i++) {
+      const r = await fetch(`${app.httpUrl}/api/class-codes/ZZZZZ${"ABCDEFGHJK"[i % 10]}`);
+      if (r.status === 429) limited = r;
+      else expect(r.status).toBe(404);
+    }
+    expect(limited?.status).toBe(429);
+    expect(limited?.headers.get("retry-after")).toBe("60");
   });
 
   test("class creation is rate-limited per address (429 with Retry-After)", async () => {

@@ -178,7 +178,7 @@ function live(seats: LiveSeat[], turn = 1): MatchLive {
     pendingEvents: [],
     lastEvents: [],
     seats,
-    industry: { capex: 300, netIncome: 30 },
+    industry: { capex: 300, netIncome: 30, capexByQuarter: [100, 200] },
     meter: null,
     scores: null,
   };
@@ -225,6 +225,8 @@ describe("the dilemma meter", () => {
       restrainCapex: 30,
       netIncome: 30,
       restrainNetIncome: 3,
+      capexByQuarter: [100, 200],
+      restrainCapexByQuarter: [10, 20],
     });
     const config = resolveConfig({ seed: 9, turns: 4, seats: [...CORE_FOUR] });
     const a = restrainPath(config, {});
