@@ -8,6 +8,7 @@ import { Worker, isMainThread, parentPort, workerData } from "node:worker_thread
 import { CORE_FOUR, type CompanyId, type ScenarioId, type Variant } from "../shared/engine/ids.ts";
 import type { Decision, MatchState } from "../shared/engine/types.ts";
 import { createMatch, resolveTurn, score } from "../shared/engine/index.ts";
+import { applyLever, type Lever } from "./sensitivity-levers.ts";
 import {
   DIFFICULTIES,
   DIFFICULTY_IDS,
@@ -21,7 +22,8 @@ import {
 } from "../shared/ai/index.ts";
 
 export const GROUPS = ["roundrobin", "hard_vs_easy", "vs_hard", "duel", "baseline", "paired"] as const;
-export type Group = (typeof GROUPS)[number];
+/** `probe`: a one-lever probe (balance/sensitivity.ts), planned and summarised there. */
+export type Group = (typeof GROUPS)[number] | "probe";
 
 export interface MatchSpec {
   readonly group: Group;
@@ -43,6 +45,8 @@ export interface MatchSpec {
   readonly roster?: Difficulty;
   /** For `paired`: the seat the challenger takes (its twin is the `baseline` match with the same roster, setting and seed). */
   readonly at?: CompanyId;
+  /** A one-lever probe on one seat's decisions (balance/sensitivity.ts). */
+  readonly probe?: { readonly at: CompanyId; readonly lever: Lever };
 }
 
 export interface SeatResult {
@@ -58,6 +62,8 @@ export interface SeatResult {
 export interface MatchResult {
   readonly spec: MatchSpec;
   readonly seats: readonly SeatResult[];
+  /** With a probe: the quarters in which it changed the decision. */
+  readonly probed?: number;
 }
 
 /** Plays one match to the end. Pure: same spec → same result. */
@@ -72,13 +78,21 @@ export function runMatch(spec: MatchSpec): MatchResult {
   });
   // The AI's own seed is derived from, but not equal to, the match seed.
   const aiSeed = (spec.seed ^ 0x5bd1e995) >>> 0;
+  let probed = 0;
   while (!state.ended) {
     const decisions: Partial<Record<CompanyId, Decision>> = {};
     for (const seat of spec.seats) {
       const c = state.companies[seat];
       const who = spec.players[seat];
       if (c?.status !== "active" || !who) continue;
-      decisions[seat] = decideFor(state, seat, who, aiSeed);
+      const d = decideFor(state, seat, who, aiSeed);
+      if (spec.probe?.at !== seat) {
+        decisions[seat] = d;
+        continue;
+      }
+      const p = applyLever(state, seat, d, spec.probe.lever);
+      decisions[seat] = p.decision;
+      if (p.applied) probed++;
     }
     state = resolveTurn(state, decisions).state;
   }
@@ -96,6 +110,7 @@ export function runMatch(spec: MatchSpec): MatchResult {
         defaulted: s?.defaulted ?? false,
       };
     }),
+    ...(spec.probe ? { probed } : {}),
   };
 }
 
