@@ -13,7 +13,7 @@ export type Lever = (typeof LEVERS)[number];
 /** What each probe does, in words for the report. */
 export const LEVER_STEPS: Readonly<Record<Lever, string>> = {
   capex: "capex +25%",
-  customShareBp: "custom-chip share +25 pts",
+  customShareBp: "custom-chip share −25 pts",
   chipRnd: "chip R&D +$1B a quarter",
   debtIssue: "borrow +$5B a quarter",
   debtTenor: "shortest tenor on offer",
@@ -32,7 +32,7 @@ function moved(d: Decision, b: DecisionBounds, lever: Lever, scale: number): Dec
     case "capex":
       return { ...d, capex: within(d.capex + step(Math.floor(d.capex / 4)), b.capex) };
     case "customShareBp":
-      return { ...d, customShareBp: within(d.customShareBp + step(2_500), b.customShareBp) };
+      return { ...d, customShareBp: within(d.customShareBp - step(2_500), b.customShareBp) };
     case "chipRnd":
       return { ...d, chipRnd: within(d.chipRnd + step(1_000), b.chipRnd) };
     case "debtIssue":

@@ -10,6 +10,7 @@ import type { Decision, MatchState } from "../shared/engine/types.ts";
 import { createMatch, resolveTurn, score } from "../shared/engine/index.ts";
 import { applyLever, type Lever } from "./sensitivity-levers.ts";
 import {
+  restrainedScores,
   DIFFICULTIES,
   DIFFICULTY_IDS,
   PERSONALITIES,
@@ -55,6 +56,8 @@ export interface SeatResult {
   readonly scoreBp: number;
   /** TSR at the scored price, bp (equal to the score under plain TSR scoring). */
   readonly tsrBp: number;
+  /** For `baseline`: the seat's score had every seat restrained on the same seed (the end screen's counterfactual). */
+  readonly restrainedBp?: number;
   readonly rank: number;
   readonly defaulted: boolean;
 }
@@ -97,6 +100,8 @@ export function runMatch(spec: MatchSpec): MatchResult {
     state = resolveTurn(state, decisions).state;
   }
   const scores = score(state);
+  // The benchmark a seat-relative score would subtract: the same deal with every seat restrained.
+  const restrained = spec.group === "baseline" ? restrainedScores(state.config) : null;
   return {
     spec,
     seats: spec.seats.map((seat) => {
@@ -106,6 +111,7 @@ export function runMatch(spec: MatchSpec): MatchResult {
         player: spec.players[seat] ?? "guidance",
         scoreBp: s?.scoreBp ?? 0,
         tsrBp: s?.tsrBp ?? 0,
+        ...(restrained ? { restrainedBp: restrained.find((x) => x.company === seat)?.scoreBp ?? 0 } : {}),
         rank: s?.rank ?? spec.seats.length,
         defaulted: s?.defaulted ?? false,
       };
@@ -323,6 +329,13 @@ export interface SeatBalanceRow {
   /** Mean score and TSR per seat, bp. */
   readonly meanScore: Readonly<Partial<Record<CompanyId, number>>>;
   readonly meanTsr: Readonly<Partial<Record<CompanyId, number>>>;
+  /**
+   * A seat-relative score's win rates: each seat's score minus its restrained benchmark on the
+   * same deal (what the end screen shows as "had every seat restrained"), defaulted seats last.
+   */
+  readonly relativeWinRate: Readonly<Partial<Record<CompanyId, number>>>;
+  /** A handicap's win rates: each seat's score minus its mean score over these matches (its "par" at this roster and scenario; in-sample). */
+  readonly parWinRate: Readonly<Partial<Record<CompanyId, number>>>;
 }
 
 export interface PairedRow {
@@ -490,6 +503,12 @@ export function summarizeDuels(results: readonly MatchResult[]): DuelRow[] {
   return rows;
 }
 
+/** The winner when each seat is scored against its own restrained benchmark. */
+function relativeWinnerOf(r: MatchResult): SeatResult | undefined {
+  const rel = (x: SeatResult): number => x.scoreBp - (x.restrainedBp ?? 0);
+  return [...r.seats].sort((a, b) => Number(a.defaulted) - Number(b.defaulted) || rel(b) - rel(a))[0];
+}
+
 export function summarizeSeats(results: readonly MatchResult[]): SeatBalanceRow[] {
   const rows: SeatBalanceRow[] = [];
   for (const roster of DIFFICULTY_IDS) {
@@ -506,7 +525,15 @@ export function summarizeSeats(results: readonly MatchResult[]): SeatBalanceRow[
         meanScore[seat] = Math.round(stat(mine.map((x) => x.scoreBp)).mean);
         meanTsr[seat] = Math.round(stat(mine.map((x) => x.tsrBp)).mean);
       }
-      rows.push({ roster, scenario, matches: rs.length, winRate, meanScore, meanTsr });
+      const relativeWinRate: Partial<Record<CompanyId, number>> = {};
+      for (const seat of seats) relativeWinRate[seat] = rs.filter((r) => relativeWinnerOf(r)?.seat === seat).length / rs.length;
+      const parWinRate: Partial<Record<CompanyId, number>> = {};
+      const parWinner = (r: MatchResult): CompanyId | undefined =>
+        [...r.seats].sort(
+          (a, b) => Number(a.defaulted) - Number(b.defaulted) || b.scoreBp - (meanScore[b.seat] ?? 0) - (a.scoreBp - (meanScore[a.seat] ?? 0)),
+        )[0]?.seat;
+      for (const seat of seats) parWinRate[seat] = rs.filter((r) => parWinner(r) === seat).length / rs.length;
+      rows.push({ roster, scenario, matches: rs.length, winRate, meanScore, meanTsr, relativeWinRate, parWinRate });
     }
   }
   return rows;
@@ -635,6 +662,10 @@ export function renderTable(s: TournamentSummary): string {
     for (const r of s.seatBalance) {
       const cells = Object.entries(r.winRate).map(([seat, w]) => `${seat} ${pct(w ?? 0)} (${bpPct(r.meanScore[seat as CompanyId] ?? 0)})`);
       lines.push(`${`${r.roster}/${r.scenario}`.padEnd(18)}${cells.join("  ")}  n=${r.matches}`);
+      const rel = Object.entries(r.relativeWinRate).map(([seat, w]) => `${seat} ${pct(w ?? 0)}`);
+      lines.push(`${"  vs restrained".padEnd(18)}${rel.join("  ")}`);
+      const par = Object.entries(r.parWinRate).map(([seat, w]) => `${seat} ${pct(w ?? 0)}`);
+      lines.push(`${"  vs par".padEnd(18)}${par.join("  ")}`);
     }
   }
   if (s.paired.length > 0) {
