@@ -316,6 +316,12 @@ describe("a class in the browser", () => {
     await shot(projector, "class-pj-07-final-leaderboard-en");
     await auditOk(projector, "class-pj-07-final-leaderboard-en");
     expect(await projector.getByTestId("pj-leaderboard").locator("tbody tr").count()).toBe(4);
+    // The teacher closes the class.
+    await teacher.getByTestId("class-end").click();
+    await teacher.getByTestId("end-confirm").click();
+    await expect.poll(() => teacher.getByTestId("class-status").textContent()).toBe("Class over");
+    expect(await teacher.getByTestId("pause-all").count()).toBe(0);
+
     // A second projector in Chinese shows the same stage.
     const pzctx = await browser.newContext({ viewport: VIEW, locale: "zh-CN" });
     await pzctx.addInitScript(() => localStorage.setItem("cp.lang", "zh-CN"));

@@ -5,7 +5,7 @@
  * too. When the teacher hands the seat to AI and back, the team steps back in by itself.
  */
 import type { StudentClassView } from "../../../shared/protocol/class.ts";
-import { getSession, resetSession } from "../net.ts";
+import { getSession, onAnySession, resetSession } from "../net.ts";
 import { t } from "../lang.ts";
 import { toast } from "../ui.ts";
 import { ClassConnection } from "./connection.ts";
@@ -14,8 +14,23 @@ import { saveTeam } from "./store.ts";
 let conn: ClassConnection | null = null;
 let joining = false;
 let lastTry = 0;
+let retryTimer = 0;
 /** Joining a match again is not retried faster than this (ms). */
 const RETRY_MS = 4000;
+
+let watching = false;
+
+/**
+ * The match connection changes too (a reload's automatic rejoin that gives up, a seat handed to
+ * AI): each change is a chance to step back into the seat the class says is the team's.
+ */
+function watchSession(): void {
+  if (watching) return;
+  watching = true;
+  onAnySession(() => {
+    if (conn) enterMatch(conn);
+  });
+}
 
 export function studentConnection(): ClassConnection | null {
   return conn;
@@ -30,6 +45,7 @@ export function startStudent(code: string, who: { readonly name: string } | { re
   void conn?.close();
   const c = new ClassConnection({ role: "student", code, ...who });
   conn = c;
+  watchSession();
   c.on(() => {
     const w = c.welcome;
     if (w?.team) saveTeam(code, { classId: w.classId, token: w.team.token, name: w.team.name });
@@ -57,7 +73,11 @@ function enterMatch(c: ClassConnection): void {
   if (s.room && !s.welcome) return;
   if (s.status === "lost") return;
   if (Date.now() - lastTry < RETRY_MS) {
-    window.setTimeout(() => enterMatch(c), RETRY_MS);
+    if (!retryTimer)
+      retryTimer = window.setTimeout(() => {
+        retryTimer = 0;
+        enterMatch(c);
+      }, RETRY_MS);
     return;
   }
   lastTry = Date.now();

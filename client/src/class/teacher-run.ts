@@ -375,9 +375,10 @@ export function runView(v: TeacherClassView, origin: string, a: RunActions): HTM
 /** The class-wide controls for the header. */
 export function runControls(v: TeacherClassView, send: (type: string, payload?: unknown) => void): HTMLElement {
   const running = v.slots.some((s) => s.live && s.live.phase !== "ended");
-  const b = (label: string, id: string, fn: () => void, cls = "small secondary"): HTMLButtonElement => {
+  const b = (label: string, id: string, fn: () => void, cls = "small secondary", whileAnyRuns = true): HTMLButtonElement => {
     const x = button(label, id, fn, cls);
-    x.disabled = !running || v.status !== "running";
+    // The clock and events need a match still playing; ending the class needs only the class running.
+    x.disabled = v.status !== "running" || (whileAnyRuns && !running);
     return x;
   };
   return el(
@@ -387,24 +388,30 @@ export function runControls(v: TeacherClassView, send: (type: string, payload?: 
     b(t("class.resumeAll"), "resume-all", () => send("class:resume", {})),
     b(t("class.extendAll"), "extend-all", () => send("class:extend", { seconds: 60 })),
     b(t("class.eventAll"), "event-all", () => eventDialog(v, undefined, send)),
-    b(t("class.end"), "class-end", () => {
-      const d = dialog(
-        t("class.end"),
-        "end-dialog",
-        [el("p", { style: "margin:0", text: t("class.endConfirm") })],
-        [
-          button(
-            t("class.end"),
-            "end-confirm",
-            () => {
-              send("class:end");
-              d.close();
-            },
-            "warn",
-          ),
-          button(t("class.cancel"), "end-cancel", () => d.close(), "secondary"),
-        ],
-      );
-    }),
+    b(
+      t("class.end"),
+      "class-end",
+      () => {
+        const d = dialog(
+          t("class.end"),
+          "end-dialog",
+          [el("p", { style: "margin:0", text: t("class.endConfirm") })],
+          [
+            button(
+              t("class.end"),
+              "end-confirm",
+              () => {
+                send("class:end");
+                d.close();
+              },
+              "warn",
+            ),
+            button(t("class.cancel"), "end-cancel", () => d.close(), "secondary"),
+          ],
+        );
+      },
+      "small secondary",
+      false,
+    ),
   );
 }
