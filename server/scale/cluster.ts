@@ -9,7 +9,6 @@ import { type MatchMakerDriver, type Presence, matchMaker } from "@colyseus/core
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { StorageRefused } from "../storage/open.ts";
-import { isServerMade } from "./server-made.ts";
 
 export interface ClusterOptions {
   /** `redis://…`: share rooms, matchmaking and codes with every process on the same Redis. */
@@ -41,15 +40,12 @@ function redact(url: string): string {
 }
 
 /**
- * Rooms the server opens itself (a restored match, a class, a class's match) open in the process
- * that asked: the request that describes them is in its memory, and whoever asked is about to use
- * them. A client's new match goes where Colyseus puts it by default: the process with fewest rooms.
+ * Every room opens in the process that was asked for it. The load balancer already spreads clients
+ * (and so creations) over the processes; a room made where its creator's request landed costs no
+ * extra hop through Redis, and the rooms the server opens itself (a restored match, a class, a
+ * class's match) must open here anyway: the request that describes them is in this process's memory.
  */
-export const selectProcess: matchMaker.SelectProcessIdCallback = async (_roomName, clientOptions) => {
-  if (isServerMade(clientOptions)) return matchMaker.processId;
-  const all = await matchMaker.stats.fetchAll();
-  return all.sort((a, b) => a.roomCount - b.roomCount)[0]?.processId ?? matchMaker.processId;
-};
+export const selectProcess: matchMaker.SelectProcessIdCallback = async () => matchMaker.processId;
 
 /** Presence and driver for `defineServer`; refuses (naming it) a Redis that does not answer within 10 s. */
 export async function clusterParts(o: ClusterOptions): Promise<ClusterParts> {
