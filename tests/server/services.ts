@@ -15,6 +15,8 @@ import { freeTestPort } from "./harness.ts";
 export interface Service {
   readonly url: string;
   readonly port: number;
+  /** The server process (to pin it to a core in a bench). */
+  readonly pid: number;
   /** What the service printed (for a failure message). */
   output(): string;
   stop(): Promise<void>;
@@ -82,6 +84,7 @@ export async function startRedis(tag = "redis"): Promise<Service> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    pid: proc.pid ?? 0,
     output: out,
     async stop() {
       await stopProcess(proc, "SIGTERM");
@@ -158,6 +161,7 @@ export async function startPostgres(tag = "pg"): Promise<PostgresService> {
   return {
     url: `${base}/postgres`,
     port,
+    pid: proc.pid ?? 0,
     output: out,
     async createDatabase(name = `t${++made}_${process.pid}`) {
       const c = new pg.Client({ connectionString: `${base}/postgres` });
