@@ -4,7 +4,7 @@
  * cohorts. Never: the RNG state, the seed, the demand path's hidden drift, scheduled events not
  * yet announced, or anyone's pending decision (the engine state holds none).
  */
-import { MARKET_PARAMS } from "../rules/params.ts";
+import { COMPANY_PARAMS } from "../rules/params.ts";
 import type { Consensus } from "./expectations.ts";
 import type { CompanyId, Rating } from "./ids.ts";
 import type { ValuationInputs } from "./valuation.ts";
@@ -176,9 +176,22 @@ export function viewFor(state: MatchState, seat: CompanyId | null): MatchView {
       expectedPotential: m.expectedPotential,
       timeValueBp: m.timeValueBp,
       marketNoiseBp: m.marketNoiseBp,
-      adoptionIndexBp: Math.round((m.demandPotential * 10_000) / Math.max(1, MARKET_PARAMS.demand.potentialQ[state.config.scenario])),
-      backlog: Object.values(state.companies).reduce((s, c) => s + (c ? c.contracted.perQuarter * c.contracted.quartersLeft : 0), 0),
+      ...publishedIndicators(state),
     },
     industryHistory: state.industryHistory,
   };
+}
+
+/**
+ * The leading indicators as published: last quarter's measured figures (the live demand path is
+ * hidden, and so is each rival's contract book); before the first quarter, the opening filings.
+ */
+function publishedIndicators(state: MatchState): { adoptionIndexBp: number; backlog: number } {
+  const last = state.industryHistory.at(-1);
+  if (last) return { adoptionIndexBp: last.adoptionIndexBp, backlog: last.backlog };
+  const backlog = state.config.seats.reduce((s, id) => {
+    const p = COMPANY_PARAMS[id];
+    return s + (p.contractedQ ?? 0) * (p.contractedQuarters ?? 0);
+  }, 0);
+  return { adoptionIndexBp: 10_000, backlog };
 }
