@@ -43,7 +43,7 @@ function scrambleHidden(state: MatchState, seat: CompanyId, k: number): MatchSta
       },
       serverLifeQuarters: 12 + ((c.serverLifeQuarters - 12 + k) % 5),
       trainingCompute: c.trainingCompute * (1 + k),
-      // The contracted backlog's total is public (the market's leading indicator): it is kept.
+      contracted: { perQuarter: c.contracted.perQuarter + 1000 * k, quartersLeft: c.contracted.quartersLeft + 4 * k },
       valuation: {
         ...c.valuation,
         anchor: { ...c.valuation.anchor, coreMultipleBp: c.valuation.anchor.coreMultipleBp + 5000 * k, otherValue: c.valuation.anchor.otherValue + 1000 * k },
@@ -59,7 +59,7 @@ function scrambleHidden(state: MatchState, seat: CompanyId, k: number): MatchSta
     companies,
     market: {
       ...m,
-      // Demand at the reference price is public too (the adoption index), so it is kept.
+      demandPotential: m.demandPotential * (1 + k),
       demandGrowthBp: m.demandGrowthBp + 400 * k,
       demandDriftBp: m.demandDriftBp - 500 * k,
       efficiencyBp: Math.max(1000, m.efficiencyBp - 1500 * k),
