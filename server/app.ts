@@ -15,7 +15,9 @@ import { HttpError } from "./http/errors.ts";
 import { createHttpApp, type HttpLimits } from "./http/index.ts";
 import { ROOM_CONTEXT_KEY, serverCreate, type RoomContext } from "./rooms/context.ts";
 import { MatchRoom } from "./rooms/match-room.ts";
-import { SqliteStorage } from "./storage/sqlite.ts";
+import { openStorage } from "./storage/open-storage.ts";
+import { clusterParts } from "./scale/cluster.ts";
+import { openOnce } from "./scale/rooms.ts";
 import { CLASS_ROOM_NAME } from "../shared/protocol/class.ts";
 import { ClassRoom } from "./class/class-room.ts";
 import { CLASS_CONTEXT_KEY, type ClassContext } from "./class/context.ts";
@@ -57,6 +59,12 @@ export interface AppOptions {
   readonly abandonAfterHours?: number;
   /** SQLite `synchronous`: NORMAL survives process crashes (default), FULL also power loss. */
   readonly sqliteSync?: "NORMAL" | "FULL";
+  /** `postgres://…`: PostgreSQL instead of the SQLite file (what several processes share). */
+  readonly databaseUrl?: string;
+  /** `redis://…`: Colyseus' Redis presence and driver, so several processes share rooms, matchmaking and codes. Needs `databaseUrl`. */
+  readonly redisUrl?: string;
+  /** Where clients reach this process's WebSockets (`host:port` or `host/prefix`), put in its seat reservations. */
+  readonly publicAddress?: string;
   readonly log?: (line: string) => void;
 }
 
@@ -86,8 +94,18 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
   // A match's full state (4–8 seats with quarterly histories) outgrows the 8 KB default.
   if (Encoder.BUFFER_SIZE < 256 * 1024) Encoder.BUFFER_SIZE = 256 * 1024;
   const log = opts.log ?? ((line: string) => console.log(`[server] ${line}`));
-  // Refuses (StorageRefused, naming the file) a truncated or damaged database rather than start empty.
-  const storage = new SqliteStorage(opts.dataDir, opts.sqliteSync ?? "NORMAL", log);
+  // Processes that share rooms must share the matches behind them: one database for all.
+  if (opts.redisUrl && !opts.databaseUrl) throw new Error("REDIS_URL is for several processes, which must share one database: set DATABASE_URL too");
+  // Refuses (StorageRefused, naming it) a truncated or damaged database rather than start empty.
+  const opened = await openStorage({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl, sqliteSync: opts.sqliteSync ?? "NORMAL", log });
+  const storage = opened.storage;
+  let cluster: Awaited<ReturnType<typeof clusterParts>>;
+  try {
+    cluster = await clusterParts({ redisUrl: opts.redisUrl, publicAddress: opts.publicAddress });
+  } catch (e) {
+    await storage.close();
+    throw e;
+  }
   const pool = opts.workers === 0 ? null : new TaskPool({ ...(opts.workers !== undefined ? { size: opts.workers } : {}), log });
   const ctx: RoomContext = {
     storage,
@@ -107,18 +125,19 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
   };
   const staticDir = opts.staticDir === undefined ? resolve("client/dist") : opts.staticDir;
 
-  const ensureRoom = async (matchId: string): Promise<string | null> => {
-    if (matchMaker.getLocalRoomById(matchId)) return matchId;
-    const rec = await storage.getMatch(matchId);
-    if (rec?.status !== "active") return null;
-    try {
-      const listing = await matchMaker.createRoom(ROOM_NAME, serverCreate(ctx, { kind: "restore", matchId }));
-      return listing.roomId;
-    } catch (e) {
-      log(`could not restore ${matchId}: ${e instanceof Error ? e.message : String(e)}`);
-      return null;
-    }
-  };
+  // The match's room wherever it runs (any process, with Redis), else restored here from storage.
+  const ensureRoom = (matchId: string): Promise<string | null> =>
+    openOnce(matchId, async () => {
+      const rec = await storage.getMatch(matchId);
+      if (rec?.status !== "active") return null;
+      try {
+        const listing = await matchMaker.createRoom(ROOM_NAME, serverCreate(ctx, { kind: "restore", matchId }));
+        return listing.roomId;
+      } catch (e) {
+        log(`could not restore ${matchId}: ${e instanceof Error ? e.message : String(e)}`);
+        return null;
+      }
+    });
 
   const classCtx: ClassContext = {
     rooms: ctx,
@@ -165,10 +184,15 @@ export async function startApp(opts: AppOptions): Promise<AppHandle> {
       [CLASS_ROOM_NAME]: defineRoom(ClassRoom, { [CLASS_CONTEXT_KEY]: classCtx } as never),
     },
     transport: new WebSocketTransport({ server: httpServer, maxPayload: opts.maxFrameBytes ?? 64 * 1024 }),
+    ...(cluster.presence ? { presence: cluster.presence } : {}),
+    ...(cluster.driver ? { driver: cluster.driver } : {}),
+    ...(cluster.publicAddress ? { publicAddress: cluster.publicAddress } : {}),
+    selectProcessIdToCreateRoom: cluster.selectProcessIdToCreateRoom,
     greet: false,
     gracefullyShutdown: false,
   });
   await server.listen(opts.port);
+  log(`storage: ${opened.describe}; rooms: ${cluster.describe}`);
   // Colyseus installs its own request listener (its matchmaking route, answering a refused create
   // with a 500). Ours serves that route too (http/matchmake.ts), with limits and 4xx answers, so it
   // replaces Colyseus' as the only request listener; WebSocket upgrades are a separate event.

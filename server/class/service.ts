@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { matchMaker } from "@colyseus/core";
 import { CLASS_ROOM_NAME, type ClassLocation, type ClassSettings, type CreatedClass } from "../../shared/protocol/class.ts";
 import type { Storage } from "../storage/types.ts";
+import { openOnce } from "../scale/rooms.ts";
 import { hashToken, newJoinCode, newToken } from "../util.ts";
 import { classRequestOptions, type ClassContext } from "./context.ts";
 import { newClassRecord, parseClassRecord } from "./record.ts";
@@ -33,19 +34,12 @@ export async function createClass(ctx: ClassContext, settings: ClassSettings): P
   return { classId: id, code, teacherKey, roomId };
 }
 
-const opening = new Map<string, Promise<string | null>>();
-
-/** The class's room id, opening the room from storage when there is none (one opening at a time per class). */
+/**
+ * The class's room id, opening the room from storage when no process holds it (one opening at a
+ * time per class across every process; a dead process's listing does not count: server/scale/rooms.ts).
+ */
 export function ensureClassRoom(ctx: ClassContext, classId: string): Promise<string | null> {
-  const pending = opening.get(classId);
-  if (pending) return pending;
-  const p = (async () => {
-    if (matchMaker.getLocalRoomById(classId)) return classId;
-    // Another process may hold it (Redis driver): the matchmaker's listing knows.
-    const elsewhere = await Promise.resolve()
-      .then(() => matchMaker.getRoomById(classId))
-      .catch(() => undefined);
-    if (elsewhere) return classId;
+  return openOnce(classId, async () => {
     if (!(await ctx.storage.getClass(classId))) return null;
     try {
       return (await matchMaker.createRoom(CLASS_ROOM_NAME, classRequestOptions(ctx, { classId }))).roomId;
@@ -53,9 +47,7 @@ export function ensureClassRoom(ctx: ClassContext, classId: string): Promise<str
       ctx.log(`class ${classId} could not be opened: ${e instanceof Error ? e.message : String(e)}`);
       return null;
     }
-  })().finally(() => opening.delete(classId));
-  opening.set(classId, p);
-  return p;
+  });
 }
 
 /** Where a class is, by id or by class code; null when there is no such class (or its record is unreadable). */

@@ -1,19 +1,17 @@
 /**
  * SQLite storage on node:sqlite (built into Node 24; no native module). One file,
  * `<dataDir>/capital-purgatory.sqlite`, WAL journal, versioned schema (table `meta`).
- * The file is checked when opened (open.ts); every JSON column is parsed back through its zod
- * schema, and a row that does not parse is a `CorruptRow` naming it: lists skip it (and log it),
- * reads of that match fail alone.
+ * The file is checked when opened (open.ts); rows are parsed back as PostgreSQL's are (rows.ts).
  */
 import type { DatabaseSync } from "node:sqlite";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
-import { BranchRequestSchema, CompanyIdSchema, DecisionSchema, InjectedEventSchema, MatchConfigSchema } from "../../shared/protocol/index.ts";
 import type { ClassRow, MatchPatch, MatchRecord, MatchSummary, Storage, TurnRecord } from "./types.ts";
 import { openChecked } from "./open.ts";
+import { type Row, parseEach, searchableHashes, staleReason, toClassRow, toRecord, toSummary, toTurn } from "./rows.ts";
 
 export { StorageRefused } from "./open.ts";
+export { CorruptRow } from "./rows.ts";
 
 export const SCHEMA_VERSION = 5;
 export const DB_FILE = "capital-purgatory.sqlite";
@@ -62,87 +60,6 @@ const MIGRATIONS: readonly string[] = [
   // v5: why a match was closed before its end (engine version, idle, a log that does not re-run).
   `ALTER TABLE matches ADD COLUMN closed_reason TEXT;`,
 ];
-
-/** A stored row that does not parse: the match (or turn) it belongs to is named, the others are unaffected. */
-export class CorruptRow extends Error {
-  readonly matchId: string;
-  constructor(matchId: string, what: string, cause: unknown) {
-    super(`match ${matchId}: ${what} does not parse (${cause instanceof Error ? cause.message.split("\n")[0]?.slice(0, 200) : String(cause)})`);
-    this.matchId = matchId;
-    this.name = "CorruptRow";
-  }
-}
-
-const SeatRecordSchema = z.strictObject({
-  control: z.enum(["human", "ai", "vacant"]),
-  name: z.string().max(40),
-  tokenHash: z.string().max(64),
-  held: z.boolean(),
-});
-const SeatsSchema = z.partialRecord(CompanyIdSchema, SeatRecordSchema);
-const SettingsSchema = z.strictObject({
-  mode: z.enum(["solo", "multiplayer", "classroom"]),
-  turnSeconds: z.number().int().min(0),
-  difficulty: z.enum(["easy", "normal", "hard"]),
-  branch: BranchRequestSchema.optional(),
-});
-const DecisionsSchema = z.partialRecord(CompanyIdSchema, DecisionSchema);
-const EventsSchema = z.array(InjectedEventSchema);
-const StatusSchema = z.enum(["lobby", "active", "ended", "abandoned"]);
-const ScoresSchema = z.array(z.looseObject({ company: CompanyIdSchema, scoreBp: z.number(), rank: z.number() }));
-
-type Row = Record<string, unknown>;
-
-function str(row: Row, key: string): string {
-  const v = row[key];
-  if (typeof v !== "string") throw new Error(`storage: column ${key} is not text`);
-  return v;
-}
-function strOrNull(row: Row, key: string): string | null {
-  const v = row[key];
-  return typeof v === "string" ? v : null;
-}
-
-function toClassRow(row: Row): ClassRow {
-  return {
-    id: str(row, "id"),
-    code: str(row, "code"),
-    teacherKeyHash: str(row, "teacher_key_hash"),
-    status: str(row, "status"),
-    record: JSON.parse(str(row, "record")) as unknown,
-    createdAt: str(row, "created_at"),
-    updatedAt: str(row, "updated_at"),
-  };
-}
-
-function toRecord(row: Row): MatchRecord {
-  try {
-    return parseRecord(row);
-  } catch (e) {
-    throw new CorruptRow(String(row["id"] ?? "?"), "its stored row", e);
-  }
-}
-
-function parseRecord(row: Row): MatchRecord {
-  const scoresText = strOrNull(row, "scores");
-  return {
-    id: str(row, "id"),
-    code: str(row, "code"),
-    config: MatchConfigSchema.parse(JSON.parse(str(row, "config"))),
-    settings: SettingsSchema.parse(JSON.parse(str(row, "settings"))),
-    seats: SeatsSchema.parse(JSON.parse(str(row, "seats"))),
-    hostTokenHash: str(row, "host_token_hash"),
-    teacherKeyHash: str(row, "teacher_key_hash"),
-    status: StatusSchema.parse(str(row, "status")),
-    engineVersion: str(row, "engine_version"),
-    createdAt: str(row, "created_at"),
-    updatedAt: str(row, "updated_at"),
-    endedAt: strOrNull(row, "ended_at"),
-    finalHash: strOrNull(row, "final_hash"),
-    scores: scoresText === null ? null : (ScoresSchema.parse(JSON.parse(scoresText)) as unknown as MatchRecord["scores"]),
-    closedReason: strOrNull(row, "closed_reason"),
-  };
-}
 
 export class SqliteStorage implements Storage {
   readonly path: string;
@@ -295,19 +212,7 @@ export class SqliteStorage implements Storage {
 
   async getTurns(id: string): Promise<readonly TurnRecord[]> {
     const rows = this.#db.prepare("SELECT * FROM turns WHERE match_id = ? ORDER BY turn").all(id) as Row[];
-    return rows.map((r) => {
-      try {
-        return {
-          turn: Number(r["turn"]),
-          decisions: DecisionsSchema.parse(JSON.parse(str(r, "decisions"))),
-          hash: str(r, "hash"),
-          resolvedAt: str(r, "resolved_at"),
-          ...(typeof r["events"] === "string" ? { events: EventsSchema.parse(JSON.parse(r["events"])) } : {}),
-        };
-      } catch (e) {
-        throw new CorruptRow(id, `turn ${String(r["turn"])}`, e);
-      }
-    });
+    return rows.map((r) => toTurn(id, r));
   }
 
   async listFinished(limit: number): Promise<readonly MatchSummary[]> {
@@ -317,37 +222,7 @@ export class SqliteStorage implements Storage {
          FROM matches m WHERE m.status IN ('ended', 'abandoned') ORDER BY m.updated_at DESC LIMIT ?`,
       )
       .all(limit) as Row[];
-    return this.#parseEach(rows, (r) => {
-      const rec = toRecord(r);
-      return {
-        id: rec.id,
-        code: rec.code,
-        status: rec.status,
-        scenario: rec.config.scenario,
-        variant: rec.config.variant,
-        seats: rec.config.seats,
-        turns: rec.config.turns,
-        turnsPlayed: Number(r["played"]),
-        createdAt: rec.createdAt,
-        updatedAt: rec.updatedAt,
-        endedAt: rec.endedAt,
-        closedReason: rec.closedReason ?? null,
-        engineVersion: rec.engineVersion,
-      };
-    });
-  }
-
-  /** One bad row costs only itself: it is logged by name and left out. */
-  #parseEach<T>(rows: readonly Row[], parse: (r: Row) => T): T[] {
-    const out: T[] = [];
-    for (const r of rows) {
-      try {
-        out.push(parse(r));
-      } catch (e) {
-        this.#log(`storage: skipping ${e instanceof CorruptRow ? e.message : `match ${String(r["id"])}: ${String(e)}`}`);
-      }
-    }
-    return out;
+    return parseEach(rows, toSummary, this.#log);
   }
 
   /**
@@ -356,22 +231,21 @@ export class SqliteStorage implements Storage {
    */
   async closeStale(activeBefore: string, lobbyBefore: string): Promise<readonly string[]> {
     const rows = this.#db
-      .prepare("SELECT id FROM matches WHERE (status = 'active' AND updated_at < ?) OR (status = 'lobby' AND updated_at < ?)")
+      .prepare("SELECT id, updated_at FROM matches WHERE (status = 'active' AND updated_at < ?) OR (status = 'lobby' AND updated_at < ?)")
       .all(activeBefore, lobbyBefore) as Row[];
     const ids = rows.map((r) => String(r["id"]));
     if (ids.length === 0) return ids;
     const now = new Date().toISOString();
     this.#tx(() => {
       const stmt = this.#db.prepare("UPDATE matches SET status = 'abandoned', closed_reason = ?, updated_at = ? WHERE id = ?");
-      for (const r of rows) stmt.run(`nobody played it since ${String(r["updated_at"] ?? "long ago")}`, now, String(r["id"]));
+      for (const r of rows) stmt.run(staleReason(r["updated_at"]), now, String(r["id"]));
     });
     return ids;
   }
 
   async listLiveFor(tokenHashes: readonly string[]): Promise<readonly MatchRecord[]> {
-    const hashes = tokenHashes.filter((h) => /^[0-9a-f]{64}$/.test(h));
+    const hashes = searchableHashes(tokenHashes);
     if (hashes.length === 0) return [];
-    // Seat token hashes live inside the seats JSON: a 64-hex-digit substring cannot match by accident.
     const marks = hashes.map(() => "?").join(", ");
     const rows = this.#db
       .prepare(
@@ -380,12 +254,12 @@ export class SqliteStorage implements Storage {
          ORDER BY created_at DESC LIMIT 50`,
       )
       .all(...hashes, ...hashes, ...hashes) as Row[];
-    return this.#parseEach(rows, toRecord);
+    return parseEach(rows, toRecord, this.#log);
   }
 
   async listUnfinished(): Promise<readonly MatchRecord[]> {
     const rows = this.#db.prepare("SELECT * FROM matches WHERE status = 'active' ORDER BY created_at").all() as Row[];
-    return this.#parseEach(rows, toRecord);
+    return parseEach(rows, toRecord, this.#log);
   }
 
   async createClass(row: ClassRow): Promise<void> {

@@ -350,7 +350,8 @@ export class BoardScene extends BaseScene {
           this.stat("coupon", t("board.baseRate"), formatPercent(m.bonds.baseRateBp, 2)),
           // Leading indicators (public): reading where demand is heading is a skill the match rewards.
           this.stat("adoption", t("board.adoption"), String(Math.round(m.adoptionIndexBp / 100))),
-          this.stat("backlog", t("board.backlog"), money(m.backlog)),
+          // Only seats that sell contracted capacity (Oracle's OpenAI order) carry a backlog; a row of $0 would read as news.
+          m.backlog > 0 ? this.stat("backlog", t("board.backlog"), money(m.backlog)) : null,
         ]
       : [];
     const industry = el(
