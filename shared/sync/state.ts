@@ -111,6 +111,24 @@ export const SeatSync = schema(
 );
 export type SeatSync = SchemaType<typeof SeatSync>;
 
+/**
+ * The seat's fields tagged `.view()` above: they reach only the seat's own player, so in any other
+ * view they are absent (a test checks this list against the schema's metadata).
+ */
+export const SEAT_PRIVATE_FIELDS = [
+  "pending",
+  "tranches",
+  "powerPipeline",
+  "chipMaturityBp",
+  "chipSlipQuarters",
+  "serverLifeQuarters",
+  "contractedPerQuarter",
+  "contractedQuartersLeft",
+  "coreMarginBp",
+  "coreGrowthBp",
+  "assets",
+] as const satisfies readonly (keyof SeatSync)[];
+
 export const MatchSync = schema(
   {
     matchId: t.string().default(""),

@@ -19,7 +19,6 @@ import {
   ENGINE_VERSION,
   createMatch,
   defaultDecision,
-  hashState,
   resolveTurn,
   validateDecision,
   type CompanyId,
@@ -27,6 +26,7 @@ import {
 } from "../../shared/engine/index.ts";
 import { activeSeats, decisionFromPlan, play, scriptedDecisions } from "../engine/helpers.ts";
 import { nearShapeArb } from "../engine/arbitraries.ts";
+import { playRecorded } from "../../shared/engine/play.ts";
 
 /** The engine's codes for a decision that is not well-formed (what the schema rejects at the door). */
 const SHAPE_CODES = ["decision/malformed", "decision/unknown_field", "decision/out_of_range"];
@@ -214,14 +214,7 @@ describe("replay files", () => {
   const config = { scenario: "reckoning", variant: "guide", seed: 90, turns: 4, seats: ["microsoft", "meta"], scoring: "tsr", randomEvents: true } as const;
 
   function makeFile(): ReplayFile {
-    let s = createMatch(config);
-    const turns: ReplayFile["turns"] = [];
-    while (!s.ended) {
-      const decisions = scriptedDecisions(s);
-      const turn = s.turn;
-      s = resolveTurn(s, decisions).state;
-      turns.push({ turn, decisions: decisions as ReplayFile["turns"][number]["decisions"], hash: hashState(s) });
-    }
+    const turns = playRecorded(config, scriptedDecisions, "state").turns as ReplayFile["turns"];
     // Whole-state hashes (hashState per turn) are the version-1 scheme.
     return {
       version: 1,
