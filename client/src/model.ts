@@ -206,8 +206,7 @@ export function headlinesFor(r: TurnReport, max = 6): string[] {
 }
 
 /** The parts of a price move in display order, with their i18n label keys. */
-export const PRICE_PARTS = ["earningsBp", "capexBp", "positionBp", "creditBp", "sentimentBp", "cashBp", "eventsBp", "residualBp"] as const;
-export type PricePart = (typeof PRICE_PARTS)[number];
+export { PRICE_MOVE_PARTS as PRICE_PARTS, type PriceMovePart as PricePart } from "../../shared/engine/types.ts";
 
 /** A rating move: -1 worse, 0 same, 1 better. */
 export function ratingDirection(before: Rating, after: Rating): -1 | 0 | 1 {

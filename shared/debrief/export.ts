@@ -6,6 +6,7 @@
  */
 import type { CompanyId } from "../engine/ids.ts";
 import { EXPORTED_LINES, snakeCase } from "../engine/statements.ts";
+import { PRICE_MOVE_PARTS } from "../engine/types.ts";
 import { translate, type Lang } from "../i18n/index.ts";
 import type { Debrief, RunSummary } from "./types.ts";
 
@@ -131,7 +132,7 @@ export function scoresTable(d: Debrief, meta: ExportMeta): Table {
 }
 
 /** The parts of a price move (PriceMove), in the order the export lists them; they sum to the move. */
-export const PRICE_MOVE_PARTS = ["earningsBp", "capexBp", "positionBp", "creditBp", "sentimentBp", "cashBp", "eventsBp", "residualBp"] as const;
+export { PRICE_MOVE_PARTS } from "../engine/types.ts";
 
 export const DECISION_COLUMNS = [
   "match_id",

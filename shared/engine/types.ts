@@ -410,6 +410,19 @@ export interface PriceMove {
   readonly residualBp: number;
 }
 
+/** The parts of a price move, in the order reports, charts and exports list them; they sum to `totalBp`. */
+export const PRICE_MOVE_PARTS = [
+  "earningsBp",
+  "capexBp",
+  "positionBp",
+  "creditBp",
+  "sentimentBp",
+  "cashBp",
+  "eventsBp",
+  "residualBp",
+] as const satisfies readonly Exclude<keyof PriceMove, "totalBp">[];
+export type PriceMovePart = (typeof PRICE_MOVE_PARTS)[number];
+
 /** One figure the market had a public consensus for, and what the seat delivered. */
 export interface Expectation {
   readonly consensus: number;

@@ -4,7 +4,7 @@
  * produced (`TurnReport`, `viewFor`) and draws it; none computes a game figure.
  */
 import type { CompanyId } from "../../../shared/engine/ids.ts";
-import type { PriceMove, QuarterRecord, SeatReport, SeatScore, TurnReport } from "../../../shared/engine/types.ts";
+import { PRICE_MOVE_PARTS, type PriceMovePart, type QuarterRecord, type SeatReport, type SeatScore, type TurnReport } from "../../../shared/engine/types.ts";
 import type { ReplayFile } from "../../../shared/protocol/replay.ts";
 import type { MatchView, PublicCompanyView } from "../../../shared/engine/view.ts";
 import { capabilityTier } from "../../../shared/engine/capability.ts";
@@ -93,7 +93,8 @@ export function decisionsTable(r: TurnReport, me: CompanyId | null, L: Lang): HT
   );
 }
 
-const MOVE_PARTS = ["earnings", "capex", "position", "credit", "sentiment", "cash", "events", "residual"] as const;
+/** `earningsBp` → `earnings`: the i18n key stem of a price-move part. */
+const stem = (p: PriceMovePart) => p.slice(0, -2);
 
 /** The engine's decomposition of each price move: the parts sum to the total. */
 export function whyTable(r: TurnReport, me: CompanyId | null): HTMLTableElement {
@@ -102,11 +103,11 @@ export function whyTable(r: TurnReport, me: CompanyId | null): HTMLTableElement 
       "tr",
       { class: s.company === me ? "rp-me" : "" },
       companyCell(s.company),
-      ...MOVE_PARTS.map((p) => el("td", {}, signed(s.priceMove[`${p}Bp` as const satisfies keyof PriceMove]))),
+      ...PRICE_MOVE_PARTS.map((p) => el("td", {}, signed(s.priceMove[p]))),
       el("td", { class: "rp-strong" }, signed(s.priceMove.totalBp)),
     ),
   );
-  return table("replay-why", [t("replay.col.company"), ...MOVE_PARTS.map((p) => t(`replay.move.${p}`)), t("replay.move.total")], rows);
+  return table("replay-why", [t("replay.col.company"), ...PRICE_MOVE_PARTS.map((p) => t(`replay.move.${stem(p)}`)), t("replay.move.total")], rows);
 }
 
 const EXPECTED = ["capex", "aiRevenue", "coreRevenue", "netIncome"] as const;
