@@ -48,6 +48,11 @@ export interface CcuLevel {
   readonly bytesRatio: number;
   /** Server RSS growth over this level's joins ÷ rooms (all server processes). */
   readonly memoryPerRoomKB: number;
+  /**
+   * Server CPU per connected client while nobody acts (10 s after the joins, realistic levels):
+   * the fixed cost of a connection and its room (Colyseus' patch loop, WebSocket pings, timers).
+   */
+  readonly serverCpuPerIdleClient: number;
   /** Server CPU seconds per wall second while playing (1 = one core busy). */
   readonly serverCpuCores: number;
   /** serverCpuCores ÷ clients. */
@@ -235,6 +240,13 @@ export async function runLevel(
     // Let the join storm's garbage settle before reading memory and starting the clock.
     await new Promise((r) => setTimeout(r, 2000));
     const rss1 = pids.reduce((n, p) => n + rssKB(p), 0);
+    let idlePerClient = 0;
+    if (spec.pacing === "realistic" && joined.clients > 0) {
+      const idle0 = pids.reduce((n, p) => n + cpuSeconds(p), 0);
+      const i0 = performance.now();
+      await new Promise((r) => setTimeout(r, 10_000));
+      idlePerClient = (pids.reduce((n, p) => n + cpuSeconds(p), 0) - idle0) / ((performance.now() - i0) / 1000) / joined.clients;
+    }
     const cpu0 = pids.reduce((n, p) => n + cpuSeconds(p), 0);
     const wait0 = pids.reduce((n, p) => n + runQueueWaitSeconds(p), 0);
     const botWait0 = runQueueWaitSeconds(bots.proc.pid!);
@@ -262,6 +274,7 @@ export async function runLevel(
       fullStateJsonBytes: Math.round(full),
       bytesRatio: round(played.bytesPerClientPerTurn / full, 4),
       memoryPerRoomKB: rooms > 0 ? Math.round((rss1 - rss0) / rooms) : 0,
+      serverCpuPerIdleClient: idlePerClient,
       serverCpuCores: round(serverCpuCores, 3),
       serverCpuPerClient: perClient,
       clientsPerCoreAtFullCpu: perClient > 0 ? Math.round(1 / perClient) : 0,
@@ -276,7 +289,7 @@ export async function runLevel(
       `server [${spec.setup}, ${spec.pacing}] ${level.rooms} rooms / ${level.clients} clients` +
         ` (joined in ${level.joinSeconds} s${level.joinFailures ? `, ${level.joinFailures} joins failed` : ""}): last commit→reveal p50 ${level.latencyMs.p50} ms, p99 ${level.latencyMs.p99} ms, max ${level.latencyMs.max} ms; ` +
         `${level.bytesPerClientPerTurn} B/client/quarter = ${(level.bytesRatio * 100).toFixed(1)}% of ${level.fullStateJsonBytes} B full JSON; ` +
-        `${level.memoryPerRoomKB} KB/room; server ${(level.serverCpuCores * 100).toFixed(1)}% of a core (${level.clientsPerCoreAtFullCpu} clients/core at 100%); ` +
+        `${level.memoryPerRoomKB} KB/room; ${idlePerClient > 0 ? `idle ${(idlePerClient * 1e6).toFixed(1)} µs CPU/s per client; ` : ""}server ${(level.serverCpuCores * 100).toFixed(1)}% of a core (${level.clientsPerCoreAtFullCpu} clients/core at 100%); ` +
         `bots ${(level.botCpuCores * 100).toFixed(0)}% of their core, loop delay p99 ${level.botLoopDelayP99Ms} ms; ` +
         `waiting for a CPU taken by others: server ${(level.serverRunQueueWait * 100).toFixed(0)}%, bots ${(level.botRunQueueWait * 100).toFixed(0)}% of the time; ${level.playSeconds} s`,
     );
