@@ -31,6 +31,12 @@ program.parse();
 const opts = program.opts<{ seeds: number; json?: string; workers: number; out: string; progress: boolean }>();
 
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
+/** CPU time of this process and its worker threads since the start, s. */
+const cpuSeconds = (): number => {
+  const c = process.cpuUsage(cpu0);
+  return (c.user + c.system) / 1e6;
+};
 const bar =
   opts.progress && process.stderr.isTTY
     ? new cliProgress.SingleBar({ format: "matches {bar} {value}/{total} {percentage}% | {duration}s", hideCursor: true }, cliProgress.Presets.shades_classic)
@@ -67,6 +73,7 @@ if (opts.json) {
         seconds: Number(totalSeconds().toFixed(2)),
         targets: run.results.map((r) => ({
           id: r.id,
+          group: r.group,
           description: r.description,
           expected: r.expected,
           got: r.got,
@@ -89,7 +96,7 @@ process.stdout.write(
   `\ncore targets: ${core.length - failed.length}/${core.length} pass` +
     `  ·  other targets: ${run.results.filter((r) => !r.core && r.pass).length}/${run.results.filter((r) => !r.core).length} pass\n` +
     `${run.matches} matches (${run.seeds} seeds per profile) on ${run.workers} worker thread(s): simulation ${run.simSeconds.toFixed(1)} s, full report ${secs.toFixed(1)} s` +
-    ` (budget 60 s: ${secs <= 60 ? "ok" : "OVER"})\n` +
+    ` (budget 60 s: ${secs <= 60 ? "ok" : "OVER"}); CPU ${cpuSeconds().toFixed(1)} s in all threads (the wall time grows when others share the cores)\n` +
     `report: ${reportPath}${opts.json ? `\njson: ${resolve(opts.json)}` : ""}\n`,
 );
 process.exitCode = failed.length === 0 ? 0 : 1;

@@ -6,10 +6,12 @@ import type { MatchJob, PolicyKey } from "./types.ts";
 
 export const SEATS: readonly CompanyId[] = CORE_FOUR;
 export const TURNS = 12;
-/** Fixed rules played against the guidance path (GAME.md §7 group 9). */
-export const RULES = ["hoard", "zero_capex", "all_in_debt", "flat", "capped"] as const satisfies readonly PolicyKey[];
+/** Fixed rules played against the guidance path (GAME.md §7 group 9; `reckless` is issue 11's "loot"). */
+export const RULES = ["hoard", "zero_capex", "all_in_debt", "reckless", "flat", "capped"] as const satisfies readonly PolicyKey[];
 /** Rules that must lose on average (the "tricks"). */
-export const TRICKS: readonly PolicyKey[] = ["hoard", "zero_capex", "all_in_debt"];
+export const TRICKS: readonly PolicyKey[] = ["hoard", "zero_capex", "all_in_debt", "reckless"];
+/** The January-2026 episode: Microsoft's first-quarter capex × 1.23 (+66% reported ÷ +35% expected, capex_msft_q_reported_jan2026). */
+export const SURPRISE = { seat: "microsoft", capexBp: 12_300 } as const satisfies { seat: CompanyId; capexBp: number };
 
 export interface PlanOptions {
   /** Seeds per dilemma profile (the headline count, ≥ 200 for the full report). */
@@ -74,6 +76,51 @@ export function buildPlan(opts: PlanOptions): MatchJob[] {
       randomEvents: true,
       seats: SEATS,
       policies: all("guide"),
+    });
+  }
+  // The shipped AI at `normal` in all four seats, on the seeds of the dilemma's first quarter:
+  // paired by seed with the all-restrain profile (RRRR, flat) of dilemma-flat.
+  for (const seed of few) {
+    add({
+      group: "ai-normal",
+      label: "ai_normal",
+      scenario: "reckoning",
+      variant: "guide",
+      turns: TURNS,
+      seed,
+      randomEvents: true,
+      seats: SEATS,
+      policies: all("ai_normal"),
+    });
+  }
+  // Probes paired by seed with the all-guide profile (HHHH) of dilemma-flat: one change each.
+  // The chip mix moves Alphabet's score by a few points against a seed-to-seed spread of ~9, so
+  // the TPU probe plays every seed; the capex surprise is read in its own quarter and needs fewer.
+  for (const seed of seeds) {
+    add({
+      group: "probe-tpu",
+      label: "guide_no_tpu@alphabet",
+      scenario: "reckoning",
+      variant: "guide",
+      turns: TURNS,
+      seed,
+      randomEvents: true,
+      seats: SEATS,
+      policies: { ...all("guide"), alphabet: "guide_no_tpu" },
+    });
+  }
+  for (const seed of few) {
+    add({
+      group: "probe-surprise",
+      label: `capex×${SURPRISE.capexBp / 10_000}@${SURPRISE.seat}`,
+      scenario: "reckoning",
+      variant: "guide",
+      turns: TURNS,
+      seed,
+      randomEvents: true,
+      seats: SEATS,
+      policies: all("guide"),
+      firstTurnOverride: { seat: SURPRISE.seat, capexBp: SURPRISE.capexBp },
     });
   }
   for (const rule of RULES) {

@@ -4,11 +4,15 @@ import type { BalanceRun } from "./run.ts";
 import { ANCHORED, anchoredH, anchoredR } from "./dilemma.ts";
 import type { GameAnalysis } from "./dilemma.ts";
 import { RULES, SEATS } from "./plan.ts";
-import { barChart, esc, heatmap, lineChart } from "./svg.ts";
+import { barChart, esc, heatmap, lineChart, stackedBars } from "./svg.ts";
 import type { Series } from "./svg.ts";
-import { isBull, ruleStats } from "./targets.ts";
-import { mean } from "./stats.ts";
+import { GROUP_NAMES, ruleStats } from "./targets.ts";
+import { mean, quantile, sd, share } from "./stats.ts";
 import type { MatchSummary, SeatSummary } from "./types.ts";
+import { PRICE_PARTS, type PricePart, surprisePairs } from "./market-targets.ts";
+import { distressOf, issuedShare } from "./credit-targets.ts";
+import { aiVsRestraint, industryWealth } from "./play-targets.ts";
+import { allRestrainRuns, documentedRuns, runsOf } from "./runs.ts";
 
 const COLORS: Readonly<Record<string, string>> = { microsoft: "#1f77b4", amazon: "#ff7f0e", alphabet: "#2ca02c", meta: "#9467bd" };
 const NAMES: Readonly<Record<string, string>> = { microsoft: "Microsoft", amazon: "Amazon", alphabet: "Alphabet", meta: "Meta" };
@@ -146,8 +150,8 @@ function endingsChart(run: BalanceRun): string {
   const n = bull.length || 1;
   const cnt = (f: (b: boolean, r: boolean) => boolean): number => bull.filter((b, i) => f(b, bear[i]!)).length;
   const bars = [
-    { label: "bull only", value: cnt((b, r) => b && !r), color: "#2ca02c" },
-    { label: "bear only", value: cnt((b, r) => !b && r), color: "#d62728" },
+    { label: "Cloud 2.0 only", value: cnt((b, r) => b && !r), color: "#2ca02c" },
+    { label: "Global Crossing only", value: cnt((b, r) => !b && r), color: "#d62728" },
     { label: "both", value: cnt((b, r) => b && r), color: "#bcbd22" },
     { label: "neither", value: cnt((b, r) => !b && !r), color: "#7f7f7f" },
   ].map((b) => ({ ...b, note: `${b.value} (${((100 * b.value) / n).toFixed(0)}%)` }));
@@ -155,8 +159,8 @@ function endingsChart(run: BalanceRun): string {
   for (const w of run.dataset.endings.bearWhy) if (w) why.set(w, (why.get(w) ?? 0) + 1);
   const whyBars = [...why].map(([label, value], i) => ({ label, value, color: ["#d62728", "#ff9896", "#e377c2"][i % 3]!, note: String(value) }));
   return (
-    barChart({ title: `Endings over ${bull.length} seeds, all four on the guidance path`, bars }) +
-    (whyBars.length ? barChart({ title: "First bear condition met (seeds)", bars: whyBars, width: 420 }) : "")
+    barChart({ title: `Endings (the engine's endingVerdict) over ${bull.length} seeds, all four on the guidance path`, bars, width: 620 }) +
+    (whyBars.length ? barChart({ title: "Why Global Crossing (first condition, seeds)", bars: whyBars, width: 420 }) : "")
   );
 }
 
@@ -179,6 +183,136 @@ function rulesTable(run: BalanceRun): string {
   return `<table><tr><th>fixed rule (one seat; rivals on the guidance path)</th><th>wins</th><th>edge over the field (TSR pp)</th><th>vs the same seat on the guidance path (pp)</th></tr>${rows}</table>`;
 }
 
+const PART_STYLE: Readonly<Record<PricePart, { readonly name: string; readonly color: string }>> = {
+  earningsBp: { name: "earnings", color: "#1f77b4" },
+  capexBp: { name: "capex", color: "#d62728" },
+  positionBp: { name: "position", color: "#2ca02c" },
+  creditBp: { name: "credit", color: "#8c564b" },
+  sentimentBp: { name: "sentiment", color: "#9467bd" },
+  cashBp: { name: "cash", color: "#bcbd22" },
+  eventsBp: { name: "events", color: "#ff7f0e" },
+  residualBp: { name: "residual", color: "#7f7f7f" },
+};
+
+/** Mean of each price-move part per quarter over runs and seats (in %), stacked, with the mean total. */
+function decompositionChart(runs: readonly MatchSummary[], ids: readonly CompanyId[], title: string, width = 820): string {
+  const first = runs[0];
+  if (!first) return "";
+  const n = first.quarters.length;
+  const avg = (f: (m: SeatSummary["priceMoves"][number]) => number): number[] =>
+    Array.from({ length: n }, (_, i) => mean(runs.flatMap((s) => ids.map((id) => f(seat(s, id).priceMoves[i]!)))) / 100);
+  return stackedBars({
+    title,
+    xLabels: first.quarters.map((q) => `${String(q.year).slice(2)}Q${q.q}`),
+    parts: PRICE_PARTS.map((k) => ({ ...PART_STYLE[k], values: avg((m) => m[k]) })),
+    totals: avg((m) => m.totalBp),
+    yLabel: "% of the quarter's opening price",
+    width,
+    height: 300,
+  });
+}
+
+function partsTable(runs: readonly MatchSummary[]): string {
+  const all = runs.flatMap((s) => s.seats.flatMap((x) => x.priceMoves));
+  const cells = [...PRICE_PARTS, "totalBp" as const].map((k) => {
+    const v = all.map((m) => m[k]);
+    return `<tr><td>${esc(k === "totalBp" ? "total move" : PART_STYLE[k].name)}</td><td>${(mean(v) / 100).toFixed(2)}</td><td>${(sd(v) / 100).toFixed(2)}</td><td>${(mean(v.map(Math.abs)) / 100).toFixed(2)}</td></tr>`;
+  });
+  return `<table><tr><th>part (documented path, ${all.length} seat-quarters)</th><th>mean %</th><th>SD %</th><th>mean |part| %</th></tr>${cells.join("")}</table>`;
+}
+
+function surpriseTable(run: BalanceRun): string {
+  const p = surprisePairs(run.dataset);
+  if (p.capex.length === 0) return "";
+  return `<p>January-2026 probe (Microsoft's first-quarter capex × 1.23, ${p.capex.length} seeds, paired with the documented path): capex part ${(mean(p.capex) / 100).toFixed(1)}% (SD ${(sd(p.capex) / 100).toFixed(1)}), whole move ${(mean(p.total) / 100).toFixed(1)}% (SD ${(sd(p.total) / 100).toFixed(1)}); the documents: −12% on the day (msft_stock_drop_jan2026).</p>`;
+}
+
+/** The four's combined market cap per quarter: 10th / 50th / 90th percentiles over seeds ($T), against the opening. */
+function marketCapChart(run: BalanceRun): string {
+  const doc = documentedRuns(run.dataset);
+  const first = doc[0];
+  if (!first) return "";
+  const n = first.quarters.length;
+  const path = (s: MatchSummary): number[] => [s.start.marketCap, ...s.industry.marketCap].map((v) => v / 1e6);
+  const q = (runs: readonly MatchSummary[], p: number): number[] =>
+    Array.from({ length: n + 1 }, (_, i) =>
+      quantile(
+        runs.map((s) => path(s)[i]!),
+        p,
+      ),
+    );
+  const restrain = allRestrainRuns(run.dataset);
+  const ai = runsOf(run.dataset, "ai-normal");
+  const series: Series[] = [
+    { name: "all guide p90", color: "#1f77b4", dashed: true, values: q(doc, 0.9) },
+    { name: "all guide median", color: "#1f77b4", values: q(doc, 0.5) },
+    { name: "all guide p10", color: "#1f77b4", dashed: true, values: q(doc, 0.1) },
+    { name: "all restrain median", color: "#2ca02c", values: q(restrain, 0.5) },
+  ];
+  if (ai.length > 0) series.push({ name: "AI (normal) median", color: "#d62728", values: q(ai, 0.5) });
+  return lineChart({
+    title: "The four's combined market cap ($T): percentiles over seeds",
+    xLabels: ["open", ...first.quarters.map((x) => `${String(x.year).slice(2)}Q${x.q}`)],
+    series,
+    hlines: [{ y: first.start.marketCap / 1e6, label: "opening", color: "#555" }],
+    yLabel: "$T",
+    width: 820,
+  });
+}
+
+function histogram(title: string, values: readonly number[], edges: readonly number[], color: string, fmtEdge: (x: number) => string, width = 520): string {
+  const bars = [
+    { label: `< ${fmtEdge(edges[0]!)}`, value: values.filter((v) => v < edges[0]!).length, color },
+    ...edges.slice(0, -1).map((lo, i) => ({ label: `${fmtEdge(lo)}…`, value: values.filter((v) => v >= lo && v < edges[i + 1]!).length, color })),
+    { label: `≥ ${fmtEdge(edges[edges.length - 1]!)}`, value: values.filter((v) => v >= edges[edges.length - 1]!).length, color },
+  ];
+  return barChart({ title, bars, width });
+}
+
+function capDistribution(run: BalanceRun): string {
+  const doc = documentedRuns(run.dataset);
+  const ratio = doc.map((s) => s.end.marketCap / s.start.marketCap);
+  const withCash = doc.map((s) => industryWealth(s) / s.start.marketCap);
+  const gaps = aiVsRestraint(run.dataset).gaps.map((g) => g / 1e6);
+  const edges = [0.6, 0.8, 1.0, 1.2, 1.4, 1.6, 1.8, 2.0];
+  return (
+    histogram("End ÷ start, the four's market cap (documented path, seeds)", ratio, edges, "#1f77b4", (x) => x.toFixed(1)) +
+    histogram("End ÷ start incl. cash returned (documented path)", withCash, edges, "#17becf", (x) => x.toFixed(1)) +
+    (gaps.length > 0
+      ? histogram(
+          "AI play (normal) minus all-restrain, same seed: market cap + cash returned ($T)",
+          gaps,
+          [-12, -9, -6, -3, 0, 3],
+          "#d62728",
+          (x) => x.toFixed(0),
+          760,
+        )
+      : "")
+  );
+}
+
+function creditTable(run: BalanceRun): string {
+  const doc = documentedRuns(run.dataset);
+  const first = doc[0];
+  if (!first) return "";
+  const years = [...new Set(first.quarters.map((q) => q.year))];
+  const rows = SEATS.map((id) => {
+    const cells = years
+      .map((y) => {
+        const v = mean(doc.map((s) => seat(s, id).bondsByYear[String(y)] ?? 0)) / 1000;
+        return `<td>${(100 * issuedShare(doc, id, y)).toFixed(0)}% · ${v.toFixed(1)}</td>`;
+      })
+      .join("");
+    const x = seat(first, id);
+    const downgraded = share(doc.map((s) => seat(s, id).finalRating !== seat(s, id).openingRating));
+    return `<tr><td>${esc(NAMES[id] ?? id)}</td><td>${esc(x.openingRating)} / ${esc(x.openingTarget)}</td>${cells}<td>${(100 * downgraded).toFixed(0)}%</td></tr>`;
+  }).join("");
+  const c = distressOf(runsOf(run.dataset, "rules"), "reckless");
+  const ig = mean(doc.map((s) => s.industry.aiIgShareBp.at(-1) ?? Number.NaN)) / 100;
+  return `<table><tr><th>seat (documented path)</th><th>opening rating / agencies' target</th>${years.map((y) => `<th>${y}: seeds issuing · mean $B</th>`).join("")}<th>rating changed by the end</th></tr>${rows}</table>
+<p>AI share of investment-grade debt: ${(first.start.aiIgShareBp / 100).toFixed(1)}% at the opening, ${ig.toFixed(1)}% at the end (mean). Reckless play (one seat, ${c.runs} runs): bridge loans ${c.emergency}, equity raises ${c.equityRaise}, defaults ${c.defaulted}.</p>`;
+}
+
 export function renderReport(run: BalanceRun, meta: { totalSeconds: number }): string {
   const g = run.dataset.groups;
   const flat = g.get("dilemma-flat") ?? [];
@@ -187,7 +321,7 @@ export function renderReport(run: BalanceRun, meta: { totalSeconds: number }): s
   const build = g.get("buildout") ?? [];
   const core = run.results.filter((r) => r.core);
   const failed = core.filter((r) => !r.pass).length;
-  const bullShare = allH.length ? allH.filter(isBull).length / allH.length : Number.NaN;
+  const bullShare = allH.length ? allH.filter((s) => s.ending.cloud2).length / allH.length : Number.NaN;
   const rows = run.results
     .map(
       (r) =>
@@ -205,14 +339,31 @@ svg{background:#fff;margin:8px 8px 8px 0;border:1px solid #eee}svg .t{font-size:
 .grid{display:flex;flex-wrap:wrap}small{color:#666}
 </style></head><body>
 <h1>Capital Purgatory — balance report</h1>
-<p>${run.matches} matches (${run.seeds} seeds per dilemma profile, 16 profiles × flat and consensus-capped restraint, plus SCN-CONS, The Build-out, fixed-rule and probe runs) on ${run.workers} worker thread(s):
+<p>${run.matches} matches (${run.seeds} seeds per dilemma profile, 16 profiles × flat and consensus-capped restraint, plus SCN-CONS, The Build-out, the shipped AI at normal, fixed-rule and probe runs) on ${run.workers} worker thread(s):
 simulation ${run.simSeconds.toFixed(1)} s, full report ${meta.totalSeconds.toFixed(1)} s. Core targets: <b>${core.length - failed}/${core.length} pass</b>.
 Scenario "The Reckoning" (2026 Q1, 12 quarters) SCN-GUIDE unless noted; Invest-heavy = the documented guidance path, Restrain = capex at the 2024 level (or growth capped at +35%).</p>
 
-<h2>Targets (GAME.md §7, calibration.md ids)</h2>
+<h2>Targets (GAME.md §7, calibration.md ids; issue 9's market, credit and play targets)</h2>
+<p>Groups: ${Object.entries(GROUP_NAMES)
+    .map(([k, v]) => `${k} ${esc(v)}`)
+    .join(" · ")}. Rows citing no figure are INFERRED (the row says from what).</p>
 <table><tr><th>group</th><th>id</th><th>what it checks</th><th>expected</th><th>got</th><th>result</th></tr>
 ${rows}
 </table>
+
+<h2>Why prices moved: the price-move decomposition (documented path)</h2>
+<p>Mean over seeds and the four seats of each part of a quarter's move (earnings against the consensus, capex against it, the AI position, credit, the sector's mood, cash paid out, events, and the company's own noise); the black tick is the mean total move. The parts sum exactly to the move (ISSUE9-MKT-01).</p>
+${decompositionChart(allH, SEATS, "Mean price move per quarter and its parts, all four seats (%)")}
+<div class="grid">${SEATS.map((id) => decompositionChart(allH, [id], `${NAMES[id]}: mean move and its parts (%)`, 640)).join("")}</div>
+${partsTable(allH)}
+${surpriseTable(run)}
+
+<h2>The four's combined market cap</h2>
+${marketCapChart(run)}
+<div class="grid">${capDistribution(run)}</div>
+
+<h2>Credit (documented path)</h2>
+${creditTable(run)}
 
 <h2>Capex vs AI revenue vs the hurdle</h2>
 ${capexChart(allH, allR)}
@@ -241,7 +392,7 @@ ${bestResponseTable(run.dataset.games.capped)}
 
 <h2>Endings over seeds</h2>
 <div class="grid">${endingsChart(run)}</div>
-<p>Bull share ${(100 * bullShare).toFixed(1)}%. ${scoreDistribution(allH)}</p>
+<p>Cloud 2.0 share ${(100 * bullShare).toFixed(1)}%. ${scoreDistribution(allH)}</p>
 
 <h2>No dominant trick</h2>
 ${rulesTable(run)}

@@ -1,7 +1,9 @@
 /** Runs one scripted match through the real engine and boils it down to a MatchSummary. */
-import { createMatch, decisionBounds, defaultDecision, resolveTurn, score, viewFor } from "../shared/engine/index.ts";
-import type { CompanyId, Decision, MatchState, Quarter, Regime, SeatReport } from "../shared/engine/index.ts";
+import { budgetShortfall, createMatch, decisionBounds, defaultDecision, endingVerdict, resolveTurn, score, viewFor } from "../shared/engine/index.ts";
+import type { CompanyId, CreditWatch, Decision, DecisionBounds, MatchState, PriceMove, Quarter, Rating, Regime, SeatReport } from "../shared/engine/index.ts";
 import { quarterDepreciation } from "../shared/engine/compute.ts";
+import { tsrBp } from "../shared/engine/score.ts";
+import { openingCredit } from "./agency.ts";
 import { policyFor } from "./policies.ts";
 import type { IndustrySeries, MatchJob, MatchSummary, SeatSeries, SeatSummary } from "./types.ts";
 
@@ -34,7 +36,20 @@ const emptySeries = (): SeatSeries => ({
   couponBp: [],
   debtRefused: [],
   aiDepreciation: [],
+  equityIssued: [],
+  dividends: [],
+  priceCents: [],
+  fairPriceCents: [],
+  capexConsensus: [],
 });
+
+/** Per-seat records that are not numbers per quarter. */
+interface SeatExtras {
+  readonly priceMoves: PriceMove[];
+  readonly ratings: Rating[];
+  readonly watch: CreditWatch[];
+  readonly ratingReasons: (string | null)[];
+}
 
 /** Depreciation this turn of the AI server and shell cohorts (read before the turn resolves). */
 function aiDepreciationAt(state: MatchState, id: CompanyId, turn: number): number {
@@ -53,6 +68,32 @@ function livesOf(state: MatchState, id: CompanyId, into: Record<string, number[]
     const list = into[v.kind]!;
     if (!list.includes(v.lifeQuarters)) list.push(v.lifeQuarters);
   }
+}
+
+/**
+ * A probe's decision: the policy's capex scaled by `capexBp`, everything else as the policy chose;
+ * the extra spending is borrowed (within what the bond market lends), and if that is not enough,
+ * buybacks then the extra capex give way, so the decision stays legal.
+ */
+export function scaleCapex(d: Decision, b: DecisionBounds, capexBp: number): Decision {
+  let out: Decision = { ...d, capex: Math.min(b.capex.max, Math.round((d.capex * capexBp) / 10_000)) };
+  const short = budgetShortfall(b, out);
+  if (short > 0 && b.debtTenors.length > 0) {
+    const debtIssue = Math.min(b.debtIssue.max, out.debtIssue + short);
+    out = {
+      ...out,
+      debtIssue,
+      debtRepay: debtIssue > 0 ? 0 : out.debtRepay,
+      debtTenor: b.debtTenors.includes(out.debtTenor) ? out.debtTenor : b.debtTenors[0]!,
+    };
+  }
+  let over = budgetShortfall(b, out);
+  if (over > 0) {
+    const buybacks = Math.max(0, out.buybacks - over);
+    over -= out.buybacks - buybacks;
+    out = { ...out, buybacks, capex: Math.max(0, out.capex - Math.max(0, over)) };
+  }
+  return out;
 }
 
 /** Seed a policy's own choices from the match seed and the seat, so runs are reproducible. */
@@ -85,10 +126,15 @@ export function runMatch(job: MatchJob): MatchSummary {
     aiIgShareBp: [],
     windowOpen: [],
     regime: [],
+    adoptionIndexBp: [],
+    backlog: [],
+    aiCoverageBp: [],
+    marketCap: [],
   };
+  const extras = new Map<CompanyId, SeatExtras>(job.seats.map((s) => [s, { priceMoves: [], ratings: [], watch: [], ratingReasons: [] }]));
   const quarters: Quarter[] = [];
   const eventKinds = new Set<string>();
-  const policies = new Map(job.seats.map((s) => [s, policyFor(job.policies[s] ?? "guide")]));
+  const policies = new Map(job.seats.map((s) => [s, policyFor(job.policies[s] ?? "guide", job.seats, s)]));
 
   while (!state.ended) {
     const decisions: Partial<Record<CompanyId, Decision>> = {};
@@ -102,11 +148,7 @@ export function runMatch(job: MatchJob): MatchSummary {
         seed: policySeed(job.seed, i, state.turn),
       });
       const o = job.firstTurnOverride;
-      if (o && o.seat === seat && state.turn === 0) {
-        const b = decisionBounds(state, seat);
-        const capex = Math.min(b.capex.max, Math.round((d.capex * o.capexBp) / 10_000));
-        d = { ...d, capex, buybacks: 0, dividends: Math.min(d.dividends, b.dividends.min) };
-      }
+      if (o && o.seat === seat && state.turn === 0) d = scaleCapex(d, decisionBounds(state, seat), o.capexBp);
       decisions[seat] = d;
     });
     const aiDep = new Map(job.seats.map((seat) => [seat, aiDepreciationAt(state, seat, state.turn)]));
@@ -145,6 +187,19 @@ export function runMatch(job: MatchJob): MatchSummary {
       s.couponBp.push(rep?.couponBp ?? 0);
       s.debtRefused.push(rep && rep.decision.debtIssue > 0 && rep.debtIssued === 0 ? 1 : 0);
       s.aiDepreciation.push(aiDep.get(seat) ?? 0);
+      s.equityIssued.push(cf?.equityIssued ?? 0);
+      s.dividends.push(cf?.dividends ?? 0);
+      s.priceCents.push(c.sharePriceCents);
+      s.fairPriceCents.push(c.valuation.fairPriceCents);
+      s.capexConsensus.push(rep?.expectations.capex.consensus ?? 0);
+      const x = extras.get(seat)!;
+      // A seat that defaulted earlier has no report: its price no longer moves.
+      x.priceMoves.push(
+        rep?.priceMove ?? { totalBp: 0, earningsBp: 0, capexBp: 0, positionBp: 0, creditBp: 0, sentimentBp: 0, cashBp: 0, eventsBp: 0, residualBp: 0 },
+      );
+      x.ratings.push(c.rating);
+      x.watch.push(rep?.creditWatch ?? c.creditWatch);
+      x.ratingReasons.push(rep?.ratingReason ?? null);
     }
     const ih = state.industryHistory[state.industryHistory.length - 1];
     industry.capex.push(ih?.capex ?? 0);
@@ -158,6 +213,10 @@ export function runMatch(job: MatchJob): MatchSummary {
     industry.aiIgShareBp.push(r.report.market.aiIgShareBp);
     industry.windowOpen.push(r.report.market.windowOpen);
     industry.regime.push(r.report.market.regimeAfter as Regime);
+    industry.adoptionIndexBp.push(ih?.adoptionIndexBp ?? 0);
+    industry.backlog.push(ih?.backlog ?? 0);
+    industry.aiCoverageBp.push(ih?.aiCoverageBp ?? 0);
+    industry.marketCap.push(job.seats.reduce((a, id) => a + (state.companies[id]?.marketCap ?? 0), 0));
   }
 
   const scores = new Map(score(state).map((s) => [s.company, s]));
@@ -168,6 +227,15 @@ export function runMatch(job: MatchJob): MatchSummary {
     const c0 = start.companies[id]!;
     const c1 = state.companies[id]!;
     const sc = scores.get(id);
+    const ser = series.get(id)!;
+    const x = extras.get(id)!;
+    const bondsByYear: Record<string, number> = {};
+    quarters.forEach((q, i) => {
+      bondsByYear[String(q.year)] = (bondsByYear[String(q.year)] ?? 0) + (ser.debtIssued[i] ?? 0);
+    });
+    const start0 = c0.valuation.startPriceCents;
+    const defaulted = c1.status === "defaulted";
+    const fairCents = defaulted ? c1.sharePriceCents : c1.valuation.fairPriceCents;
     const lives: Record<string, number[]> = {};
     livesOf(start, id, lives);
     livesOf(state, id, lives);
@@ -185,10 +253,28 @@ export function runMatch(job: MatchJob): MatchSummary {
       lives,
       scoreBp: sc?.scoreBp ?? 0,
       tsrBp: sc?.tsrBp ?? 0,
+      fairTsrBp: tsrBp(start0, fairCents, c1.dividendsPerShareCents),
+      marketTsrBp: tsrBp(start0, c1.sharePriceCents, c1.dividendsPerShareCents),
       rank: sc?.rank ?? 0,
-      defaulted: c1.status === "defaulted",
+      defaulted,
       finalRating: c1.rating,
       replacedInvalid: invalid.get(id) ?? 0,
+      priceMoves: x.priceMoves,
+      startPriceCents: start0,
+      bondsByYear,
+      distress: {
+        emergency: ser.emergencyBorrowing.some((v) => v > 0),
+        equityRaise: ser.equityIssued.some((v) => v > 0),
+        defaulted,
+      },
+      openingRating: c0.rating,
+      openingTarget: openingCredit(start, id).target,
+      ratings: x.ratings,
+      watch: x.watch,
+      ratingReasons: x.ratingReasons,
+      cashReturned: c1.cashReturned,
+      endMarketCap: c1.marketCap,
+      endFairMarketCap: Math.round((fairCents * c1.sharesOutstandingM) / 100),
     };
   });
   return {
@@ -203,7 +289,17 @@ export function runMatch(job: MatchJob): MatchSummary {
       nvidiaMarginBp: start.market.nvidia.grossMarginBp,
       baseRateBp: start.market.bonds.baseRateBp,
       aiIgShareBp: start.market.bonds.aiIgShareBp,
+      regime: start.market.sentiment.regime,
+      consensusCapex: job.seats.reduce((a, id) => a + (start.companies[id]?.consensus.capex ?? 0), 0),
+      consensusCapexYear: job.seats.reduce((a, id) => a + (start.companies[id]?.consensus.capexYear ?? 0), 0),
+      marketCap: job.seats.reduce((a, id) => a + (start.companies[id]?.marketCap ?? 0), 0),
     },
+    end: {
+      marketCap: seats.reduce((a, x) => a + x.endMarketCap, 0),
+      fairMarketCap: seats.reduce((a, x) => a + x.endFairMarketCap, 0),
+      cashReturned: seats.reduce((a, x) => a + x.cashReturned, 0),
+    },
+    ending: endingVerdict(state),
     eventKinds: [...eventKinds].sort(),
   };
 }

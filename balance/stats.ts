@@ -54,3 +54,63 @@ export function pct(x: number, digits = 0): string {
 export function fmt(x: number, digits = 2): string {
   return Number.isFinite(x) ? x.toFixed(digits) : "n/a";
 }
+
+/** Sample standard deviation (n − 1). */
+export function sd(xs: readonly number[]): number {
+  const n = xs.length;
+  if (n < 2) return Number.NaN;
+  const m = mean(xs);
+  let v = 0;
+  for (const x of xs) v += (x - m) * (x - m);
+  return Math.sqrt(v / (n - 1));
+}
+
+/**
+ * Pooled standard deviation of several groups, each around its own mean (Σ squared deviations ÷
+ * (N − groups)): the spread within groups, not the spread of their means.
+ */
+export function pooledSd(groups: readonly (readonly number[])[]): number {
+  let ss = 0;
+  let n = 0;
+  let k = 0;
+  for (const g of groups) {
+    if (g.length === 0) continue;
+    const m = mean(g);
+    for (const x of g) ss += (x - m) * (x - m);
+    n += g.length;
+    k++;
+  }
+  return n - k < 1 ? Number.NaN : Math.sqrt(ss / (n - k));
+}
+
+/** Root mean square of a list (e.g. of per-quarter standard deviations). */
+export function rms(xs: readonly number[]): number {
+  const ok = xs.filter(Number.isFinite);
+  return ok.length === 0 ? Number.NaN : Math.sqrt(ok.reduce((a, x) => a + x * x, 0) / ok.length);
+}
+
+/** Paired differences a[i] − b[i] over the keys both have (e.g. seeds), as an estimate. */
+export function pairedBy<K>(a: ReadonlyMap<K, number>, b: ReadonlyMap<K, number>): Estimate {
+  const d: number[] = [];
+  for (const [k, x] of a) {
+    const y = b.get(k);
+    if (y !== undefined) d.push(x - y);
+  }
+  return estimate(d);
+}
+
+/** An estimate is clearly above 0 when its 95% CI is: mean − ci > 0. */
+export const clearlyPositive = (e: Estimate): boolean => Number.isFinite(e.ci) && e.mean - e.ci > 0;
+
+/** bp → "x.y%" (sign kept). */
+export const pctBp = (bp: number, digits = 1): string => (Number.isFinite(bp) ? `${(bp / 100).toFixed(digits)}%` : "n/a");
+
+/** The q-quantile (0…1) of a list, by linear interpolation between order statistics. */
+export function quantile(xs: readonly number[], q: number): number {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return Number.NaN;
+  const pos = Math.min(1, Math.max(0, q)) * (s.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
+}

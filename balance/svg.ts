@@ -173,3 +173,94 @@ export function heatmap(opts: {
   parts.push("</svg>");
   return parts.join("");
 }
+
+export interface StackPart {
+  readonly name: string;
+  readonly color: string;
+  /** One value per x position; positive parts stack up from 0, negative parts down. */
+  readonly values: readonly number[];
+}
+
+/**
+ * Diverging stacked bars: at each x the positive parts stack above 0 and the negative ones below,
+ * in the order given; a black tick marks the total (the sum of the parts) when `totals` is given.
+ */
+export function stackedBars(opts: {
+  title: string;
+  xLabels: readonly string[];
+  parts: readonly StackPart[];
+  totals?: readonly number[];
+  yLabel?: string;
+  width?: number;
+  height?: number;
+}): string {
+  const W = opts.width ?? 640;
+  const H = opts.height ?? 300;
+  const L = 60;
+  const R = 130;
+  const T = 30;
+  const B = 40;
+  const n = opts.xLabels.length;
+  const up = Array.from({ length: n }, (_, i) => opts.parts.reduce((a, p) => a + Math.max(0, p.values[i] ?? 0), 0));
+  const down = Array.from({ length: n }, (_, i) => opts.parts.reduce((a, p) => a + Math.min(0, p.values[i] ?? 0), 0));
+  let hi = Math.max(0, ...up, ...(opts.totals ?? []).filter(Number.isFinite));
+  let lo = Math.min(0, ...down, ...(opts.totals ?? []).filter(Number.isFinite));
+  if (hi === lo) hi = lo + 1;
+  const pad = (hi - lo) * 0.05;
+  hi += pad;
+  lo -= lo < 0 ? pad : 0;
+  const bw = (W - L - R) / Math.max(1, n);
+  const y = (v: number): number => T + ((hi - v) * (H - T - B)) / (hi - lo);
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(opts.title)}">`,
+    `<text x="${L}" y="18" class="t">${esc(opts.title)}</text>`,
+  ];
+  for (const t of niceTicks(lo, hi)) {
+    parts.push(`<line x1="${L}" x2="${W - R}" y1="${y(t)}" y2="${y(t)}" stroke="#eee"/>`);
+    parts.push(`<text x="${L - 6}" y="${y(t) + 4}" text-anchor="end" class="s">${fmtTick(t)}</text>`);
+  }
+  for (let i = 0; i < n; i++) {
+    const x0 = L + i * bw + bw * 0.15;
+    let pos = 0;
+    let neg = 0;
+    for (const p of opts.parts) {
+      const v = p.values[i] ?? 0;
+      if (!Number.isFinite(v) || v === 0) continue;
+      const from = v > 0 ? pos : neg;
+      const to = from + v;
+      if (v > 0) pos = to;
+      else neg = to;
+      const top = y(Math.max(from, to));
+      const h = Math.abs(y(from) - y(to));
+      parts.push(
+        `<rect x="${x0.toFixed(1)}" y="${top.toFixed(1)}" width="${(bw * 0.7).toFixed(1)}" height="${h.toFixed(1)}" fill="${p.color}"><title>${esc(`${opts.xLabels[i]} ${p.name}: ${v.toFixed(2)}`)}</title></rect>`,
+      );
+    }
+    const tot = opts.totals?.[i];
+    if (tot !== undefined && Number.isFinite(tot))
+      parts.push(
+        `<line x1="${(x0 - 2).toFixed(1)}" x2="${(x0 + bw * 0.7 + 2).toFixed(1)}" y1="${y(tot).toFixed(1)}" y2="${y(tot).toFixed(1)}" stroke="#000" stroke-width="2.5"/>`,
+      );
+    parts.push(`<text x="${(x0 + bw * 0.35).toFixed(1)}" y="${H - B + 16}" text-anchor="middle" class="s">${esc(opts.xLabels[i] ?? "")}</text>`);
+  }
+  parts.push(`<line x1="${L}" x2="${W - R}" y1="${y(0)}" y2="${y(0)}" stroke="#888"/>`);
+  if (opts.yLabel)
+    parts.push(
+      `<text x="12" y="${T + (H - T - B) / 2}" class="s" transform="rotate(-90 12 ${T + (H - T - B) / 2})" text-anchor="middle">${esc(opts.yLabel)}</text>`,
+    );
+  const legend = [
+    ...opts.parts.map((p) => ({ name: p.name, color: p.color, line: false })),
+    ...(opts.totals ? [{ name: "total move", color: "#000", line: true }] : []),
+  ];
+  legend.forEach((p, k) => {
+    const ly = T + 6 + k * 16;
+    parts.push(
+      p.line
+        ? `<line x1="${W - R + 8}" x2="${W - R + 20}" y1="${ly + 5}" y2="${ly + 5}" stroke="#000" stroke-width="2.5"/>`
+        : `<rect x="${W - R + 8}" y="${ly}" width="12" height="10" fill="${p.color}"/>`,
+    );
+    parts.push(`<text x="${W - R + 26}" y="${ly + 9}" class="s">${esc(p.name)}</text>`);
+  });
+  parts.push("</svg>");
+  return parts.join("");
+}

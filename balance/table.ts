@@ -1,4 +1,5 @@
 /** The terminal table of target results. */
+import { GROUP_NAMES } from "./targets.ts";
 import type { TargetResult } from "./targets.ts";
 
 const cut = (s: string, n: number): string => (s.length <= n ? s.padEnd(n) : `${s.slice(0, n - 1)}…`);
@@ -13,7 +14,7 @@ export function formatTable(results: readonly TargetResult[], width = 210): stri
   for (const r of results) {
     if (r.group !== group) {
       group = r.group;
-      lines.push(`· group ${group}`);
+      lines.push(`· group ${group}${GROUP_NAMES[group] ? `: ${GROUP_NAMES[group]}` : ""}`);
     }
     lines.push(`${cut(r.id, idW)}  ${r.core ? "yes " : "    "}  ${cut(r.expected, expW)}  ${cut(r.got, gotW)}  ${r.pass ? "PASS" : "FAIL"}`);
   }

@@ -1,12 +1,16 @@
 /** Plain-data shapes the balance harness passes between the main thread and its workers. */
-import type { CompanyId, Quarter, Rating, Regime, ScenarioId, Variant } from "../shared/engine/index.ts";
+import type { CompanyId, CreditWatch, EndingVerdict, PriceMove, Quarter, Rating, Regime, ScenarioId, Variant } from "../shared/engine/index.ts";
 
 /**
  * Scripted policies the harness can seat. `guide` is the documented guidance path (SCN-GUIDE or
  * SCN-CONS, by the match's variant), `capped` the consensus-capped restraint (+35%), `flat`
- * restraint at the 2024 level; the rest are the fixed decision rules of GAME.md §7 group 9.
+ * restraint at the 2024 level; `hoard`, `zero_capex`, `all_in_debt` and `reckless` are the fixed
+ * decision rules of GAME.md §7 group 9 (`reckless`: borrow all the bond market lends, pay the most
+ * dividends the cash allows and spend the rest on capex — the "loot" of issue 11); `ai_normal` is
+ * the shipped AI at the `normal` difficulty (the personality its seat gets there); `guide_no_tpu`
+ * the guidance path without custom silicon (the chips probe).
  */
-export const POLICY_KEYS = ["guide", "capped", "flat", "hoard", "zero_capex", "all_in_debt"] as const;
+export const POLICY_KEYS = ["guide", "capped", "flat", "hoard", "zero_capex", "all_in_debt", "reckless", "ai_normal", "guide_no_tpu"] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
 export interface MatchJob {
@@ -52,6 +56,14 @@ export interface SeatSeries {
   readonly debtRefused: number[];
   /** Depreciation of AI servers and their shells in service this quarter (from the asset cohorts). */
   readonly aiDepreciation: number[];
+  /** Shares sold at a discount when lenders would lend no more ($M). */
+  readonly equityIssued: number[];
+  readonly dividends: number[];
+  /** Share price at the end of the quarter (noise included) and the fair value per share the score counts, cents. */
+  readonly priceCents: number[];
+  readonly fairPriceCents: number[];
+  /** The consensus capex the quarter was judged against ($M). */
+  readonly capexConsensus: number[];
 }
 
 export interface SeatSummary {
@@ -69,10 +81,34 @@ export interface SeatSummary {
   /** Lives (quarters) of every asset cohort seen at the start or the end, by kind. */
   readonly lives: Readonly<Record<string, number[]>>;
   readonly scoreBp: number;
+  /** The score's TSR (at the scored price: fair value, or the collapsed price of a defaulted seat). */
   readonly tsrBp: number;
+  /** TSR at the fair price per share (the same as `tsrBp` unless the seat defaulted). */
+  readonly fairTsrBp: number;
+  /** TSR at the market price the player sees (noise included). */
+  readonly marketTsrBp: number;
   readonly rank: number;
   readonly defaulted: boolean;
   readonly finalRating: Rating;
+  /** Why the price moved, per quarter (the engine's `SeatReport.priceMove`, bp of the quarter's opening price). */
+  readonly priceMoves: PriceMove[];
+  readonly startPriceCents: number;
+  /** Bonds placed per calendar year ($M; emergency bridge loans not included). */
+  readonly bondsByYear: Readonly<Record<string, number>>;
+  /** Distress during the match: a bridge loan, a discounted share sale, default. */
+  readonly distress: { readonly emergency: boolean; readonly equityRaise: boolean; readonly defaulted: boolean };
+  /** Rating at the opening, and where the agencies' rule puts the opening ratios (balance/agency.ts). */
+  readonly openingRating: Rating;
+  readonly openingTarget: Rating;
+  /** The agencies each quarter: the rating after the quarter, the watch and the reason (i18n key) of any action. */
+  readonly ratings: Rating[];
+  readonly watch: CreditWatch[];
+  readonly ratingReasons: (string | null)[];
+  /** Buybacks + dividends paid during the match ($M). */
+  readonly cashReturned: number;
+  readonly endMarketCap: number;
+  /** Fair value × shares at the end ($M). */
+  readonly endFairMarketCap: number;
   /** Decisions the engine replaced by the default because they were not legal. */
   readonly replacedInvalid: number;
 }
@@ -89,6 +125,12 @@ export interface IndustrySeries {
   readonly aiIgShareBp: number[];
   readonly windowOpen: boolean[];
   readonly regime: Regime[];
+  /** Public leading indicators: adoption index (bp of the opening demand), contracted backlog ($M), AI coverage of capex (bp). */
+  readonly adoptionIndexBp: number[];
+  readonly backlog: number[];
+  readonly aiCoverageBp: number[];
+  /** The seats' combined market cap at the end of each quarter ($M). */
+  readonly marketCap: number[];
 }
 
 export interface MatchSummary {
@@ -104,6 +146,16 @@ export interface MatchSummary {
     readonly nvidiaMarginBp: number;
     readonly baseRateBp: number;
     readonly aiIgShareBp: number;
+    readonly regime: Regime;
+    /** The seats' summed consensus capex for the first quarter and the first four quarters ($M). */
+    readonly consensusCapex: number;
+    readonly consensusCapexYear: number;
+    /** The seats' combined market cap at the opening ($M). */
+    readonly marketCap: number;
   };
+  /** The seats' combined end of match: market cap (noise included), fair value and cash returned ($M). */
+  readonly end: { readonly marketCap: number; readonly fairMarketCap: number; readonly cashReturned: number };
+  /** The engine's verdict on the final state (`endingVerdict`): the one definition of the endings. */
+  readonly ending: EndingVerdict;
   readonly eventKinds: string[];
 }

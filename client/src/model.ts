@@ -1,9 +1,8 @@
 /** Read-only derivations for display: sums and labels over what the server sent. No game rule lives here: the previews call the engine's own functions. */
 import type { BoundReason, Decision, DecisionBounds, Headline, TurnReport } from "../../shared/engine/types.ts";
 import { budgetShortfall, decisionOutflows } from "../../shared/engine/validate.ts";
-import { previewDecision, type DecisionPreview } from "../../shared/engine/preview.ts";
+import { previewDecision, type DecisionPreview, type PreviewInput } from "../../shared/engine/preview.ts";
 import { aiShareOfCapex, buyCompute } from "../../shared/engine/chips.ts";
-import type { PrivateCompanyView } from "../../shared/engine/view.ts";
 import type { CompanyId, Rating } from "../../shared/engine/ids.ts";
 import type { Difficulty } from "../../shared/protocol/messages.ts";
 import { hasKey } from "../../shared/i18n/index.ts";
@@ -83,18 +82,16 @@ export function industrySeries(s: Session, n = 12): { labels: string[]; capexAnn
  * The fields of the seat's private view the engine's `previewDecision` reads, rebuilt from the
  * synced snapshot (the snapshot flattens each quarter's statements).
  */
-export function previewView(me: SeatSnap): PrivateCompanyView {
-  const view = {
+export function previewView(me: SeatSnap): PreviewInput {
+  return {
     id: me.company,
     cash: me.cash,
     debt: me.debt,
     history: me.history.map((h) => ({
-      income: { operatingIncome: h.operatingIncome, depreciation: h.depreciation },
+      income: { operatingIncome: h.operatingIncome, depreciation: h.depreciation, interestExpense: h.interestExpense },
       cashFlow: { operatingCashFlow: h.operatingCashFlow },
     })),
   };
-  // previewDecision reads only these fields (shared/engine/preview.ts); the rest of the view is not synced in this shape.
-  return view as unknown as PrivateCompanyView;
 }
 
 export interface Preview {
@@ -104,6 +101,10 @@ export interface Preview {
   newDebt: number;
   /** What is left at the quarter's end by the engine's budget rule; below zero exactly when the decision is over budget. */
   cashLeft: number;
+  /** Bonds falling due this quarter, repaid from cash after the decision's outflows. */
+  maturing: number;
+  /** Cash after those repayments: below zero means a bridge loan or a share sale would follow (or default). */
+  cashAfterMaturities: number;
   overBudget: number;
   /** The engine's preview: debt, leverage and rating after the decision (null before the first reported quarter). */
   engine: DecisionPreview | null;
@@ -117,20 +118,29 @@ export interface Preview {
 export function preview(me: SeatSnap | null, b: DecisionBounds, d: Decision): Preview {
   const spendable = b.budget - b.debtIssue.max;
   const outflows = decisionOutflows(d);
-  const engine = me && me.history.length > 0 ? previewDecision(previewView(me), d) : null;
+  const engine = me && me.history.length > 0 ? previewDecision(previewView(me), d, b.maturingNow) : null;
+  const cashLeft = spendable + d.debtIssue - outflows;
   return {
     spendable,
     outflows,
     newDebt: d.debtIssue,
-    cashLeft: spendable + d.debtIssue - outflows,
+    cashLeft,
+    maturing: b.maturingNow,
+    cashAfterMaturities: cashLeft - b.maturingNow,
     overBudget: budgetShortfall(b, d),
     engine,
   };
 }
 
 /** MW of AI servers the capex buys at this quarter's list prices (the engine's `buyCompute`). */
-export function computeBought(capex: number, customShareBp: number, maturityBp: number, b: DecisionBounds): { nvidiaMw: number; customMw: number } {
-  const p = buyCompute(aiShareOfCapex(capex).ai, customShareBp, maturityBp, b.chipPricesK.nvidia);
+export function computeBought(
+  seat: CompanyId,
+  capex: number,
+  customShareBp: number,
+  maturityBp: number,
+  b: DecisionBounds,
+): { nvidiaMw: number; customMw: number } {
+  const p = buyCompute(seat, aiShareOfCapex(capex).ai, customShareBp, maturityBp, b.chipPricesK.nvidia);
   return { nvidiaMw: p.nvidiaMw, customMw: p.customMw };
 }
 
@@ -154,7 +164,7 @@ export function namedParam(name: string, v: string | number): string | number {
   if (name === "magnitude" || name === "magnitudeBp") return formatChange(v, 2);
   if (name.endsWith("Bp")) return formatPercent(v, 1);
   if (name === "mw") return formatMw(v, L);
-  if (/^(amount|capex|price|revenue|cash|debt|max|min|budget|capacity)$/.test(name)) return formatMoney(v, L);
+  if (/^(amount|capex|price|revenue|cash|debt|max|min|budget|capacity|book)$/.test(name)) return formatMoney(v, L);
   return v;
 }
 

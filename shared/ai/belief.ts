@@ -11,7 +11,7 @@ import { createMatch } from "../engine/create-match.ts";
 import { seedRng } from "../engine/rng.ts";
 import { BP, mulBp } from "../engine/money.ts";
 import { inService } from "../engine/compute.ts";
-import { MARKET_PARAMS } from "../rules/params.ts";
+import { COMPANY_PARAMS, MARKET_PARAMS } from "../rules/params.ts";
 import { SCENARIO_DEFS } from "../rules/scenarios.ts";
 
 /** Openings are pure functions of the public config; one per config is kept (a cache, not state). */
@@ -73,9 +73,9 @@ function scaleTranches(ts: readonly DebtTranche[], debt: number, turn: number): 
 }
 
 /** Steady-state training compute for a fleet: what usable MW would keep the decaying stock at. */
-function steadyTraining(usableMw: number): number {
+function steadyTraining(id: CompanyId, usableMw: number): number {
   const K = MARKET_PARAMS.capability;
-  return K.decayBp > 0 ? Math.floor((mulBp(usableMw, K.trainingShareBp) * BP) / K.decayBp) : 0;
+  return K.decayBp > 0 ? Math.floor((mulBp(usableMw, COMPANY_PARAMS[id].trainingShareBp) * BP) / K.decayBp) : 0;
 }
 
 function publicPatch(t: CompanyState, pub: PublicCompanyView, turn: number): CompanyState {
@@ -89,7 +89,11 @@ function publicPatch(t: CompanyState, pub: PublicCompanyView, turn: number): Com
     otherLiabilities: bal?.otherLiabilities ?? t.otherLiabilities,
     equity: bal?.equity ?? t.equity,
     rating: pub.rating,
-    core: { ...t.core, revenue: pub.coreRevenue },
+    creditWatch: pub.creditWatch,
+    lendersWaryQuarters: pub.lendersWaryQuarters,
+    consensus: pub.consensus,
+    valuation: { ...t.valuation, inputs: pub.valuationInputs, residualBp: 0 },
+    core: { ...t.core, revenue: pub.coreRevenue, shareShiftBp: pub.shareShiftBp },
     aiRevenue: pub.aiRevenue,
     aiShareBp: pub.aiShareBp,
     capabilityBp: pub.capabilityBp,
@@ -150,7 +154,7 @@ export function beliefState(view: MatchView, seed: number): MatchState {
     const pub = view.companies[id];
     if (!tc || !pub) continue;
     companies[id] = view.own && id === view.seat ? ownCompany(tc, view.own, turn) : rivalCompany(tc, pub, turn);
-    training[id] = steadyTraining(pub.usableMw);
+    training[id] = steadyTraining(id, pub.usableMw);
   }
   // Training stocks consistent with the reported capability ratios (capability = √(own / leader)).
   const leader = Math.max(1, ...Object.values(training).map((x) => x ?? 0));
@@ -189,6 +193,9 @@ export function beliefState(view: MatchView, seed: number): MatchState {
       bonds: m.bonds,
       sentiment: m.sentiment,
       events: m.events,
+      expectedPotential: m.expectedPotential,
+      timeValueBp: m.timeValueBp,
+      marketNoiseBp: m.marketNoiseBp,
     },
     schedule: SCENARIO_DEFS[view.config.scenario].schedule.filter((e) => e.turn >= turn),
     industryHistory: view.industryHistory,

@@ -7,6 +7,7 @@ import type { CompanyId, Tenor } from "../engine/ids.ts";
 import type { Decision, DecisionBounds, EnergyBid, Range } from "../engine/types.ts";
 import type { MatchView, PrivateCompanyView, PublicCompanyView } from "../engine/view.ts";
 import { BP, clamp, mulBp } from "../engine/money.ts";
+import { COMPANY_PARAMS } from "../rules/params.ts";
 import type { PolicyContext } from "./policy.ts";
 
 export function last<T>(xs: readonly T[], back = 1): T | undefined {
@@ -74,9 +75,9 @@ export function costPerMw(view: MatchView): number {
   return Math.max(1, Math.round(view.market.nvidia.priceK / 1000));
 }
 
-/** MW contracted but not yet online. */
-export function pipelineMw(own: PrivateCompanyView): number {
-  return own.powerPipeline.reduce((s, p) => s + p.mw, 0);
+/** MW contracted but not yet online, arriving by `byTurn` (all of it when omitted). */
+export function pipelineMw(own: PrivateCompanyView, byTurn = Number.POSITIVE_INFINITY): number {
+  return own.powerPipeline.reduce((s, p) => s + (p.onlineTurn <= byTurn ? p.mw : 0), 0);
 }
 
 /** Servers ordered but not yet delivered, MW. */
@@ -86,9 +87,32 @@ export function orderedMw(own: PrivateCompanyView, turn: number): number {
   return mw;
 }
 
-/** Power the seat will have (online + contracted) minus compute installed or on order: negative = short. */
+/**
+ * Power the seat will have within a year (online + contracted to arrive by then) minus compute
+ * installed or on order: negative = short. A grid contract five years out powers nothing ordered now.
+ */
 export function powerHeadroomMw(own: PrivateCompanyView, turn: number): number {
-  return own.poweredMw + pipelineMw(own) - own.installedMw - orderedMw(own, turn);
+  return own.poweredMw + pipelineMw(own, turn + 4) - own.installedMw - orderedMw(own, turn);
+}
+
+/** Shares outstanding, M, from the public price and market cap. */
+export function sharesM(c: PublicCompanyView): number {
+  return c.sharePriceCents > 0 ? Math.max(1, Math.round((c.marketCap * 100) / c.sharePriceCents)) : 1;
+}
+
+/** The company's documented quarterly dividend, $M (its per-share rate × shares outstanding now). */
+export function documentedDividend(view: MatchView): number {
+  const o = view.own;
+  if (!o || !view.seat) return 0;
+  return Math.round((COMPANY_PARAMS[view.seat as CompanyId].dividendCentsQ * sharesM(o)) / 100);
+}
+
+/**
+ * The cash a documented company keeps: its opening cash pile. The hyperscalers borrowed rather
+ * than run their cash down (bond_meta_size, bond_googl_size): the FCF gap after dividends is debt.
+ */
+export function documentedCashFloor(view: MatchView): number {
+  return view.seat ? COMPANY_PARAMS[view.seat as CompanyId].cash : 0;
 }
 
 /** A cash floor the seat tries to keep: a share of a quarter's core revenue. */
@@ -103,6 +127,10 @@ export interface EnergyPlan {
   readonly maxDeals: number;
   /** Only bid while the seat is short of power by this many MW or more (negative: always). */
   readonly needMw: number;
+  /** Bid on deals until their MW cover the shortfall (up to `maxDeals`), not just on one. */
+  readonly coverShortfall?: boolean;
+  /** Bid exactly this many $M over the reserve instead of `premiumBp` of the range (a sniper's bid). */
+  readonly overReserve?: number;
 }
 
 export interface Financing {
@@ -134,20 +162,24 @@ function energyBids(view: MatchView, b: DecisionBounds, plan: EnergyPlan | undef
   if (!plan || plan.maxDeals <= 0) return [];
   if (plan.needMw >= 0 && shortMw < plan.needMw) return [];
   const offers = new Map(view.market.energyOffers.map((o) => [o.id, o]));
-  // Cheapest running cost first, then the fastest to arrive, then id (stable order).
+  // Soonest first, then the cheapest to run, then id (stable order): a quarter of stranded servers
+  // forgoes about as much revenue per MW as years of the running-cost gap between deal kinds.
+  const rank = (o: (typeof view.market.energyOffers)[number] | undefined): number => (o ? o.leadQuarters * 1000 + o.costPerMwQK : 0);
   const deals = [...b.energyDeals].sort((x, y) => {
-    const ox = offers.get(x.dealId);
-    const oy = offers.get(y.dealId);
-    const cx = ox ? ox.costPerMwQK + ox.leadQuarters * 5 : 0;
-    const cy = oy ? oy.costPerMwQK + oy.leadQuarters * 5 : 0;
+    const cx = rank(offers.get(x.dealId));
+    const cy = rank(offers.get(y.dealId));
     return cx - cy || (x.dealId < y.dealId ? -1 : x.dealId > y.dealId ? 1 : 0);
   });
   const out: EnergyBid[] = [];
+  let covered = 0;
   for (const d of deals) {
     if (out.length >= plan.maxDeals) break;
-    if (d.maxBid < d.minBid) continue;
-    const amount = clamp(d.minBid + mulBp(d.maxBid - d.minBid, plan.premiumBp), d.minBid, d.maxBid);
+    if (plan.coverShortfall && out.length > 0 && covered >= shortMw) break;
+    if (d.maxBid < d.minBid || !d.usable) continue;
+    const over = plan.overReserve ?? mulBp(d.maxBid - d.minBid, plan.premiumBp);
+    const amount = clamp(d.minBid + over, d.minBid, d.maxBid);
     out.push({ dealId: d.dealId, amount });
+    covered += offers.get(d.dealId)?.mw ?? 0;
   }
   return out;
 }

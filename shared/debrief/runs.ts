@@ -60,7 +60,7 @@ export function fitDecision(state: MatchState, seat: CompanyId, d: Decision): { 
   let bids: EnergyBid[] = [];
   for (const bid of d.energyBids) {
     const deal = b.energyDeals.find((x) => x.dealId === bid.dealId);
-    if (!deal || bids.some((x) => x.dealId === bid.dealId)) continue;
+    if (!deal?.usable || bids.some((x) => x.dealId === bid.dealId)) continue;
     bids.push({ dealId: bid.dealId, amount: clamp(bid.amount, deal.minBid, Math.max(deal.minBid, deal.maxBid)) });
   }
   const outflows = (): number => capex + chipRnd + debtRepay + buybacks + dividends + bids.reduce((s, x) => s + x.amount, 0);

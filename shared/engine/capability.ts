@@ -1,15 +1,17 @@
 /** Model capability from recent training compute; the core business feels the gap to the leader. */
-import { MARKET_PARAMS } from "../rules/params.ts";
+import { COMPANY_PARAMS, MARKET_PARAMS } from "../rules/params.ts";
 import type { CompanyId } from "./ids.ts";
 import { BP, isqrt, mulBp } from "./money.ts";
 
 const K = MARKET_PARAMS.capability;
 
-/** Training compute decays so capability tracks recent investment, not history. */
-export function nextTrainingCompute(prev: number, usableMw: number, customShareBp: number): number {
-  const effBp = BP - mulBp(customShareBp, BP - MARKET_PARAMS.chips.customTrainingEfficiencyBp);
-  const add = mulBp(mulBp(usableMw, K.trainingShareBp), effBp);
-  return prev - mulBp(prev, K.decayBp) + add;
+/**
+ * Training compute decays so capability tracks recent investment, not history. `trainingMw` is
+ * usable MW weighted by the fleet's training efficiency; the company trains its own models on its
+ * share of it.
+ */
+export function nextTrainingCompute(id: CompanyId, prev: number, trainingMw: number): number {
+  return prev - mulBp(prev, K.decayBp) + mulBp(trainingMw, COMPANY_PARAMS[id].trainingShareBp);
 }
 
 /** Capability relative to the leader: √(own / leader) so doubling compute is not doubling skill. */

@@ -40,6 +40,25 @@ export function usableMw(c: CompanyState, turn: number): number {
   return Math.min(installedMw(c, turn), poweredMw(c));
 }
 
+/**
+ * Custom share of the powered fleet when only `usable` MW have power: the operator keeps the chips
+ * that do more inference work per MW lit (serving earns the revenue) and idles the others first.
+ */
+export function poweredCustomShareBp(c: CompanyState, turn: number, usable: number, customInferenceBp: number): number {
+  let all = 0;
+  let custom = 0;
+  for (const v of c.assets) {
+    if (v.kind !== "ai_servers" || !inService(v, turn)) continue;
+    all += v.mw;
+    if (v.chip === "custom") custom += v.mw;
+  }
+  const lit = Math.min(usable, all);
+  if (lit <= 0) return 0;
+  const nvidia = all - custom;
+  const litCustom = customInferenceBp >= BP ? Math.min(custom, lit) : lit - Math.min(nvidia, lit);
+  return Math.round((litCustom * BP) / lit);
+}
+
 export function fleetCustomShareBp(c: CompanyState, turn: number): number {
   let all = 0;
   let custom = 0;

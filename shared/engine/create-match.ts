@@ -1,28 +1,37 @@
-/** createMatch: the opening state of a scenario — history pre-filled so the first statements look real. */
+/**
+ * createMatch: the opening state of a scenario — history pre-filled so the first statements look
+ * real, and the market's opening view formed by the same valuation rule every quarter uses.
+ */
 import { COMPANY_PARAMS, MARKET_PARAMS } from "../rules/params.ts";
 import { SCENARIO_DEFS } from "../rules/scenarios.ts";
-import { COMPANIES, MAX_SEATS, MAX_TURNS, MIN_TURNS, SCENARIOS, SCORINGS, VARIANTS, isCompanyId, type CompanyId } from "./ids.ts";
+import { capabilitiesBp, nextTrainingCompute } from "./capability.ts";
+import { fleetEfficiencyBp, maxCustomShareBp, nvidiaUnitCostK } from "./chips.ts";
+import { accumulatedDepAt, installedMw, netPpe, poweredCustomShareBp, quarterDepreciation } from "./compute.ts";
+import { coreRevenueOf, liftTarget } from "./core-business.ts";
+import { crowdingBp, leverageBp } from "./credit.ts";
+import { nextPotential, servedContract } from "./demand.ts";
+import { generateOffers } from "./energy.ts";
+import { fromScheduled } from "./events.ts";
+import { aiRevenueConsensus, capexPath, coreRevenueConsensus, netIncomeConsensus } from "./expectations.ts";
+import { type IncomeInput, quarterlyIncome } from "./finance.ts";
+import { COMPANIES, type CompanyId, isCompanyId, MAX_SEATS, MAX_TURNS, MIN_TURNS, SCENARIOS, SCORINGS, VARIANTS } from "./ids.ts";
+import { BP, mulBp } from "./money.ts";
+import { turnOf } from "./quarters.ts";
+import { nextChanceBp, seedRng } from "./rng.ts";
+import { forwardCoverageBp } from "./sentiment.ts";
 import {
-  ENGINE_VERSION,
-  STATE_VERSION,
   type CompanyState,
+  type DebtTranche,
+  ENGINE_VERSION,
+  type MarketState,
   type MatchConfig,
   type MatchConfigInput,
   type MatchState,
-  type MarketState,
+  STATE_VERSION,
   type Vintage,
-  type DebtTranche,
 } from "./types.ts";
-import { BP, mulBp } from "./money.ts";
-import { nextChanceBp, seedRng } from "./rng.ts";
-import { accumulatedDepAt, installedMw, quarterDepreciation, netPpe } from "./compute.ts";
-import { capabilitiesBp, nextTrainingCompute } from "./capability.ts";
-import { nvidiaUnitCostK, maxCustomShareBp } from "./chips.ts";
-import { generateOffers } from "./energy.ts";
-import { crowdingBp, leverageBp, ratingFor } from "./bonds.ts";
-import { anchorMultipleBp, earningsPowerQ } from "./stock.ts";
-import { fromScheduled } from "./events.ts";
-import { quarterlyIncome, type IncomeInput } from "./finance.ts";
+import { anchorFor, franchiseSharesBp, industryAiValue, type PriceState, sharePriceCents, type ValuationInputs } from "./valuation.ts";
+import { arrivingPoweredMw, valuationInputs } from "./valuation-inputs.ts";
 
 export const DEFAULT_CONFIG: MatchConfig = {
   scenario: "reckoning",
@@ -50,25 +59,20 @@ export function resolveConfig(input: MatchConfigInput = {}): MatchConfig {
   return { ...c, seats: COMPANIES.filter((id) => c.seats.includes(id)) };
 }
 
-/** Absolute quarter index of (year, q) relative to the scenario's first quarter. */
-function quarterIndex(year: number, q: number, startYear: number): number {
-  return (year - startYear) * 4 + (q - 1);
-}
-
 function historicVintages(id: CompanyId, startYear: number, years: readonly number[]): { assets: Vintage[]; capexByQuarter: number[] } {
   const p = COMPANY_PARAMS[id];
   const C = MARKET_PARAMS.capex;
   const assets: Vintage[] = [];
   const capexByQuarter: number[] = [];
   const serverShareBp = Math.floor(((C.historicalAllInCostK - C.facilityCostK) * BP) / C.historicalAllInCostK);
-  const customBp = maxCustomShareBp(p.customMaturityBp);
+  const customBp = maxCustomShareBp(id, p.chipProgram.maturityBp);
   for (const y of years) {
     const annual = p.capexHistory[String(y)] ?? 0;
     const aiBp = C.historicalAiShareBp[String(y)] ?? 0;
     for (let q = 1; q <= 4; q++) {
       const capex = Math.floor(annual / 4);
       capexByQuarter.push(capex);
-      const t = quarterIndex(y, q, startYear);
+      const t = turnOf(y, q, startYear);
       const ai = mulBp(capex, aiBp);
       const traditional = capex - ai;
       const mw = Math.floor((ai * 1000) / C.historicalAllInCostK);
@@ -110,31 +114,36 @@ function openingCompany(id: CompanyId, config: MatchConfig): CompanyState {
   const installed = installedMw(stub, 0);
   // Training compute: replay the history quarters with the fleet each one had.
   let training = 0;
-  for (let t = -scenario.historyYears.length * 4; t < 0; t++) training = nextTrainingCompute(training, installedMw(stub, t), 0);
+  const trainingEff = fleetEfficiencyBp(id, maxCustomShareBp(id, p.chipProgram.maturityBp), "training");
+  for (let t = -scenario.historyYears.length * 4; t < 0; t++) training = nextTrainingCompute(id, training, mulBp(installedMw(stub, t), trainingEff));
   // Build-out starts a year earlier: deflate the core by a year of growth.
   let coreRevenue = p.coreRevenueQ;
   for (let i = 0; i < yearsBefore; i++) coreRevenue = Math.floor((coreRevenue * BP) / (BP + p.coreGrowthBp));
   // A year earlier the run rate was lower (Microsoft 13 in Jan 2025 vs 16 in Jan 2026: ai_rr_msft_jan2025).
   const D = MARKET_PARAMS.demand;
   const aiRunRate = yearsBefore > 0 ? mulBp(p.aiRunRateQ, D.aiRunRateYearEarlierBp) : p.aiRunRateQ;
-  // The quarters before the start ramp up to it (Microsoft 10 → 13 in "a few months": ai_rr_msft_prior).
+  // The two years before the start ramp up to it (Microsoft 10 → 13 in "a few months":
+  // ai_rr_msft_prior), so year-on-year growth is defined from the first quarter.
   const aiHistory: number[] = [aiRunRate];
-  for (let k = 1; k < 4; k++) aiHistory.unshift(Math.floor((aiHistory[0]! * BP) / (BP + D.aiRunRateGrowthBpQ)));
-  const tranche: DebtTranche = {
-    id: `${id}-legacy`,
-    principal: p.debt,
-    couponBp: p.debtCouponBp,
-    issuedTurn: -8,
-    maturityTurn: 40,
-    tenor: 10,
+  for (let k = 1; k < 8; k++) aiHistory.unshift(Math.floor((aiHistory[0]! * BP) / (BP + D.aiRunRateGrowthBpQ)));
+  // Legacy bonds fall due inside and beyond the match: the refinancing wall makes the tenor matter.
+  const tranches: DebtTranche[] = p.legacyDebt.map((d, i) => ({
+    id: `${id}-legacy-${i}`,
+    principal: d.principal,
+    couponBp: d.couponBp,
+    issuedTurn: d.maturesInQuarters - d.tenor * 4,
+    maturityTurn: d.maturesInQuarters,
+    tenor: d.tenor,
     emergency: false,
-  };
+  }));
+  const debt = tranches.reduce((s, t) => s + t.principal, 0);
   const sharesM = p.sharesM;
-  const marketCap = Math.floor((p.priceCents * sharesM) / 100);
-  const onlineMw = installed + mulBp(installed, p.powerHeadroomBp);
+  const priceCents = p.priceCents[config.scenario];
+  const marketCap = Math.floor((priceCents * sharesM) / 100);
+  const onlineMw = Math.max(0, installed + mulBp(installed, p.powerHeadroomBp) - mulBp(installed, MARKET_PARAMS.energy.openingIdleBp[config.scenario]));
   const ppe = netPpe(assets, 0);
   const otherAssets = p.otherAssets;
-  const equity = p.cash + ppe + otherAssets - p.debt - p.otherLiabilities;
+  const equity = p.cash + ppe + otherAssets - debt - p.otherLiabilities;
   return {
     id,
     status: "active",
@@ -143,10 +152,22 @@ function openingCompany(id: CompanyId, config: MatchConfig): CompanyState {
     otherAssets,
     otherLiabilities: p.otherLiabilities,
     equity,
-    tranches: p.debt > 0 ? [tranche] : [],
+    tranches,
     nextTrancheSeq: 1,
-    rating: "AA",
-    core: { revenue: coreRevenue, marginBp: p.coreMarginBp, growthBp: p.coreGrowthBp, erosionBp: 0, liftBp: 0 },
+    rating: p.openingRating,
+    creditWatch: "none",
+    lendersWaryQuarters: 0,
+    core: {
+      baseRevenue: coreRevenue,
+      revenue: coreRevenue,
+      baseMarginBp: p.coreMarginBp,
+      marginBp: p.coreMarginBp,
+      growthBp: p.coreGrowthBp,
+      shareShiftBp: 0,
+      openingCapabilityBp: BP,
+      liftRevenueBp: 0,
+      liftMarginBp: 0,
+    },
     assets,
     power: {
       onlineMw,
@@ -160,7 +181,7 @@ function openingCompany(id: CompanyId, config: MatchConfig): CompanyState {
       costPerMwQK: MARKET_PARAMS.energy.powerCostK.organic,
       outageMw: 0,
     },
-    chipProgram: { maturityBp: p.customMaturityBp, slipQuarters: 0 },
+    chipProgram: { maturityBp: p.chipProgram.maturityBp, slipQuarters: 0 },
     serverLifeQuarters: p.serverLifeQuarters,
     trainingCompute: training,
     capabilityBp: BP,
@@ -168,17 +189,167 @@ function openingCompany(id: CompanyId, config: MatchConfig): CompanyState {
     aiShareBp: 0,
     contracted: { perQuarter: p.contractedQ ?? 0, quartersLeft: p.contractedQuarters ?? 0 },
     sharesOutstandingM: sharesM,
-    sharePriceCents: p.priceCents,
+    sharePriceCents: priceCents,
     marketCap,
     startMarketCap: marketCap,
     cashReturned: 0,
     dividendsPerShareCents: 0,
     cumulativeFcf: 0,
-    antitrustBp: 0,
-    valuation: { anchorMultipleBp: BP, baseEarningsQ: 1, startPriceCents: p.priceCents },
+    valuation: {
+      anchor: { coreMultipleBp: BP, floorNopat: 0, otherValue: 0, leverageFreeBp: MARKET_PARAMS.valuation.leverageFreeBp },
+      inputs: NEUTRAL_INPUTS,
+      residualBp: 0,
+      startPriceCents: priceCents,
+      fairPriceCents: priceCents,
+    },
+    consensus: { capex: 0, capexYear: 0, coreRevenue, aiRevenue: aiRunRate, netIncome: 0 },
     history: [],
     capexHistory: capexByQuarter,
     aiRevenueHistory: aiHistory,
+  };
+}
+
+const NEUTRAL_INPUTS: ValuationInputs = {
+  coreNopat: 0,
+  aiNopat: 0,
+  outlookBp: BP,
+  franchise: 0,
+  fadeBp: BP,
+  timeValueBp: BP,
+  regimeBp: BP,
+  riskBp: BP,
+  capexPremiumBp: 0,
+  beatPremiumBp: 0,
+  eventPremiumBp: 0,
+  netCash: 0,
+};
+
+/**
+ * The opening position as the market sees it, through the same rule every later quarter uses:
+ * the lift the opening fleet already earns is part of the core's revenue and margin, the consensus
+ * for the first quarter is formed, and each seat's core multiple is the one that makes its value
+ * the documents' price.
+ */
+function openMarket(companies: Partial<Record<CompanyId, CompanyState>>, config: MatchConfig, baseRateBp: number): void {
+  const seats = config.seats;
+  const regime = MARKET_PARAMS.sentiment.start[config.scenario];
+  const potential = MARKET_PARAMS.demand.potentialQ[config.scenario];
+  const fleets = new Map<CompanyId, { installed: number; usable: number; serving: number }>();
+  for (const id of seats) {
+    const c = companies[id]!;
+    const installed = installedMw(c, 0);
+    const usable = Math.min(installed, c.power.onlineMw);
+    fleets.set(id, {
+      installed,
+      usable,
+      serving: mulBp(usable, fleetEfficiencyBp(id, poweredCustomShareBp(c, 0, usable, COMPANY_PARAMS[id].chipProgram.inferenceBp), "inference")),
+    });
+  }
+  // The lift the fleet already earns is in the reported revenue and margin: split it out of the base.
+  for (const id of seats) {
+    const c = companies[id]!;
+    const lift = liftTarget(id, c.core.revenue, fleets.get(id)!.serving, c.capabilityBp);
+    const baseRevenue = Math.floor((c.core.revenue * BP) / (BP + lift.revenueBp));
+    companies[id] = {
+      ...c,
+      core: {
+        ...c.core,
+        baseRevenue,
+        revenue: coreRevenueOf(baseRevenue, lift.revenueBp, 0),
+        baseMarginBp: c.core.marginBp - lift.marginBp,
+        liftRevenueBp: lift.revenueBp,
+        liftMarginBp: lift.marginBp,
+      },
+    };
+  }
+  // The opening run rate excludes the backlog; the market expects the backlog served as far as the fleet allows.
+  const backlog = (id: CompanyId): number => {
+    const c = companies[id]!;
+    return c.contracted.quartersLeft > 0 ? servedContract(c.contracted.perQuarter, fleets.get(id)!.serving, MARKET_PARAMS.demand.refYieldK) : 0;
+  };
+  const claims = seats.map((id) => {
+    const c = companies[id]!;
+    const f = fleets.get(id)!;
+    return {
+      aiRevenue: c.aiRevenue + backlog(id),
+      credibleMw: f.serving + mulBp(arrivingPoweredMw(c, -1, f.installed), MARKET_PARAMS.valuation.arrivingWeightBp),
+      capabilityBp: c.capabilityBp,
+    };
+  });
+  const shares = franchiseSharesBp(claims);
+  const expected = nextPotential(potential, MARKET_PARAMS.demand.growthBp);
+  const industryValue = industryAiValue(expected, expected, potential, BP, MARKET_PARAMS.demand.refYieldK, MARKET_PARAMS.demand.refYieldK);
+  seats.forEach((id, k) => {
+    const c = companies[id]!;
+    const f = fleets.get(id)!;
+    const lastCapexRnd = 0;
+    const coreRevenue = coreRevenueConsensus(c.core.revenue, c.core.growthBp, 0);
+    const aiRevenue = aiRevenueConsensus(c.aiRevenue, MARKET_PARAMS.demand.growthBp) + backlog(id);
+    const income = quarterlyIncome(openingIncomeInput(c, baseRateBp));
+    const start = SCENARIO_DEFS[config.scenario].startYear;
+    const path = capexPath(id, config.variant, start, { year: start, q: 1 }, c.capexHistory, undefined, 4);
+    const consensus = {
+      capex: path[0] ?? 0,
+      capexYear: path.reduce((s, x) => s + x, 0),
+      coreRevenue,
+      aiRevenue,
+      netIncome: netIncomeConsensus(c, 0, { coreRevenue, aiRevenue }, f.usable, lastCapexRnd, baseRateBp),
+    };
+    // The leverage the market tolerates is the seat's own opening leverage (or the sector's, if
+    // lower): the opening inputs must already use it, or the first quarter re-rates a levered seat.
+    const ebitdaQ = income.operatingIncome + income.depreciation;
+    const openingLeverage = leverageBp(c.tranches.reduce((s, t) => s + t.principal, 0) - c.cash, ebitdaQ);
+    const leverageFreeBp = Math.max(MARKET_PARAMS.valuation.leverageFreeBp, openingLeverage);
+    const seen = { ...c, consensus, valuation: { ...c.valuation, anchor: { ...c.valuation.anchor, leverageFreeBp } } };
+    const inputs = valuationInputs(seen, -1, {
+      consensus,
+      moodBp: MARKET_PARAMS.sentiment.regimeMultBp[regime],
+      powerCost: income.powerCost,
+      chipRnd: 0,
+      installedMw: f.installed,
+      usableMw: f.usable,
+      servingMw: f.serving,
+      customerFlowBp: 0,
+      horizonQ: 0,
+      franchise: mulBp(industryValue, shares[k] ?? 0),
+      fadeBp: BP,
+      timeValueBp: BP,
+      quarterlyEbitda: ebitdaQ,
+      capexPremiumBp: 0,
+      beatPremiumBp: 0,
+      eventPremiumBp: 0,
+    });
+    const anchor = anchorFor(c.marketCap, inputs, mulBp(inputs.coreNopat, MARKET_PARAMS.valuation.earningsFloorBp), leverageFreeBp);
+    const price: PriceState = { inputs, sharesM: c.sharesOutstandingM, residualBp: 0, marketNoiseBp: 0 };
+    const cents = sharePriceCents(anchor, price);
+    companies[id] = {
+      ...c,
+      consensus,
+      sharePriceCents: cents,
+      marketCap: Math.round((cents * c.sharesOutstandingM) / 100),
+      startMarketCap: Math.round((cents * c.sharesOutstandingM) / 100),
+      valuation: { anchor, inputs, residualBp: 0, startPriceCents: cents, fairPriceCents: cents },
+    };
+  });
+}
+
+/** A quarter's income at the opening position: the agencies' and the market's starting figures. */
+function openingIncomeInput(c: CompanyState, baseRateBp: number): IncomeInput {
+  let dep = 0;
+  for (const v of c.assets) dep += quarterDepreciation(v, 0);
+  const usable = Math.min(installedMw(c, 0), c.power.onlineMw);
+  return {
+    coreRevenue: c.core.revenue,
+    coreMarginBp: c.core.marginBp,
+    aiRevenue: c.aiRevenue,
+    usableMw: usable,
+    powerCostPerMwQK: c.power.costPerMwQK,
+    depreciation: dep,
+    rnd: 0,
+    tranches: c.tranches,
+    openingCash: c.cash,
+    baseRateBp,
+    extraExpense: 0,
   };
 }
 
@@ -187,7 +358,7 @@ export function createMatch(input: MatchConfigInput = {}): MatchState {
   const config = resolveConfig(input);
   const scenario = SCENARIO_DEFS[config.scenario];
   const D = MARKET_PARAMS.demand;
-  const B = MARKET_PARAMS.bonds;
+  const CR = MARKET_PARAMS.credit;
   let rng = seedRng(config.seed);
   const boom = nextChanceBp(rng, D.driftChanceBp.boom);
   rng = boom.rng;
@@ -195,50 +366,42 @@ export function createMatch(input: MatchConfigInput = {}): MatchState {
   rng = bust.rng;
   const driftBp = boom.value ? D.driftBp.boom : bust.value ? D.driftBp.bust : D.driftBp.base;
 
-  const potential = D.potentialQ[config.scenario];
   const companies: Partial<Record<CompanyId, CompanyState>> = {};
   for (const id of config.seats) companies[id] = openingCompany(id, config);
-
   // Capability relative to the leader among the seats.
   const training: Partial<Record<CompanyId, number>> = {};
   for (const id of config.seats) training[id] = companies[id]!.trainingCompute;
   const caps = capabilitiesBp(training);
-
-  const baseRateBp = B.baseRateBp[config.scenario];
-  const bonds: MarketState["bonds"] = {
-    baseRateBp,
-    aiIgShareBp: B.aiIgShareStartBp,
-    crowdingBp: crowdingBp(B.aiIgShareStartBp),
-    windowOpen: true,
-    windowShutQuarters: 0,
-    seatAiDebt: 0,
-  };
-  const totalPosition = config.seats.reduce((s, id) => s + installedMw(companies[id]!, 0), 0) + D.outsideMw[config.scenario];
   for (const id of config.seats) {
     const c = companies[id]!;
     const capabilityBp = caps[id] ?? BP;
-    const aiShareBp = Math.min(BP, Math.floor((c.aiRevenue * BP) / potential));
-    const income = quarterlyIncome(openingIncomeInput(c, capabilityBp, baseRateBp));
-    const positionShareBp = Math.floor((installedMw(c, 0) * BP) / Math.max(1, totalPosition));
-    const ebitda = income.operatingIncome + income.depreciation;
-    const netDebt = c.tranches.reduce((s, t) => s + t.principal, 0) - c.cash;
     companies[id] = {
       ...c,
       capabilityBp,
-      aiShareBp,
-      rating: ratingFor(id, leverageBp(netDebt, ebitda)),
-      valuation: {
-        anchorMultipleBp: anchorMultipleBp(c.marketCap, earningsPowerQ(c.core.revenue, c.core.marginBp), positionShareBp, potential, c.aiRevenue, -netDebt),
-        baseEarningsQ: Math.max(1, earningsPowerQ(c.core.revenue, c.core.marginBp)),
-        startPriceCents: c.sharePriceCents,
-      },
+      aiShareBp: Math.min(BP, Math.floor((c.aiRevenue * BP) / D.potentialQ[config.scenario])),
+      core: { ...c.core, openingCapabilityBp: capabilityBp },
     };
   }
+  const baseRateBp = CR.baseRateBp[config.scenario];
+  openMarket(companies, config, baseRateBp);
 
+  const aiIgShareBp = CR.aiIgShareStartBp;
+  const bonds: MarketState["bonds"] = {
+    baseRateBp,
+    aiIgShareBp,
+    crowdingBp: crowdingBp(aiIgShareBp),
+    windowOpen: true,
+    windowShutQuarters: 0,
+    aiDebt: mulBp(CR.igMarket, aiIgShareBp),
+    igDebt: CR.igMarket,
+  };
   const offers = generateOffers(rng, -1, 1, MARKET_PARAMS.energy.gridQueueQuarters);
   rng = offers.rng;
   const market: MarketState = {
-    demandPotential: potential,
+    // The coming quarter's demand: the adoption path has already moved one step past the run rate.
+    demandPotential: nextPotential(D.potentialQ[config.scenario], D.growthBp),
+    expectedPotential: nextPotential(D.potentialQ[config.scenario], D.growthBp),
+    timeValueBp: BP,
     demandGrowthBp: D.growthBp,
     demandDriftBp: driftBp,
     efficiencyBp: BP,
@@ -255,7 +418,14 @@ export function createMatch(input: MatchConfigInput = {}): MatchState {
     },
     energy: { offers: offers.value.offers, gridQueueQuarters: MARKET_PARAMS.energy.gridQueueQuarters, nextDealSeq: offers.value.seq },
     bonds,
-    sentiment: { regime: MARKET_PARAMS.sentiment.start[config.scenario], scoreBp: 0, quartersInRegime: 0 },
+    marketNoiseBp: 0,
+    sentiment: {
+      regime: MARKET_PARAMS.sentiment.start[config.scenario],
+      scoreBp: 0,
+      quartersInRegime: 0,
+      moodBp: MARKET_PARAMS.sentiment.regimeMultBp[MARKET_PARAMS.sentiment.start[config.scenario]],
+      openingCoverageBp: forwardCoverageBp(config.seats.map((id) => companies[id]!)),
+    },
     events: [],
   };
   return {
@@ -274,24 +444,4 @@ export function createMatch(input: MatchConfigInput = {}): MatchState {
   };
 }
 
-/** A quarter's income at the opening position, used to anchor the valuation. */
-function openingIncomeInput(c: CompanyState, capabilityBp: number, baseRateBp: number): IncomeInput {
-  void capabilityBp;
-  let dep = 0;
-  for (const v of c.assets) dep += quarterDepreciation(v, 0);
-  const usable = Math.min(installedMw(c, 0), c.power.onlineMw);
-  return {
-    coreRevenue: c.core.revenue,
-    coreMarginBp: c.core.marginBp,
-    aiRevenue: c.aiRevenue,
-    usableMw: usable,
-    powerCostPerMwQK: c.power.costPerMwQK,
-    depreciation: dep,
-    rnd: 0,
-    tranches: c.tranches,
-    openingCash: c.cash,
-    baseRateBp,
-    extraExpense: 0,
-  };
-}
 export { fromScheduled };

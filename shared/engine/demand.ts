@@ -26,7 +26,7 @@ export interface DemandOutcome {
   readonly yieldPerMwK: number;
   readonly sharesBp: Readonly<Partial<Record<CompanyId, number>>>;
   readonly revenue: Readonly<Partial<Record<CompanyId, number>>>;
-  /** Weighted MW the market sees (seats + outside). */
+  /** Capability-weighted MW serving the market (seats with a route to customers, plus the outside world). */
   readonly weightedMw: number;
 }
 
@@ -45,11 +45,21 @@ export function industryRevenue(potential: number, weightedMw: number): number {
   return potential + mulBp(potential, mulBp(sqrtXBp - BP, D.jevonsBp));
 }
 
+/** Capability-weighted MW a seat brings to the market (what serves demand, before its route to customers). */
+function servingWeight(c: Contender): number {
+  return Math.floor((c.usableMw * (5000 + Math.floor(c.capabilityBp / 2))) / BP);
+}
+
+/**
+ * The industry's revenue is set by all the capacity serving it (every MW sells at the same price
+ * when compute is short); each seat's share of it by its route to customers (`marketWeight`).
+ */
 export function splitDemand(potential: number, outsideMw: number, seats: readonly Contender[]): DemandOutcome {
   const weights = seats.map(marketWeight);
   const outsideWeighted = mulBp(outsideMw, D.outsideWeightBp);
   const total = weights.reduce((s, w) => s + w, 0) + outsideWeighted;
-  const revenue = industryRevenue(potential, total);
+  const serving = seats.reduce((s, c) => s + (COMPANY_PARAMS[c.id].aiMarketWeightBp > 0 ? servingWeight(c) : 0), 0) + outsideWeighted;
+  const revenue = industryRevenue(potential, serving);
   const sharesBp: Partial<Record<CompanyId, number>> = {};
   const rev: Partial<Record<CompanyId, number>> = {};
   seats.forEach((c, i) => {
@@ -61,10 +71,10 @@ export function splitDemand(potential: number, outsideMw: number, seats: readonl
   });
   return {
     industryRevenue: revenue,
-    yieldPerMwK: total === 0 ? 0 : Math.floor((revenue * 1000) / total),
+    yieldPerMwK: serving === 0 ? 0 : Math.floor((revenue * 1000) / serving),
     sharesBp,
     revenue: rev,
-    weightedMw: total,
+    weightedMw: serving,
   };
 }
 

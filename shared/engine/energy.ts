@@ -67,8 +67,10 @@ export interface AuctionOutcome {
 }
 
 /**
- * Highest bid at or above the reserve wins and pays its bid; ties go to the seeded RNG. Seats are
- * visited in canonical order, never network arrival order.
+ * A sealed second-price auction, as grid and capacity auctions run: the highest bid at or above
+ * the reserve wins and pays the second-highest bid (or the reserve when it bid alone), so bidding
+ * one's true value is best and a sniper one dollar above the reserve gains nothing. Ties go to the
+ * seeded RNG. Seats are visited in canonical order, never network arrival order.
  */
 export function runAuctions(
   rng: number,
@@ -88,7 +90,9 @@ export function runAuctions(
     const pick = nextInt(r, tied.length);
     r = pick.rng;
     const w = tied[pick.value]!;
-    out.push({ deal, winner: w.seat, price: top, bids: bids.length });
+    const rest = bids.filter((b) => b !== w).map((b) => b.amount);
+    const price = Math.max(deal.reservePrice, ...rest);
+    out.push({ deal, winner: w.seat, price, bids: bids.length });
   }
   return { value: out, rng: r };
 }
@@ -109,6 +113,47 @@ export function bringPowerOnline(c: CompanyState, turn: number): CompanyState["p
   mw += organic;
   costWeighted += organic * E.powerCostK.organic;
   return { onlineMw: mw, pipeline, costPerMwQK: mw === 0 ? 0 : Math.round(costWeighted / mw), outageMw: c.power.outageMw };
+}
+
+/**
+ * MW of power a seat could put to work by `byTurn`: its servers installed or arriving by then, plus
+ * a planning headroom on today's fleet (power is bought ahead of servers), less the power it will
+ * have by then (online, contracted, and the organic connections still to come).
+ */
+export function powerNeedMw(c: CompanyState, turn: number, byTurn: number): number {
+  const ahead = powerAhead(c, turn, byTurn);
+  return Math.max(0, ahead.servers + Math.floor((ahead.installed * E.planningHeadroomBp) / BP) - ahead.power);
+}
+
+/** Servers live at `byTurn` (installed or ordered), servers installed now, and the power the seat will have by then. */
+export function powerAhead(c: CompanyState, turn: number, byTurn: number): { servers: number; installed: number; power: number } {
+  let servers = 0;
+  let installed = 0;
+  for (const v of c.assets) {
+    if (v.kind !== "ai_servers") continue;
+    const live = (at: number): boolean => v.inServiceTurn <= at && v.inServiceTurn + v.lifeQuarters > at;
+    if (live(byTurn)) servers += v.mw;
+    if (live(turn)) installed += v.mw;
+  }
+  let power = Math.max(0, c.power.onlineMw - c.power.outageMw);
+  for (const p of c.power.pipeline) if (p.onlineTurn <= byTurn) power += p.mw;
+  const base = COMPANY_PARAMS[c.id].organicMwQ;
+  for (let t = turn + 1; t <= byTurn; t++) power += base + Math.floor((base * E.organicGrowthBpQ * t) / BP);
+  return { servers, installed, power };
+}
+
+/**
+ * Share of the fleet a year out (servers installed or ordered) that will still lack power then, bp:
+ * what investors fear in idle chips. Chips the quarter's grid connections will light are no worry.
+ */
+export function strandedAheadBp(c: CompanyState, turn: number): number {
+  const a = powerAhead(c, turn, turn + 4);
+  return a.servers <= 0 ? 0 : Math.floor((Math.max(0, a.servers - a.power) * BP) / a.servers);
+}
+
+/** A seat may bid on a deal only if it could use at least half of its MW by the time it comes online: no hogging the grid. */
+export function canUseDeal(c: CompanyState, turn: number, deal: EnergyDeal): boolean {
+  return powerNeedMw(c, turn, turn + deal.leadQuarters) * 2 >= deal.mw;
 }
 
 export function contractFrom(deal: EnergyDeal, turn: number): PowerContract {

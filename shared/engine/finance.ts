@@ -34,7 +34,7 @@ export function quarterlyIncome(i: IncomeInput): IncomeStatement {
   const interestExpense = interestFor(i.tranches);
   const interestIncome = Math.max(0, Math.round((i.openingCash * i.baseRateBp) / 40_000));
   const pretaxIncome = operatingIncome - interestExpense + interestIncome;
-  const tax = Math.max(0, mulBp(pretaxIncome, MARKET_PARAMS.stock.taxRateBp));
+  const tax = Math.max(0, mulBp(pretaxIncome, MARKET_PARAMS.valuation.taxRateBp));
   return {
     coreRevenue: i.coreRevenue,
     aiRevenue: i.aiRevenue,

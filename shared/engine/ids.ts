@@ -14,9 +14,17 @@ export type DealKind = (typeof DEAL_KINDS)[number];
 export const TENORS = [5, 10, 30, 100] as const;
 export type Tenor = (typeof TENORS)[number];
 
-/** Best first. `D` is default: the seat is out of the match. */
-export const RATINGS = ["AAA", "AA", "A", "BBB", "BB", "B", "CCC", "D"] as const;
+/**
+ * Agency notches, best first; BBB− is the last investment grade. `D` is default: the seat is out
+ * of the match.
+ */
+export const RATINGS = ["AAA", "AA+", "AA", "AA-", "A+", "A", "A-", "BBB+", "BBB", "BBB-", "BB", "B", "CCC", "D"] as const;
 export type Rating = (typeof RATINGS)[number];
+export const INVESTMENT_GRADE: readonly Rating[] = RATINGS.slice(0, RATINGS.indexOf("BBB-") + 1);
+
+/** Custom-silicon programmes (GAME.md §3): each company's own chip, with its own economics. */
+export const CHIP_PROGRAMS = ["maia", "trainium", "tpu", "mtia", "oracle_asic", "apple_silicon", "dojo"] as const;
+export type ChipProgramId = (typeof CHIP_PROGRAMS)[number];
 
 export const REGIMES = ["euphoria", "scrutiny", "disillusionment", "recovery"] as const;
 export type Regime = (typeof REGIMES)[number];

@@ -20,7 +20,7 @@ export { viewFor } from "./view.ts";
 export type { MatchView, PublicCompanyView, PrivateCompanyView, MarketView } from "./view.ts";
 export { hashState, canonicalJson } from "./hash.ts";
 export { replayMatch } from "./replay.ts";
-export { previewDecision, type DecisionPreview } from "./preview.ts";
+export { previewDecision, type DecisionPreview, type PreviewInput } from "./preview.ts";
 export {
   injectEvents,
   validateInjectedEvent,

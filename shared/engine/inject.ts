@@ -27,7 +27,7 @@ import { clamp, mulBp } from "./money.ts";
 import type { MatchState, ScheduledEvent, ValidationError, ValidationResult } from "./types.ts";
 
 const EV = MARKET_PARAMS.events;
-const BONDS = MARKET_PARAMS.bonds;
+const BONDS = MARKET_PARAMS.credit;
 
 /** What a magnitude counts: basis points, megawatts, quarters, $M per quarter, or nothing. */
 export const INJECT_UNITS = ["bp", "mw", "quarters", "musd", "none"] as const;

@@ -2,10 +2,10 @@
  * What a decision does to a seat's cash and leverage, estimated from what the seat can see
  * (its private view): the client's live preview, computed by the engine's own rules.
  */
-import type { Decision } from "./types.ts";
+import type { CashFlowStatement, Decision, IncomeStatement } from "./types.ts";
 import type { PrivateCompanyView } from "./view.ts";
 import type { Rating } from "./ids.ts";
-import { leverageBp, ratingFor } from "./bonds.ts";
+import { interestCoverBp, leverageBp, targetRating } from "./credit.ts";
 
 export interface DecisionPreview {
   /** Last quarter's operating cash flow, assumed to repeat. */
@@ -21,15 +21,33 @@ export interface DecisionPreview {
   readonly shortfall: boolean;
 }
 
-export function previewDecision(own: PrivateCompanyView, d: Decision): DecisionPreview {
+/** Exactly what the preview reads: a client rebuilds it from its synced seat without faking a whole view. */
+export type PreviewInput = Pick<PrivateCompanyView, "id" | "cash" | "debt"> & {
+  readonly history: readonly {
+    readonly income: Pick<IncomeStatement, "operatingIncome" | "depreciation" | "interestExpense">;
+    readonly cashFlow: Pick<CashFlowStatement, "operatingCashFlow">;
+  }[];
+};
+
+/** `maturingNow`: principal falling due this quarter (`DecisionBounds.maturingNow`), repaid from cash. */
+export function previewDecision(own: PreviewInput, d: Decision, maturingNow = 0): DecisionPreview {
   const last = own.history[own.history.length - 1];
   const expectedOcf = last ? last.cashFlow.operatingCashFlow : 0;
   const ebitdaQ = last ? last.income.operatingIncome + last.income.depreciation : Math.max(1, expectedOcf);
   const bids = d.energyBids.reduce((s, b) => s + b.amount, 0);
   const outflows = d.capex + d.chipRnd + bids + d.debtRepay + d.buybacks + d.dividends;
-  const cashAfter = own.cash + expectedOcf + d.debtIssue - outflows;
-  const debtAfter = Math.max(0, own.debt + d.debtIssue - d.debtRepay);
+  const cashAfter = own.cash + expectedOcf + d.debtIssue - outflows - maturingNow;
+  const debtAfter = Math.max(0, own.debt + d.debtIssue - d.debtRepay - maturingNow);
   const netDebtAfter = debtAfter - cashAfter;
   const lev = leverageBp(netDebtAfter, ebitdaQ);
-  return { expectedOcf, outflows, cashAfter, debtAfter, netDebtAfter, leverageBp: lev, ratingAfter: ratingFor(own.id, lev), shortfall: cashAfter < 0 };
+  return {
+    expectedOcf,
+    outflows,
+    cashAfter,
+    debtAfter,
+    netDebtAfter,
+    leverageBp: lev,
+    ratingAfter: targetRating(own.id, lev, interestCoverBp(ebitdaQ, last ? last.income.interestExpense : 0)).rating,
+    shortfall: cashAfter < 0,
+  };
 }

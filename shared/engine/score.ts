@@ -1,5 +1,5 @@
 /** GAME.md §6: total shareholder return by default; cumulative FCF, AI share or a blend as options. */
-import type { EndingVerdict, MatchState, SeatScore } from "./types.ts";
+import type { CompanyState, EndingVerdict, MatchState, SeatScore } from "./types.ts";
 import type { CompanyId, Scoring } from "./ids.ts";
 import { BP } from "./money.ts";
 
@@ -9,9 +9,22 @@ export function tsrBp(startPriceCents: number, priceCents: number, dividendsCent
   return Math.round(((priceCents - startPriceCents + dividendsCents) * BP) / startPriceCents);
 }
 
+/**
+ * The price a score counts: fair value per share (the market's noise is not scored, so no
+ * last-quarter move can be timed); a defaulted seat's collapsed price.
+ */
+export function scoredPriceCents(c: CompanyState): number {
+  return c.status === "defaulted" ? c.sharePriceCents : c.valuation.fairPriceCents;
+}
+
+/** Total shareholder return of a seat so far, bp, at the scored price. */
+export function seatTsrBp(c: CompanyState): number {
+  return tsrBp(c.valuation.startPriceCents, scoredPriceCents(c), c.dividendsPerShareCents);
+}
+
 function metric(state: MatchState, id: CompanyId, scoring: Scoring): number {
   const c = state.companies[id]!;
-  const tsr = tsrBp(c.valuation.startPriceCents, c.sharePriceCents, c.dividendsPerShareCents);
+  const tsr = seatTsrBp(c);
   // Cumulative FCF relative to the opening market cap, so companies of any size compare.
   const fcfBp = Math.round((c.cumulativeFcf * BP) / Math.max(1, c.startMarketCap));
   switch (scoring) {
@@ -32,7 +45,7 @@ export function score(state: MatchState): SeatScore[] {
     return {
       company: id,
       scoreBp: metric(state, id, state.config.scoring),
-      tsrBp: tsrBp(c.valuation.startPriceCents, c.sharePriceCents, c.dividendsPerShareCents),
+      tsrBp: seatTsrBp(c),
       cumulativeFcf: c.cumulativeFcf,
       aiShareBp: c.aiShareBp,
       defaulted: c.status === "defaulted",
@@ -63,7 +76,7 @@ export function endingVerdict(state: MatchState): EndingVerdict {
   const defaulted = seats.filter((id) => state.companies[id]!.status === "defaulted");
   const belowRiskFree = seats.filter((id) => {
     const c = state.companies[id]!;
-    return tsrBp(c.valuation.startPriceCents, c.sharePriceCents, c.dividendsPerShareCents) < riskFreeBp;
+    return seatTsrBp(c) < riskFreeBp;
   });
   const refusedWhileShut = seats.some((id) =>
     state.companies[id]!.history.some((r) => r.debtRefused > 0 && state.industryHistory.some((x) => x.turn === r.turn && !x.windowOpen)),

@@ -1,7 +1,8 @@
 /** The market's mood: euphoria → scrutiny → disillusionment → recovery, driven by AI revenue ÷ capex. */
 import { MARKET_PARAMS } from "../rules/params.ts";
 import type { Regime } from "./ids.ts";
-import type { MarketState } from "./types.ts";
+import { BP, clamp, mulBp } from "./money.ts";
+import type { CompanyState, MarketState } from "./types.ts";
 
 const S = MARKET_PARAMS.sentiment;
 
@@ -22,16 +23,62 @@ export function nextSentiment(
   const canMove = s.quartersInRegime + 1 >= S.minQuartersInRegime;
   if (shock && s.regime !== "disillusionment") next = s.regime === "euphoria" ? "scrutiny" : "disillusionment";
   else if (canMove) {
-    if (s.regime === "euphoria" && (coverageBp < h.scrutiny || !improving)) next = "scrutiny";
+    // Euphoria forgives thin coverage while AI revenue outgrows capex ("buying chips at any cost").
+    if (s.regime === "euphoria" && coverageBp < h.scrutiny && !improving) next = "scrutiny";
     else if (s.regime === "scrutiny" && coverageBp < h.disillusionment && !improving) next = "disillusionment";
     else if (s.regime === "scrutiny" && coverageBp >= h.euphoria && improving) next = "euphoria";
-    else if (s.regime === "disillusionment" && improving && coverageBp >= h.disillusionment) next = "recovery";
+    else if (s.regime === "disillusionment" && improving && coverageBp >= h.recovery) next = "recovery";
     else if (s.regime === "recovery" && coverageBp >= h.euphoria && improving) next = "euphoria";
     else if (s.regime === "recovery" && !improving && coverageBp < h.scrutiny) next = "scrutiny";
   }
+  const target = mulBp(S.regimeMultBp[next], clamp(BP + mulBp(coverageBp - s.openingCoverageBp, S.coverageSlopeBp), S.moodMinBp, S.moodMaxBp));
   return {
+    ...s,
+    moodBp: s.moodBp + Math.trunc((target - s.moodBp) / 2),
     regime: next,
     scoreBp: coverageBp - h.scrutiny + Math.floor((revenueGrowthBp - capexGrowthBp) / 4),
     quartersInRegime: next === s.regime ? s.quartersInRegime + 1 : 0,
   };
+}
+
+export function yoyGrowthBp(series: readonly number[]): number {
+  const n = series.length;
+  if (n < 8) return 0;
+  let now = 0;
+  let before = 0;
+  for (let i = n - 4; i < n; i++) now += series[i] ?? 0;
+  for (let i = n - 8; i < n - 4; i++) before += series[i] ?? 0;
+  return before <= 0 ? 0 : Math.round(((now - before) * BP) / before);
+}
+
+export function lastFour(series: readonly number[]): number {
+  let s = 0;
+  for (let i = Math.max(0, series.length - 4); i < series.length; i++) s += series[i] ?? 0;
+  return s;
+}
+
+/** Sums series aligned at their ends (seats' histories may differ in length only before the match). */
+export function mergeSeries(series: readonly (readonly number[])[]): number[] {
+  const n = Math.max(0, ...series.map((s) => s.length));
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (const x of series) s += x[x.length - n + i] ?? 0;
+    out.push(s);
+  }
+  return out;
+}
+
+/** The industry's four-quarter AI revenue ÷ capex, bp: what the mood is driven by. */
+export function industryCoverageBp(companies: readonly CompanyState[]): number {
+  const capex = lastFour(mergeSeries(companies.map((c) => c.capexHistory)));
+  const ai = lastFour(mergeSeries(companies.map((c) => c.aiRevenueHistory)));
+  return Math.round((ai * BP) / Math.max(1, capex));
+}
+
+/** The industry's expected AI revenue ÷ expected capex over the coming year, bp: what the mood is measured on. */
+export function forwardCoverageBp(companies: readonly Pick<CompanyState, "consensus">[]): number {
+  const ai = companies.reduce((s, c) => s + c.consensus.aiRevenue * 4, 0);
+  const capex = companies.reduce((s, c) => s + c.consensus.capexYear, 0);
+  return Math.round((ai * BP) / Math.max(1, capex));
 }

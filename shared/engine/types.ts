@@ -3,10 +3,12 @@
  * US dollars, "$M"), basis points ("Bp", 10_000 = 100%) for rates and shares, so hashes agree
  * across JavaScript engines.
  */
+import type { Consensus } from "./expectations.ts";
+import type { ValuationAnchor, ValuationInputs } from "./valuation.ts";
 import type { ChipType, CompanyId, DealKind, EventKind, Rating, Regime, ScenarioId, Scoring, Tenor, Variant } from "./ids.ts";
 
 export const STATE_VERSION = 1;
-export const ENGINE_VERSION = "1.1.0";
+export const ENGINE_VERSION = "2.0.0";
 
 /** A seat's choices for one quarter. Money in $M per quarter. */
 export interface Decision {
@@ -86,15 +88,23 @@ export interface PowerContract {
 }
 
 export interface CoreBusiness {
-  /** Quarterly revenue, $M. */
+  /** Quarterly revenue without AI's lift or the customers won or lost to rivals, $M. */
+  readonly baseRevenue: number;
+  /** Quarterly revenue reported: base × (1 + lift) × (1 + share shift), $M. */
   readonly revenue: number;
+  readonly baseMarginBp: number;
+  /** Margin reported: base + the cost-to-serve lift. */
   readonly marginBp: number;
   /** Underlying annual growth, bp. */
   readonly growthBp: number;
-  /** Cumulative revenue level lost to obsolescence, bp of the undamaged path. */
-  readonly erosionBp: number;
-  /** Cumulative lift from internal AI use, bp. */
-  readonly liftBp: number;
+  /** Customers won (+) or lost (−) to rivals with better models since the opening, bp of the lifted revenue. */
+  readonly shareShiftBp: number;
+  /** Capability at the opening (bp of the leader's): standing is measured against it. */
+  readonly openingCapabilityBp: number;
+  /** Revenue lift from internal AI use (ad efficiency), bp. */
+  readonly liftRevenueBp: number;
+  /** Margin lift from internal AI use (cost-to-serve), bp. */
+  readonly liftMarginBp: number;
 }
 
 export interface ChipProgram {
@@ -184,6 +194,9 @@ export interface CompanyState {
   readonly tranches: readonly DebtTranche[];
   readonly nextTrancheSeq: number;
   readonly rating: Rating;
+  readonly creditWatch: CreditWatch;
+  /** Quarters left in which lenders cut this seat's capacity: it paid out borrowed money. */
+  readonly lendersWaryQuarters: number;
   readonly core: CoreBusiness;
   readonly assets: readonly Vintage[];
   readonly power: {
@@ -214,11 +227,19 @@ export interface CompanyState {
   readonly cashReturned: number;
   /** Dividends paid per share during the match, cents (for total shareholder return). */
   readonly dividendsPerShareCents: number;
-  /** Fixed at the start so the opening fair value equals the opening market cap. */
-  readonly valuation: { readonly anchorMultipleBp: number; readonly baseEarningsQ: number; readonly startPriceCents: number };
+  /** The market's valuation of the seat: the anchor fixed at the opening, what it looked at last quarter, and the noise on top. */
+  readonly valuation: {
+    readonly anchor: ValuationAnchor;
+    readonly inputs: ValuationInputs;
+    /** Company-specific noise on the fair value, bp (AR(1)). */
+    readonly residualBp: number;
+    readonly startPriceCents: number;
+    /** Fair value per share now, cents: the price without noise (what the final score counts). */
+    readonly fairPriceCents: number;
+  };
+  /** What the market expects of the seat for the coming quarter (public). */
+  readonly consensus: Consensus;
   readonly cumulativeFcf: number;
-  /** Penalty on valuation after an antitrust ruling, bp, decaying. */
-  readonly antitrustBp: number;
   readonly history: readonly QuarterRecord[];
   /** Capex per quarter before the match (oldest first) and during it: for growth comparisons. */
   readonly capexHistory: readonly number[];
@@ -285,13 +306,28 @@ export interface MarketState {
     readonly crowdingBp: number;
     readonly windowOpen: boolean;
     readonly windowShutQuarters: number;
-    /** AI-related debt issued by seats since the start, $M (feeds the IG share). */
-    readonly seatAiDebt: number;
+    /** AI-related investment-grade debt outstanding, $M (seats and the outside world). */
+    readonly aiDebt: number;
+    /** The whole investment-grade market, $M. */
+    readonly igDebt: number;
   };
+  /** Market-wide noise on every seat's fair value, bp (AR(1)): the sector's mood beyond the regime. */
+  readonly marketNoiseBp: number;
+  /** The adoption path the market priced at the opening, carried forward: demand at the reference price it expects this quarter, $M. */
+  readonly expectedPotential: number;
+  /** The cost of equity accrued since the opening, bp (10_000 at the opening). */
+  readonly timeValueBp: number;
   readonly sentiment: {
     readonly regime: Regime;
     /** Market mood score, bp around 0 (positive = optimistic). */
     readonly scoreBp: number;
+    /**
+     * The multiple the mood puts on every seat (bp): the regime's, scaled by how the industry's AI
+     * revenue covers its capex against the opening, moving half way to its target each quarter.
+     */
+    readonly moodBp: number;
+    /** The industry's coverage (AI revenue ÷ capex, four quarters, bp) at the opening: the mood is measured against it. */
+    readonly openingCoverageBp: number;
     readonly quartersInRegime: number;
   };
   readonly events: readonly ActiveEvent[];
@@ -332,6 +368,11 @@ export interface IndustryRecord {
   readonly regime: Regime;
   readonly strandedMw: number;
   readonly yieldPerMwK: number;
+  /** Public leading indicators: the adoption index (demand at the reference price, bp of the opening) and the seats' contracted backlog, $M. */
+  readonly adoptionIndexBp: number;
+  readonly backlog: number;
+  /** The four-quarter coverage of capex by AI revenue the market's mood is driven by, bp. */
+  readonly aiCoverageBp: number;
 }
 
 /** A headline for the reveal: an i18n key and its parameters, never a rendered sentence. */
@@ -436,6 +477,9 @@ export interface TurnReport {
     readonly windowOpen: boolean;
     readonly regimeBefore: Regime;
     readonly regimeAfter: Regime;
+    /** Public leading indicators (as in the industry record). */
+    readonly adoptionIndexBp: number;
+    readonly backlog: number;
   };
   readonly headlines: readonly Headline[];
   readonly ended: boolean;
@@ -480,11 +524,14 @@ export interface DecisionBounds {
   readonly debtIssue: Range;
   readonly debtTenors: readonly Tenor[];
   readonly debtRepay: Range;
-  readonly energyDeals: readonly { readonly dealId: string; readonly minBid: number; readonly maxBid: number }[];
+  /** Deals on offer; `usable` is false when the seat could not use half the deal's MW by the time it comes online (it may not bid). */
+  readonly energyDeals: readonly { readonly dealId: string; readonly minBid: number; readonly maxBid: number; readonly usable: boolean }[];
   readonly buybacks: Range;
   readonly dividends: Range;
   /** Cash + what the bond market will lend this quarter: the total all outflows must fit in. */
   readonly budget: number;
+  /** Principal of the bonds falling due this quarter, repaid from cash after the decision's outflows, $M. */
+  readonly maturingNow: number;
   /** Why each limited field is limited (a closed window, the rating, the leverage cap, maturity…). */
   readonly reasons: readonly BoundReason[];
   /** Coupons on offer now, per legal tenor (empty when the window is shut). */

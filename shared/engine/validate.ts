@@ -3,11 +3,13 @@
  * codes with field paths. `decisionBounds` gives each field's legal range now, so clients and
  * bots can always build a legal decision; `defaultDecision` is what stands if a seat sends none.
  */
-import { TENORS, isCompanyId, type CompanyId, type Tenor } from "./ids.ts";
-import type { BoundReason, CompanyState, Decision, DecisionBounds, MatchState, ValidationError, ValidationResult } from "./types.ts";
-import { couponBp, issueCapacity, leverageBp, ratingFor, tenorsFor } from "./bonds.ts";
+import { MARKET_PARAMS } from "../rules/params.ts";
 import { customPriceK, maxCustomShareBp } from "./chips.ts";
+import { canUseDeal } from "./energy.ts";
+import { couponBp, type IssueCapacity, issueCapacity, leverageBp, paidOutBorrowedLately, tenorsFor } from "./credit.ts";
+import { type CompanyId, isCompanyId, TENORS, type Tenor } from "./ids.ts";
 import { BP, mulBp } from "./money.ts";
+import type { BoundReason, CompanyState, Decision, DecisionBounds, MatchState, ValidationError, ValidationResult } from "./types.ts";
 
 const MONEY_MAX = 10_000_000;
 const MONEY_FIELDS = ["capex", "chipRnd", "debtIssue", "debtRepay", "buybacks", "dividends"] as const;
@@ -30,9 +32,26 @@ export function spendableCash(c: CompanyState): number {
   return Math.max(0, c.cash + Math.max(0, ocf));
 }
 
-export function debtCapacity(state: MatchState, c: CompanyState): number {
-  return issueCapacity(totalDebt(c) - c.cash, lastEbitda(c), state.market.bonds.windowOpen);
+/** What the bond market would place for this seat now (the largest deal that clears in full, and why it is not larger). */
+export function creditCapacity(state: MatchState, c: CompanyState): IssueCapacity {
+  return issueCapacity(state.market.bonds, c.rating, state.market.sentiment.regime, totalDebt(c) - c.cash, lastEbitda(c), c.lendersWaryQuarters > 0);
 }
+
+export function debtCapacity(state: MatchState, c: CompanyState): number {
+  return creditCapacity(state, c).max;
+}
+
+/** The most a seat may spend on buybacks this quarter: a share of its float at the current price. */
+export function buybackCap(c: CompanyState): number {
+  return mulBp(c.marketCap, MARKET_PARAMS.valuation.maxBuybackShareBpQ);
+}
+
+const BOUND_KEY: Readonly<Record<NonNullable<IssueCapacity["limitedBy"]>, string>> = {
+  window: "bounds.window_shut",
+  book: "bounds.order_book",
+  covenant: "bounds.leverage_cap",
+  payout_debt: "bounds.payout_debt",
+};
 
 export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBounds {
   const c = state.companies[seat];
@@ -49,41 +68,64 @@ export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBoun
       buybacks: zero,
       dividends: zero,
       budget: 0,
+      maturingNow: 0,
       reasons: [{ field: "all", key: c?.status === "defaulted" ? "bounds.defaulted" : "bounds.ended", params: {} }],
       bondQuotes: [],
       chipPricesK: { nvidia: state.market.nvidia.priceK, custom: 0 },
     };
   }
-  const issue = debtCapacity(state, c);
-  const budget = spendableCash(c) + issue;
+  const credit = creditCapacity(state, c);
+  const issue = credit.max;
+  const cash = spendableCash(c);
+  const budget = cash + issue;
   const lev = leverageBp(totalDebt(c) - c.cash, lastEbitda(c));
-  const rating = ratingFor(seat, lev);
-  const tenors = tenorsFor(rating);
+  const tenors = tenorsFor(c.rating, lev);
   const reasons: BoundReason[] = [];
-  if (!state.market.bonds.windowOpen)
-    reasons.push({ field: "debtIssue", key: "bounds.window_shut", params: { quarters: state.market.bonds.windowShutQuarters } });
-  else if (issue === 0) reasons.push({ field: "debtIssue", key: "bounds.leverage_cap", params: { leverageBp: lev } });
-  if (!tenors.includes(100)) reasons.push({ field: "debtTenors", key: "bounds.century_rating", params: { rating } });
-  if (maxCustomShareBp(c.chipProgram.maturityBp) < BP)
-    reasons.push({ field: "customShareBp", key: "bounds.chip_maturity", params: { maturityBp: c.chipProgram.maturityBp } });
+  if (credit.limitedBy) {
+    const params: Record<string, string | number> = { book: credit.book, max: issue, leverageBp: lev, rating: c.rating };
+    if (credit.limitedBy === "window") params.quarters = state.market.bonds.windowShutQuarters;
+    reasons.push({ field: "debtIssue", key: BOUND_KEY[credit.limitedBy], params });
+  }
+  if (!tenors.includes(100))
+    reasons.push({ field: "debtTenors", key: "bounds.century_rating", params: { rating: c.rating, min: MARKET_PARAMS.credit.centuryMinRating } });
+  const maxCustom = maxCustomShareBp(seat, c.chipProgram.maturityBp);
+  if (maxCustom < BP) reasons.push({ field: "customShareBp", key: "bounds.chip_maturity", params: { maturityBp: c.chipProgram.maturityBp, maxBp: maxCustom } });
+  for (const d of state.market.energy.offers)
+    if (!canUseDeal(c, state.turn, d))
+      reasons.push({ field: `energyBids.${d.id}`, key: "bounds.energy_unneeded", params: { mw: d.mw, quarters: d.leadQuarters } });
+  // Bonds falling due are repaid from cash this quarter: say so before a payout turns them into a hole.
+  const maturingNow = c.tranches.reduce((s, t) => s + (t.maturityTurn <= state.turn ? t.principal : 0), 0);
+  if (maturingNow > 0) reasons.push({ field: "debtIssue", key: "bounds.maturing", params: { amount: maturingNow } });
+  if (paidOutBorrowedLately(c.history)) for (const field of ["dividends", "buybacks"]) reasons.push({ field, key: "bounds.doors_shut", params: {} });
+  const buybacks = Math.min(cash, buybackCap(c));
+  if (buybacks < cash) reasons.push({ field: "buybacks", key: "bounds.buyback_float", params: { maxBp: MARKET_PARAMS.valuation.maxBuybackShareBpQ } });
   return {
     capex: { min: 0, max: budget },
-    customShareBp: { min: 0, max: maxCustomShareBp(c.chipProgram.maturityBp) },
+    customShareBp: { min: 0, max: maxCustom },
     chipRnd: { min: 0, max: Math.min(budget, 10_000) },
     debtIssue: { min: 0, max: issue },
-    debtTenors: tenorsFor(rating),
-    debtRepay: { min: 0, max: Math.min(totalDebt(c), spendableCash(c)) },
+    debtTenors: tenors,
+    debtRepay: { min: 0, max: Math.min(totalDebt(c), cash) },
+    // A bid is capped at ten times the reserve: no seat can price rivals out of the grid with its cash pile.
     energyDeals: state.market.energy.offers.map((d) => ({
       dealId: d.id,
       minBid: d.reservePrice,
       maxBid: Math.max(d.reservePrice, Math.min(budget, d.reservePrice * 10)),
+      usable: canUseDeal(c, state.turn, d),
     })),
-    buybacks: { min: 0, max: spendableCash(c) },
-    dividends: { min: 0, max: spendableCash(c) },
+    buybacks: { min: 0, max: buybacks },
+    dividends: { min: 0, max: cash },
     budget,
+    maturingNow,
     reasons,
-    bondQuotes: state.market.bonds.windowOpen ? tenors.map((tenor) => ({ tenor, couponBp: couponBp(state.market.bonds, rating, lev, tenor) })) : [],
-    chipPricesK: { nvidia: state.market.nvidia.priceK, custom: customPriceK(c.chipProgram.maturityBp) },
+    bondQuotes:
+      issue > 0
+        ? tenors.map((tenor) => ({
+            tenor,
+            couponBp: couponBp(state.market.bonds, c.rating, lev, tenor, Math.min(issue, credit.book), Math.max(1, credit.book)),
+          }))
+        : [],
+    chipPricesK: { nvidia: state.market.nvidia.priceK, custom: customPriceK(seat, c.chipProgram.maturityBp) },
   };
 }
 
@@ -182,11 +224,21 @@ export function validateDecision(state: MatchState, seat: unknown, decision: unk
     errors.push(err("decision/debt_over_capacity", "debtIssue", `the bond market will lend at most ${b.debtIssue.max} $M this quarter`));
   if (d.debtIssue > 0 && !b.debtTenors.includes(d.debtTenor as Tenor))
     errors.push(err("decision/tenor_not_available", "debtTenor", `a ${d.debtTenor}-year bond needs a top credit rating`));
+  if (d.buybacks > buybackCap(c))
+    errors.push(err("decision/buyback_over_float", "buybacks", `buybacks can retire at most a share of the float worth ${b.buybacks.max} $M this quarter`));
   if (d.debtRepay > totalDebt(c)) errors.push(err("decision/repay_exceeds_debt", "debtRepay", `only ${totalDebt(c)} $M of debt is outstanding`));
   const seen = new Set<string>();
   d.energyBids.forEach((bid, i) => {
     const deal = state.market.energy.offers.find((o) => o.id === bid.dealId);
     if (!deal) errors.push(err("decision/unknown_deal", `energyBids.${i}.dealId`, `no energy deal ${bid.dealId} is on offer this quarter`));
+    else if (!canUseDeal(c, state.turn, deal))
+      errors.push(
+        err(
+          "decision/energy_unneeded",
+          `energyBids.${i}.dealId`,
+          `${seat} could not use half of ${deal.id}'s ${deal.mw} MW within its ${deal.leadQuarters}-quarter lead time`,
+        ),
+      );
     else if (bid.amount < deal.reservePrice)
       errors.push(err("decision/bid_below_reserve", `energyBids.${i}.amount`, `the reserve price of ${deal.id} is ${deal.reservePrice} $M`));
     if (seen.has(bid.dealId)) errors.push(err("decision/duplicate_bid", `energyBids.${i}.dealId`, `two bids on ${bid.dealId}`));

@@ -4,9 +4,13 @@
  * cohorts. Never: the RNG state, the seed, the demand path's hidden drift, scheduled events not
  * yet announced, or anyone's pending decision (the engine state holds none).
  */
+import { COMPANY_PARAMS } from "../rules/params.ts";
+import type { Consensus } from "./expectations.ts";
 import type { CompanyId, Rating } from "./ids.ts";
+import type { ValuationInputs } from "./valuation.ts";
 import type {
   ChipProgram,
+  CreditWatch,
   CompanyState,
   DebtTranche,
   EnergyDeal,
@@ -39,6 +43,15 @@ export interface PublicCompanyView {
   readonly strandedMw: number;
   readonly fleetCustomShareBp: number;
   readonly coreRevenue: number;
+  /** Customers won (+) or lost (−) to rivals since the opening, bp of the core. */
+  readonly shareShiftBp: number;
+  readonly creditWatch: CreditWatch;
+  /** Quarters left in which lenders cut the seat's capacity (it paid out borrowed money). */
+  readonly lendersWaryQuarters: number;
+  /** What the market expects of the seat next quarter. */
+  readonly consensus: Consensus;
+  /** What the market looked at last quarter (analysts' public view: earnings, outlook, franchise, premiums). */
+  readonly valuationInputs: ValuationInputs;
   readonly history: readonly QuarterRecord[];
   readonly capexHistory: readonly number[];
   readonly aiRevenueHistory: readonly number[];
@@ -65,6 +78,14 @@ export interface MarketView {
   readonly bonds: MatchState["market"]["bonds"];
   readonly sentiment: MatchState["market"]["sentiment"];
   readonly events: readonly ActiveEvent[];
+  /** The adoption path the market priced, carried to this quarter (public: the analysts' path). */
+  readonly expectedPotential: number;
+  readonly timeValueBp: number;
+  /** The sector's noise on prices this quarter, bp. */
+  readonly marketNoiseBp: number;
+  /** Public leading indicators: demand at the reference price (bp of the opening) and the seats' contracted backlog, $M. */
+  readonly adoptionIndexBp: number;
+  readonly backlog: number;
 }
 
 export interface MatchView {
@@ -101,6 +122,11 @@ function publicView(c: CompanyState, turn: number): PublicCompanyView {
     strandedMw: installed - usable,
     fleetCustomShareBp: fleetCustomShareBp(c, turn),
     coreRevenue: c.core.revenue,
+    shareShiftBp: c.core.shareShiftBp,
+    creditWatch: c.creditWatch,
+    lendersWaryQuarters: c.lendersWaryQuarters,
+    consensus: c.consensus,
+    valuationInputs: c.valuation.inputs,
     history: c.history,
     capexHistory: c.capexHistory,
     aiRevenueHistory: c.aiRevenueHistory,
@@ -147,7 +173,25 @@ export function viewFor(state: MatchState, seat: CompanyId | null): MatchView {
       bonds: m.bonds,
       sentiment: m.sentiment,
       events: m.events,
+      expectedPotential: m.expectedPotential,
+      timeValueBp: m.timeValueBp,
+      marketNoiseBp: m.marketNoiseBp,
+      ...publishedIndicators(state),
     },
     industryHistory: state.industryHistory,
   };
+}
+
+/**
+ * The leading indicators as published: last quarter's measured figures (the live demand path is
+ * hidden, and so is each rival's contract book); before the first quarter, the opening filings.
+ */
+function publishedIndicators(state: MatchState): { adoptionIndexBp: number; backlog: number } {
+  const last = state.industryHistory.at(-1);
+  if (last) return { adoptionIndexBp: last.adoptionIndexBp, backlog: last.backlog };
+  const backlog = state.config.seats.reduce((s, id) => {
+    const p = COMPANY_PARAMS[id];
+    return s + (p.contractedQ ?? 0) * (p.contractedQuarters ?? 0);
+  }, 0);
+  return { adoptionIndexBp: 10_000, backlog };
 }

@@ -199,6 +199,26 @@ export const GLOSSARY_DEFS: Readonly<Record<GlossaryTerm, GlossaryDef>> = {
     },
     ex: { en: "About 75% in the documents.", "zh-CN": "资料中约为75%。" },
   },
+  adoption: {
+    def: {
+      en: "How much AI the world buys at a reference price, against the opening (100 = the opening). It leads revenue: when it runs ahead of the path the market priced, the AI line can pay; when it lags, capacity turns into a glut.",
+      "zh-CN": "在参考价格下全球购买的AI用量，以开局为100。它领先于收入：跑在市场预期路径之前，AI业务才可能回本；落后则产能过剩。",
+    },
+    ex: {
+      en: "Cloud 2.0 needs it well above the path; Global Crossing follows when it stalls.",
+      "zh-CN": "“云2.0”需要它远高于预期路径；它停滞时就走向“环球电讯”式结局。",
+    },
+  },
+  backlog: {
+    def: {
+      en: "Revenue customers have signed for but not yet received, across the companies in the match. Served only as the seller's compute comes online, so it is support for the bull case, not cash.",
+      "zh-CN": "客户已签约但尚未交付的收入（本局所有公司合计）。只有卖方算力上线后才能兑现，所以它支撑看涨逻辑，但不是现金。",
+    },
+    ex: {
+      en: "The documents cite a $1.5T cloud backlog (Feb 2026); Oracle's OpenAI contract is ≈$300B.",
+      "zh-CN": "资料提到云积压订单达1.5万亿美元（2026年2月）；甲骨文与OpenAI的合同约3000亿美元。",
+    },
+  },
   ig_share: {
     def: {
       en: "AI-related debt as a share of the investment-grade bond market. The higher it climbs, the more every AI borrower pays (crowding).",

@@ -2,7 +2,9 @@
 import { en, type MessageKey } from "./en.ts";
 import { zhCN } from "./zh-CN.ts";
 import { AI_STRINGS } from "./ai.ts";
+import { CREDIT_STRINGS } from "./credit.ts";
 import { DEBRIEF_STRINGS } from "./debrief.ts";
+import { ECONOMY_STRINGS } from "./economy.ts";
 import { REPLAY_STRINGS } from "./replay.ts";
 import { GLOSSARY_STRINGS } from "./glossary.ts";
 import { CLASSROOM_STRINGS } from "./classroom.ts";
@@ -18,7 +20,15 @@ export type Lang = (typeof LANGS)[number];
  * Feature tables: each feature keeps its strings in its own module as `{ key: { en, "zh-CN" } }`
  * (like `ai.ts`), so features never edit the same table. Register a new one here.
  */
-const FEATURE_TABLES: readonly Readonly<Record<string, BilingualString>>[] = [AI_STRINGS, DEBRIEF_STRINGS, REPLAY_STRINGS, GLOSSARY_STRINGS, CLASSROOM_STRINGS];
+const FEATURE_TABLES: readonly Readonly<Record<string, BilingualString>>[] = [
+  AI_STRINGS,
+  CREDIT_STRINGS,
+  DEBRIEF_STRINGS,
+  ECONOMY_STRINGS,
+  REPLAY_STRINGS,
+  GLOSSARY_STRINGS,
+  CLASSROOM_STRINGS,
+];
 
 function withFeatures(base: Readonly<Record<string, string>>, lang: Lang): Readonly<Record<string, string>> {
   const out: Record<string, string> = { ...base };

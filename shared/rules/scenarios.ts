@@ -18,11 +18,13 @@ export const SCENARIO_DEFS: Readonly<Record<ScenarioId, Scenario>> = {
     historyYears: [2022, 2023, 2024, 2025],
     schedule: [{ turn: 0, kind: "efficiency_shock", magnitudeBp: 1000 }],
   },
-  // Jan 2025: the first DeepSeek moment (deepseek_jan2025).
+  // Jan 2025 opens in the training phase's euphoria (phase_training: "buying chips at any cost");
+  // the DeepSeek shock comes as doc 004 dates it, in Jan 2026 (deepseek_jan2026), and a euphoric
+  // market meets it unprepared: the bond window shuts (bond_window_deepseek).
   buildout: {
     id: "buildout",
     startYear: 2025,
     historyYears: [2022, 2023, 2024],
-    schedule: [{ turn: 0, kind: "efficiency_shock", magnitudeBp: 1500 }],
+    schedule: [{ turn: 4, kind: "efficiency_shock", magnitudeBp: 1500 }],
   },
 };

@@ -30,8 +30,10 @@ function scrambleHidden(state: MatchState, seat: CompanyId, k: number): MatchSta
         ...c.core,
         marginBp: c.core.marginBp - 250 * k,
         growthBp: c.core.growthBp + 300 * k,
-        erosionBp: c.core.erosionBp + 90 * k,
-        liftBp: c.core.liftBp + 40 * k,
+        baseMarginBp: c.core.baseMarginBp - 250 * k,
+        liftRevenueBp: c.core.liftRevenueBp + 40 * k,
+        liftMarginBp: c.core.liftMarginBp + 30 * k,
+        openingCapabilityBp: Math.max(0, c.core.openingCapabilityBp - 700 * k),
       },
       chipProgram: { maturityBp: (c.chipProgram.maturityBp + 3333 * k) % 10_000, slipQuarters: c.chipProgram.slipQuarters + k },
       power: {
@@ -42,8 +44,11 @@ function scrambleHidden(state: MatchState, seat: CompanyId, k: number): MatchSta
       serverLifeQuarters: 12 + ((c.serverLifeQuarters - 12 + k) % 5),
       trainingCompute: c.trainingCompute * (1 + k),
       contracted: { perQuarter: c.contracted.perQuarter + 1000 * k, quartersLeft: c.contracted.quartersLeft + 4 * k },
-      valuation: { ...c.valuation, anchorMultipleBp: c.valuation.anchorMultipleBp + 5000 * k, baseEarningsQ: c.valuation.baseEarningsQ + 100 * k },
-      antitrustBp: c.antitrustBp + 50 * k,
+      valuation: {
+        ...c.valuation,
+        anchor: { ...c.valuation.anchor, coreMultipleBp: c.valuation.anchor.coreMultipleBp + 5000 * k, otherValue: c.valuation.anchor.otherValue + 1000 * k },
+        residualBp: c.valuation.residualBp + 77 * k,
+      },
     };
   }
   const m = state.market;

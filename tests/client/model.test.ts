@@ -118,7 +118,14 @@ describe("decision preview: the engine's budget rule and preview", () => {
       company: seat,
       cash: c.cash,
       debt: c.tranches.reduce((s, t) => s + t.principal, 0),
-      history: [{ operatingIncome: h.income.operatingIncome, depreciation: h.income.depreciation, operatingCashFlow: h.cashFlow.operatingCashFlow }],
+      history: [
+        {
+          operatingIncome: h.income.operatingIncome,
+          depreciation: h.income.depreciation,
+          interestExpense: h.income.interestExpense,
+          operatingCashFlow: h.cashFlow.operatingCashFlow,
+        },
+      ],
     } as unknown as SeatSnap;
     const b1 = decisionBounds(s1, seat);
     const d1 = { ...defaultDecision(s1, seat), debtIssue: Math.min(1000, b1.debtIssue.max) };

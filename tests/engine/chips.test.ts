@@ -1,11 +1,12 @@
 /** Step 2: Nvidia's pricing and margin, custom silicon, the chip programme. */
 import { describe, expect, test } from "vitest";
-import { MARKET_PARAMS } from "../../shared/rules/params.ts";
+import { COMPANY_PARAMS, MARKET_PARAMS } from "../../shared/rules/params.ts";
 import {
   advanceProgram,
   aiShareOfCapex,
   buyCompute,
   customPriceK,
+  fleetEfficiencyBp,
   grossMarginBp,
   maxCustomShareBp,
   nextNvidia,
@@ -60,29 +61,47 @@ describe("Nvidia pricing", () => {
   });
 });
 
-describe("custom silicon", () => {
-  test("at full maturity custom costs 50–60% of Nvidia's list price; immature costs the same", () => {
-    const ratio = (customPriceK(10_000) * 10_000) / LIST;
-    expect(ratio).toBeGreaterThanOrEqual(5000);
-    expect(ratio).toBeLessThanOrEqual(6000);
-    expect(customPriceK(0)).toBe(LIST);
-    expect(customPriceK(5000)).toBeLessThan(LIST);
-    expect(customPriceK(5000)).toBeGreaterThan(customPriceK(10_000));
-  });
+describe("custom silicon: each programme's own economics", () => {
+  const PROGRAMMED = ["microsoft", "amazon", "alphabet", "meta", "oracle", "apple", "tesla"] as const;
 
-  test("the custom share is capped by maturity", () => {
-    expect(maxCustomShareBp(0)).toBe(0);
-    for (const m of [1000, 3500, 6000, 10_000]) {
-      expect(maxCustomShareBp(m)).toBeLessThanOrEqual(m);
-      expect(maxCustomShareBp(m)).toBeGreaterThan(0);
+  test("a mature programme costs its documented share of Nvidia's list price; an immature one costs the same as Nvidia", () => {
+    for (const id of PROGRAMMED) {
+      const prog = COMPANY_PARAMS[id].chipProgram;
+      expect(customPriceK(id, 10_000)).toBe(Math.round((LIST * (10_000 - prog.discountBp)) / 10_000));
+      expect(customPriceK(id, 0)).toBe(LIST);
+      expect(customPriceK(id, 5000)).toBeGreaterThan(customPriceK(id, 10_000));
     }
-    expect(maxCustomShareBp(8000)).toBeGreaterThan(maxCustomShareBp(4000));
-    expect(maxCustomShareBp(10_000)).toBeLessThan(10_000); // training stays on Nvidia
+    // CAL-CHIP-02: the programmes mature in the documents (Trainium, TPU) cost 50–60% of Nvidia.
+    for (const id of ["amazon", "alphabet"] as const) {
+      const ratio = (customPriceK(id, 10_000) * 10_000) / LIST;
+      expect(ratio).toBeGreaterThanOrEqual(5000);
+      expect(ratio).toBeLessThanOrEqual(6000);
+    }
   });
 
-  test("decisionBounds follow each seat's programme maturity", () => {
+  test("the custom share is capped by maturity and by the programme", () => {
+    for (const id of PROGRAMMED) {
+      expect(maxCustomShareBp(id, 0)).toBe(0);
+      expect(maxCustomShareBp(id, 8000)).toBeGreaterThan(maxCustomShareBp(id, 4000));
+      expect(maxCustomShareBp(id, 10_000)).toBeLessThan(10_000); // some work stays on Nvidia
+    }
+    expect(maxCustomShareBp("alphabet", 10_000)).toBeGreaterThan(maxCustomShareBp("meta", 10_000));
+  });
+
+  test("training and serving efficiency follow the programme: TPUs train like GPUs, Maia and MTIA are built to serve", () => {
+    expect(fleetEfficiencyBp("alphabet", 5000, "training")).toBe(10_000);
+    expect(fleetEfficiencyBp("meta", 5000, "training")).toBeLessThan(10_000);
+    expect(fleetEfficiencyBp("microsoft", 5000, "inference")).toBeGreaterThan(10_000);
+    for (const id of PROGRAMMED) expect(fleetEfficiencyBp(id, 0, "training")).toBe(10_000);
+  });
+
+  test("decisionBounds follow each seat's programme maturity and quote its chip price", () => {
     const s = createMatch({ seed: 3, seats: ["microsoft", "amazon", "oracle"] });
-    for (const id of s.config.seats) expect(decisionBounds(s, id).customShareBp.max).toBe(maxCustomShareBp(s.companies[id]!.chipProgram.maturityBp));
+    for (const id of s.config.seats) {
+      const b = decisionBounds(s, id);
+      expect(b.customShareBp.max).toBe(maxCustomShareBp(id, s.companies[id]!.chipProgram.maturityBp));
+      expect(b.chipPricesK).toEqual({ nvidia: s.market.nvidia.priceK, custom: customPriceK(id, s.companies[id]!.chipProgram.maturityBp) });
+    }
   });
 });
 
@@ -95,7 +114,7 @@ describe("buying compute", () => {
       [37, 5000, 5000, 35_000],
       [123_457, 3000, 8000, 21_250],
     ] as const) {
-      const b = buyCompute(capex, share, mat, price);
+      const b = buyCompute("amazon", capex, share, mat, price);
       expect(b.nvidiaServerCost + b.customServerCost + b.facilityCost).toBe(capex);
       expect(b.facilityCost).toBeGreaterThanOrEqual(0);
       expect(b.nvidiaMw).toBeGreaterThanOrEqual(0);
@@ -103,10 +122,10 @@ describe("buying compute", () => {
   });
 
   test("a dollar buys more MW of mature custom silicon than of Nvidia, and fewer MW when Nvidia is dear", () => {
-    const nv = buyCompute(100_000, 0, 10_000, LIST);
-    const cu = buyCompute(100_000, 10_000, 10_000, LIST);
+    const nv = buyCompute("alphabet", 100_000, 0, 10_000, LIST);
+    const cu = buyCompute("alphabet", 100_000, 10_000, 10_000, LIST);
     expect(cu.customMw).toBeGreaterThan(nv.nvidiaMw);
-    expect(buyCompute(100_000, 0, 0, nvidiaPriceK(10_000, 5000)).nvidiaMw).toBeLessThan(nv.nvidiaMw);
+    expect(buyCompute("alphabet", 100_000, 0, 0, nvidiaPriceK(10_000, 5000)).nvidiaMw).toBeLessThan(nv.nvidiaMw);
   });
 
   test("traditional capex takes its share and demand at list price ignores the custom part", () => {
@@ -119,16 +138,19 @@ describe("buying compute", () => {
 });
 
 describe("the chip programme", () => {
-  test("R&D buys maturity, capped at 100%", () => {
+  test("R&D buys maturity at the programme's rate, capped at 100%", () => {
     const p0 = { maturityBp: 3000, slipQuarters: 0 };
-    expect(advanceProgram(p0, 0).maturityBp).toBeGreaterThanOrEqual(3000);
-    expect(advanceProgram(p0, 4000).maturityBp).toBeGreaterThan(advanceProgram(p0, 0).maturityBp);
-    expect(advanceProgram({ maturityBp: 9990, slipQuarters: 0 }, 1_000_000).maturityBp).toBe(10_000);
-    expect(advanceProgram({ maturityBp: 0, slipQuarters: 0 }, 0).maturityBp).toBe(0);
+    expect(advanceProgram("meta", p0, 0).maturityBp).toBeGreaterThanOrEqual(3000);
+    expect(advanceProgram("meta", p0, 4000).maturityBp).toBeGreaterThan(advanceProgram("meta", p0, 0).maturityBp);
+    expect(advanceProgram("meta", p0, 4000).maturityBp - advanceProgram("meta", p0, 0).maturityBp).toBe(
+      Math.floor(4000 / COMPANY_PARAMS.meta.chipProgram.rndPerMaturityBp),
+    );
+    expect(advanceProgram("meta", { maturityBp: 9990, slipQuarters: 0 }, 1_000_000).maturityBp).toBe(10_000);
+    expect(advanceProgram("oracle", { maturityBp: 0, slipQuarters: 0 }, 0).maturityBp).toBe(0);
   });
 
   test("a slipping programme stands still and the slip counts down", () => {
-    const p = advanceProgram({ maturityBp: 4000, slipQuarters: 2 }, 5000);
+    const p = advanceProgram("microsoft", { maturityBp: 4000, slipQuarters: 2 }, 5000);
     expect(p).toEqual({ maturityBp: 4000, slipQuarters: 1 });
   });
 });

@@ -3,11 +3,10 @@ import { describe, expect, test } from "vitest";
 import { MARKET_PARAMS, COMPANY_PARAMS } from "../../shared/rules/params.ts";
 import { industryRevenue, marketWeight, nextPotential, servedContract, splitDemand, type Contender } from "../../shared/engine/demand.ts";
 import { capabilitiesBp, capabilityTier, nextTrainingCompute } from "../../shared/engine/capability.ts";
-import { stepCore } from "../../shared/engine/core-business.ts";
+import { customerFlows, liftNeedMw, liftTarget, standingsBp, stepCore } from "../../shared/engine/core-business.ts";
 import { COMPANIES, type CompanyId, type CoreBusiness } from "../../shared/engine/index.ts";
 
 const D = MARKET_PARAMS.demand;
-const K = MARKET_PARAMS.capability;
 const POTENTIAL = 15_000;
 const NEED = Math.floor((POTENTIAL * 1000) / D.refYieldK);
 
@@ -111,10 +110,12 @@ describe("capability", () => {
     expect(c.meta).toBe(0);
   });
 
-  test("training compute decays without new compute; custom chips train less well", () => {
-    expect(nextTrainingCompute(1000, 0, 0)).toBeLessThan(1000);
-    expect(nextTrainingCompute(1000, 5000, 0)).toBeGreaterThan(nextTrainingCompute(1000, 5000, 6000));
-    expect(nextTrainingCompute(0, 5000, 0)).toBeGreaterThan(0);
+  test("training compute decays without new compute and grows with the training MW, at the company's own share", () => {
+    expect(nextTrainingCompute("meta", 1000, 0)).toBeLessThan(1000);
+    expect(nextTrainingCompute("meta", 1000, 5000)).toBeGreaterThan(nextTrainingCompute("meta", 1000, 2000));
+    expect(nextTrainingCompute("meta", 0, 5000)).toBe(Math.round((5000 * COMPANY_PARAMS.meta.trainingShareBp) / 10_000));
+    // Meta trains its own models on more of its compute than Oracle, a landlord.
+    expect(nextTrainingCompute("meta", 0, 5000)).toBeGreaterThan(nextTrainingCompute("oracle", 0, 5000));
   });
 
   test("tiers", () => {
@@ -123,35 +124,67 @@ describe("capability", () => {
 });
 
 describe("core business", () => {
-  const core: CoreBusiness = { revenue: 60_000, marginBp: 5000, growthBp: 1200, erosionBp: 0, liftBp: 0 };
+  const core: CoreBusiness = {
+    baseRevenue: 60_000,
+    revenue: 60_000,
+    baseMarginBp: 5000,
+    marginBp: 5000,
+    growthBp: 1200,
+    shareShiftBp: 0,
+    openingCapabilityBp: 10_000,
+    liftRevenueBp: 0,
+    liftMarginBp: 0,
+  };
 
-  test("no erosion at the frontier; erosion grows with the gap once far behind the leader", () => {
-    expect(stepCore("microsoft", core, 0, 10_000).erosionGainBp).toBe(0);
-    expect(stepCore("microsoft", core, 0, K.obsolescenceThresholdBp).erosionGainBp).toBe(0);
-    const behind = stepCore("microsoft", core, 0, K.obsolescenceThresholdBp - 3000);
-    const farBehind = stepCore("microsoft", core, 0, 0);
-    expect(behind.erosionGainBp).toBeGreaterThan(0);
-    expect(farBehind.erosionGainBp).toBeGreaterThan(behind.erosionGainBp);
-    expect(farBehind.core.revenue).toBeLessThan(stepCore("microsoft", core, 0, 10_000).core.revenue);
-    expect(farBehind.core.erosionBp).toBe(farBehind.erosionGainBp);
+  test("with no compute, no noise and no customers moving, the core grows at a quarter of its annual rate", () => {
+    const s = stepCore("apple", core, 0, 10_000, 0, 0);
+    expect(s.core.baseRevenue).toBe(core.baseRevenue + Math.round((core.baseRevenue * Math.floor(core.growthBp / 4)) / 10_000));
+    expect(s.core.revenue).toBe(s.core.baseRevenue);
   });
 
-  test("internal AI compute lifts the core, up to a cap", () => {
-    const none = stepCore("meta", core, 0, 10_000);
-    const some = stepCore("meta", core, 200, 10_000);
-    const lots = stepCore("meta", core, 1_000_000, 10_000);
-    expect(none.liftGainBp).toBe(0);
-    expect(some.liftGainBp).toBeGreaterThan(0);
-    expect(lots.liftGainBp).toBeGreaterThanOrEqual(some.liftGainBp);
-    expect(lots.core.revenue).toBeGreaterThan(none.core.revenue);
-    const capped = stepCore("meta", { ...core, liftBp: K.liftCapBp }, 1_000_000, 10_000);
-    expect(capped.liftGainBp).toBe(0);
-    const nearCap = stepCore("meta", { ...core, liftBp: K.liftCapBp - 1 }, 1_000_000, 10_000);
-    expect(nearCap.core.liftBp).toBeLessThanOrEqual(K.liftCapBp);
+  test("internal AI compute lifts the core toward a target set by intensity × capability, up to the company's cap, and the lift fades without compute", () => {
+    const need = liftNeedMw(core.baseRevenue);
+    expect(liftTarget("meta", core.baseRevenue, 0, 10_000)).toEqual({ revenueBp: 0, marginBp: 0 });
+    expect(liftTarget("meta", core.baseRevenue, need, 10_000).revenueBp).toBe(COMPANY_PARAMS.meta.coreLift.revenueCapBp);
+    expect(liftTarget("meta", core.baseRevenue, need * 5, 10_000).revenueBp).toBe(COMPANY_PARAMS.meta.coreLift.revenueCapBp);
+    expect(liftTarget("meta", core.baseRevenue, need, 5000).revenueBp).toBe(COMPANY_PARAMS.meta.coreLift.revenueCapBp / 2);
+    // Amazon's lift is mostly cost-to-serve: the margin.
+    expect(liftTarget("amazon", core.baseRevenue, need * 10, 10_000).marginBp).toBe(COMPANY_PARAMS.amazon.coreLift.marginCapBp);
+    const lifted = stepCore("meta", core, need * 2, 10_000, 0, 0);
+    expect(lifted.core.liftRevenueBp).toBe(Math.round((COMPANY_PARAMS.meta.coreLift.revenueCapBp * MARKET_PARAMS.core.liftSpeedBp) / 10_000));
+    expect(lifted.core.revenue).toBeGreaterThan(stepCore("meta", core, 0, 10_000, 0, 0).core.revenue);
+    const faded = stepCore("meta", { ...core, liftRevenueBp: 1000 }, 0, 10_000, 0, 0);
+    expect(faded.core.liftRevenueBp).toBeLessThan(1000);
   });
 
-  test("with neither lift nor erosion the core grows at a quarter of its annual rate", () => {
-    const s = stepCore("apple", core, 0, 10_000);
-    expect(s.core.revenue).toBe(core.revenue + Math.round((core.revenue * Math.floor(core.growthBp / 4)) / 10_000));
+  test("customers won or lost move the share shift; a laggard can lose up to half, a leader's gains saturate", () => {
+    const won = stepCore("microsoft", core, 0, 10_000, 0, 600);
+    expect(won.core.shareShiftBp).toBe(Math.trunc((600 * 10_000) / won.core.baseRevenue));
+    expect(won.core.revenue).toBeGreaterThan(stepCore("microsoft", core, 0, 10_000, 0, 0).core.revenue);
+    expect(stepCore("microsoft", core, 0, 10_000, 0, -10_000_000).core.shareShiftBp).toBe(-5000);
+    expect(stepCore("microsoft", core, 0, 10_000, 0, 10_000_000).core.shareShiftBp).toBe(MARKET_PARAMS.core.winnerCapBp);
+  });
+
+  test("customers follow standing: nothing moves while everyone keeps pace; a laggard loses what the leaders win, less what leaves the match", () => {
+    const even = customerFlows([
+      { id: "microsoft", capabilityBp: 9000, openingCapabilityBp: 9000, revenue: 70_000 },
+      { id: "alphabet", capabilityBp: 10_000, openingCapabilityBp: 10_000, revenue: 90_000 },
+    ]);
+    expect(even).toEqual([0, 0]);
+    const race = [
+      { id: "microsoft" as const, capabilityBp: 7000, openingCapabilityBp: 9000, revenue: 70_000 },
+      { id: "alphabet" as const, capabilityBp: 10_000, openingCapabilityBp: 10_000, revenue: 90_000 },
+      { id: "meta" as const, capabilityBp: 9500, openingCapabilityBp: 9000, revenue: 50_000 },
+    ];
+    expect(standingsBp(race).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2);
+    const flows = customerFlows(race);
+    expect(flows[0]!).toBeLessThan(0);
+    expect(flows[1]!).toBeGreaterThan(0);
+    expect(flows[2]!).toBeGreaterThan(0);
+    // Negative-sum: the leaders win less than the laggard loses.
+    expect(flows[1]! + flows[2]!).toBeLessThan(-flows[0]!);
+    // √: twice the standing lost costs less than twice the customers.
+    const worse = customerFlows([{ ...race[0]!, capabilityBp: 5000 }, race[1]!, race[2]!]);
+    expect(-worse[0]!).toBeLessThan(-2 * flows[0]!);
   });
 });

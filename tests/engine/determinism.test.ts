@@ -121,6 +121,7 @@ describe("golden hash", () => {
   const GOLDEN_BY_VERSION: Readonly<Record<string, string>> = {
     "1.0.0": "020aa104136bd5ef3359bdaeb56ce744f6c07b256ffe95cfb1d78fbd0cf3dd55",
     "1.1.0": "298c126ae3236b1a98209380410f54b3a52bb71d9ef2ca92f252c529503607db",
+    "2.0.0": "47579d538d1d129e2e34b5ba6a74273a9d03c938a300fd01b1abd183cf4b87b9",
   };
 
   test("fixed seed + fixed decision script → the golden hash pinned for this ENGINE_VERSION", () => {

@@ -1,7 +1,7 @@
 /** Step 1: energy deals, sealed-bid auctions, lead times, power coming online. */
 import { describe, expect, test } from "vitest";
 import { MARKET_PARAMS, COMPANY_PARAMS } from "../../shared/rules/params.ts";
-import { bringPowerOnline, contractFrom, generateOffers, runAuctions } from "../../shared/engine/energy.ts";
+import { bringPowerOnline, canUseDeal, contractFrom, generateOffers, powerNeedMw, runAuctions } from "../../shared/engine/energy.ts";
 import { seedRng } from "../../shared/engine/rng.ts";
 import { DEAL_KINDS, createMatch, resolveTurn, type CompanyId, type Decision, type EnergyDeal, type MatchState } from "../../shared/engine/index.ts";
 import { defaultDecisions } from "./helpers.ts";
@@ -11,7 +11,7 @@ const DEAL: EnergyDeal = { id: "E1-1", kind: "nuclear_ppa", region: "pennsylvani
 const OTHER: EnergyDeal = { ...DEAL, id: "E1-2", reservePrice: 100 };
 
 describe("sealed-bid auctions", () => {
-  test("the highest bid at or above the reserve wins and pays its bid", () => {
+  test("second price: the highest bid at or above the reserve wins and pays the next-highest bid", () => {
     const r = runAuctions(
       seedRng(1),
       [DEAL],
@@ -21,12 +21,46 @@ describe("sealed-bid auctions", () => {
         { seat: "meta", dealId: DEAL.id, amount: 300 },
       ],
     );
-    expect(r.value[0]).toMatchObject({ winner: "amazon", price: 650, bids: 3 });
+    expect(r.value[0]).toMatchObject({ winner: "amazon", price: 400, bids: 3 });
+  });
+
+  test("no sniping: a lone bid pays the reserve, whatever it bid; bidding one's value is best", () => {
+    const lone = runAuctions(seedRng(1), [DEAL], [{ seat: "meta", dealId: DEAL.id, amount: 900 }]);
+    expect(lone.value[0]).toMatchObject({ winner: "meta", price: DEAL.reservePrice });
+    const sniper = runAuctions(
+      seedRng(1),
+      [DEAL],
+      [
+        { seat: "meta", dealId: DEAL.id, amount: DEAL.reservePrice + 1 },
+        { seat: "amazon", dealId: DEAL.id, amount: 500 },
+      ],
+    );
+    expect(sniper.value[0]).toMatchObject({ winner: "amazon", price: DEAL.reservePrice + 1 });
+  });
+
+  test("a seat may bid only on deals it could use half of by the time they come online", () => {
+    const s = createMatch({ seed: 11, seats: ["microsoft", "meta"], randomEvents: false });
+    const meta = s.companies.meta!;
+    for (const deal of s.market.energy.offers) expect(canUseDeal(meta, 0, deal)).toBe(powerNeedMw(meta, 0, deal.leadQuarters) * 2 >= deal.mw);
+    // Servers on order raise the need; power contracted lowers it.
+    const withServers = {
+      ...meta,
+      assets: [
+        ...meta.assets,
+        { kind: "ai_servers" as const, chip: "nvidia" as const, boughtTurn: 0, inServiceTurn: 1, cost: 50_000, mw: 2000, lifeQuarters: 16 },
+      ],
+    };
+    expect(powerNeedMw(withServers, 0, 4)).toBeGreaterThan(powerNeedMw(meta, 0, 4));
+    const withPower = {
+      ...meta,
+      power: { ...meta.power, pipeline: [...meta.power.pipeline, { dealId: "x", kind: "grid" as const, mw: 5000, onlineTurn: 2, costPerMwQK: 110 }] },
+    };
+    expect(powerNeedMw(withPower, 0, 4)).toBeLessThanOrEqual(powerNeedMw(meta, 0, 4));
   });
 
   test("a bid exactly at the reserve wins; bids below it lose and do not count", () => {
     const at = runAuctions(seedRng(1), [DEAL], [{ seat: "meta", dealId: DEAL.id, amount: 300 }]);
-    expect(at.value[0]).toMatchObject({ winner: "meta", price: 300, bids: 1 });
+    expect(at.value[0]).toMatchObject({ winner: "meta", price: DEAL.reservePrice, bids: 1 });
     const below = runAuctions(
       seedRng(1),
       [DEAL],
@@ -119,8 +153,23 @@ describe("contracts and power coming online", () => {
 
   test("winning a deal in resolveTurn: paid upfront, capitalised, online after the lead time", () => {
     const config = { seed: 11, seats: ["microsoft", "meta"] as CompanyId[], randomEvents: false, turns: 12 };
-    const start = createMatch(config);
+    // Meta has servers arriving that it needs power for, so it may bid.
+    const plain = createMatch(config);
+    const start: MatchState = {
+      ...plain,
+      companies: {
+        ...plain.companies,
+        meta: {
+          ...plain.companies.meta!,
+          assets: [
+            ...plain.companies.meta!.assets,
+            { kind: "ai_servers" as const, chip: "nvidia" as const, boughtTurn: -1, inServiceTurn: 1, cost: 60_000, mw: 2500, lifeQuarters: 16 },
+          ],
+        },
+      },
+    };
     const deal = [...start.market.energy.offers].sort((a, b) => a.leadQuarters - b.leadQuarters)[0]!;
+    expect(canUseDeal(start.companies.meta!, 0, deal)).toBe(true);
     expect(deal.leadQuarters).toBeLessThan(10);
     const bid = deal.reservePrice + 7;
     const run = (withBid: boolean): MatchState[] => {
@@ -138,8 +187,9 @@ describe("contracts and power coming online", () => {
     const b = run(false);
     const won = a[1]!.companies.meta!;
     expect(won.power.pipeline.find((p) => p.dealId === deal.id)).toMatchObject({ mw: deal.mw, onlineTurn: deal.leadQuarters });
-    expect(won.assets.some((v) => v.kind === "power" && v.cost === bid && v.boughtTurn === 0)).toBe(true);
-    expect(won.history[0]!.cashFlow.energyPayments).toBe(bid);
+    // A lone bidder pays the reserve (second price).
+    expect(won.assets.some((v) => v.kind === "power" && v.cost === deal.reservePrice && v.boughtTurn === 0)).toBe(true);
+    expect(won.history[0]!.cashFlow.energyPayments).toBe(deal.reservePrice);
     // Before the lead time the MW are not there; from the online turn on they are.
     for (let t = 1; t <= deal.leadQuarters; t++) {
       const diff = a[t]!.companies.meta!.power.onlineMw - b[t]!.companies.meta!.power.onlineMw;

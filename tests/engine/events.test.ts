@@ -33,15 +33,26 @@ function step(state: MatchState, decisions = defaultDecisions(state)) {
 }
 
 describe("scheduled events", () => {
-  test("the scenarios open with their scheduled efficiency shock", () => {
+  test("each scenario's DeepSeek shock lands in January 2026, when doc 004 dates it", () => {
     for (const scenario of SCENARIOS) {
-      const s = createMatch({ scenario, seed: 1, randomEvents: false });
+      let s = createMatch({ scenario, seed: 1, randomEvents: false });
       expect(s.schedule).toEqual(SCENARIO_DEFS[scenario].schedule);
+      const shock = SCENARIO_DEFS[scenario].schedule.find((e) => e.kind === "efficiency_shock")!;
+      for (let t = 0; t < shock.turn; t++) s = step(s).state;
+      expect(s.quarter).toEqual({ year: 2026, q: 1 });
+      expect(s.market.efficiencyBp).toBe(10_000);
       const r = step(s);
-      expect(r.report.events.map((e) => e.kind)).toEqual(SCENARIO_DEFS[scenario].schedule.filter((e) => e.turn === 0).map((e) => e.kind));
+      expect(r.report.events.map((e) => e.kind)).toEqual(["efficiency_shock"]);
       expect(r.state.market.efficiencyBp).toBeLessThan(10_000);
       expect(r.report.headlines.some((h) => h.key === "headline.event.efficiency_shock")).toBe(true);
     }
+  });
+
+  test("The Build-out opens in the training phase's euphoria, the bond window open", () => {
+    const s = createMatch({ scenario: "buildout", seed: 1, randomEvents: false });
+    expect(s.market.sentiment.regime).toBe("euphoria");
+    expect(s.market.bonds.windowOpen).toBe(true);
+    expect(step(s).report.market.regimeAfter).toBe("euphoria");
   });
 
   test("without random events only scheduled events ever happen", () => {
@@ -72,11 +83,16 @@ describe("scheduled events", () => {
     expect(reopened.market.bonds.windowOpen).toBe(true);
   });
 
-  test("efficiency shock: demand multiplier falls, the bond window shuts, then demand recovers", () => {
+  test("efficiency shock: demand multiplier falls, the bond window shuts if the market was euphoric, then demand recovers", () => {
     const r = step(inject(T1, { kind: "efficiency_shock", magnitudeBp: 2000 }));
     const after = r.state.market.efficiencyBp;
     expect(after).toBeLessThan(T1.market.efficiencyBp);
-    expect(r.state.market.bonds.windowOpen).toBe(false);
+    // T1's market is disillusioned already: braced for bad news, it keeps lending.
+    expect(T1.market.sentiment.regime).toBe("disillusionment");
+    expect(r.state.market.bonds.windowOpen).toBe(true);
+    const euphoric = clone(T1) as Mutable<MatchState>;
+    euphoric.market = { ...euphoric.market, sentiment: { ...euphoric.market.sentiment, regime: "euphoria" } };
+    expect(step(inject(euphoric as MatchState, { kind: "efficiency_shock", magnitudeBp: 2000 })).state.market.bonds.windowOpen).toBe(false);
     const later = step(step(r.state).state).state;
     expect(later.market.efficiencyBp).toBeGreaterThan(after);
   });
@@ -108,21 +124,26 @@ describe("scheduled events", () => {
     expect(next).toEqual({ maturityBp: p.maturityBp, slipQuarters: 1 });
   });
 
-  test("antitrust: valuation penalty now, a one-off fine next quarter", () => {
+  test("antitrust: next quarter, a one-off fine and a valuation discount the reveal shows as an event", () => {
     const r = step(inject(T1, { kind: "antitrust", target: "alphabet" }));
-    expect(r.state.companies.alphabet!.antitrustBp).toBe(EV.antitrustValuationBp);
-    const fined = step(r.state).state.companies.alphabet!.history.at(-1)!.income;
-    const clean = step(step(T1).state).state.companies.alphabet!.history.at(-1)!.income;
+    const next = step(r.state);
+    const fined = next.state.companies.alphabet!.history.at(-1)!.income;
+    const cleanNext = step(step(T1).state);
+    const clean = cleanNext.state.companies.alphabet!.history.at(-1)!.income;
     expect(fined.coreCosts - clean.coreCosts).toBe(EV.antitrustFine);
+    expect(next.state.companies.alphabet!.valuation.inputs.eventPremiumBp).toBe(-EV.antitrustValuationBp);
+    expect(next.report.seats.find((s) => s.company === "alphabet")!.priceMove.eventsBp).toBeLessThan(-200);
   });
 
   test("mega deal: contracted AI revenue for the target and a share-price pop", () => {
     const r = step(inject(T1, { kind: "mega_deal", target: "meta", magnitudeBp: 3000 }));
-    const plain = step(T1);
     const meta = r.state.companies.meta!;
     expect(meta.contracted.perQuarter).toBe(T1.companies.meta!.contracted.perQuarter + 3000);
     expect(meta.contracted.quartersLeft).toBeGreaterThanOrEqual(EV.megaDealQuarters);
-    expect(meta.marketCap).toBeGreaterThan(plain.state.companies.meta!.marketCap);
+    // The market prices the deal in the next quarter's move, as an event.
+    const next = step(r.state);
+    expect(next.state.companies.meta!.valuation.inputs.eventPremiumBp).toBe(EV.megaDealPopBp);
+    expect(next.report.seats.find((s) => s.company === "meta")!.priceMove.eventsBp).toBeGreaterThan(500);
   });
 
   test("an event scheduled for another turn does nothing now", () => {
@@ -183,7 +204,7 @@ describe("random events", () => {
 describe("a random efficiency shock moves the market's mood", () => {
   test("a shock drawn last quarter pushes euphoria into scrutiny; without it the regime holds", () => {
     const calm = clone(T1) as Mutable<MatchState>;
-    calm.market = { ...calm.market, sentiment: { regime: "euphoria", scoreBp: 0, quartersInRegime: 0 }, events: [] };
+    calm.market = { ...calm.market, sentiment: { ...calm.market.sentiment, regime: "euphoria", scoreBp: 0, quartersInRegime: 0 }, events: [] };
     calm.schedule = []; // a scheduled shock in the same quarter would already have moved the mood
     const shocked = clone(calm) as Mutable<MatchState>;
     shocked.market = { ...shocked.market, events: [{ kind: "efficiency_shock", turn: 0, magnitudeBp: 2000 }] };

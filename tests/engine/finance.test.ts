@@ -2,7 +2,20 @@
 import { describe, expect, test } from "vitest";
 import { MARKET_PARAMS } from "../../shared/rules/params.ts";
 import { interestFor, quarterlyIncome, type IncomeInput } from "../../shared/engine/finance.ts";
-import { couponBp, coverageBp, crowdingBp, emergencyCapacity, issueCapacity, leverageBp, nextBonds, ratingFor, tenorsFor } from "../../shared/engine/bonds.ts";
+import {
+  agencyStep,
+  couponBp,
+  crowdingBp,
+  emergencyCapacity,
+  interestCoverBp,
+  issueCapacity,
+  leverageBp,
+  nextBondMarket,
+  orderBook,
+  placeDeal,
+  targetRating,
+  tenorsFor,
+} from "../../shared/engine/credit.ts";
 import {
   RATINGS,
   TENORS,
@@ -19,7 +32,7 @@ import {
 } from "../../shared/engine/index.ts";
 import { clone, defaultDecisions, type Mutable } from "./helpers.ts";
 
-const B = MARKET_PARAMS.bonds;
+const C = MARKET_PARAMS.credit;
 
 describe("income statement", () => {
   const input: IncomeInput = {
@@ -44,7 +57,7 @@ describe("income statement", () => {
     expect(i.interestExpense).toBe(400); // 40 000 × 4% / 4
     expect(i.interestIncome).toBe(200);
     expect(i.pretaxIncome).toBe(i.operatingIncome - i.interestExpense + i.interestIncome);
-    expect(i.tax).toBe(Math.round((i.pretaxIncome * MARKET_PARAMS.stock.taxRateBp) / 10_000));
+    expect(i.tax).toBe(Math.round((i.pretaxIncome * MARKET_PARAMS.valuation.taxRateBp) / 10_000));
     expect(i.netIncome).toBe(i.pretaxIncome - i.tax);
   });
 
@@ -64,72 +77,121 @@ describe("income statement", () => {
   });
 });
 
-describe("bond market functions", () => {
-  const bonds: MarketState["bonds"] = { baseRateBp: 400, aiIgShareBp: 1400, crowdingBp: 0, windowOpen: true, windowShutQuarters: 0, seatAiDebt: 0 };
+describe("credit functions", () => {
+  const bonds: MarketState["bonds"] = {
+    baseRateBp: 400,
+    aiIgShareBp: 1400,
+    crowdingBp: 0,
+    windowOpen: true,
+    windowShutQuarters: 0,
+    aiDebt: 1_400_000,
+    igDebt: 10_000_000,
+  };
 
-  test("leverage: net cash is 0, losses are extreme", () => {
+  test("leverage: net cash is 0, losses are extreme; coverage: no interest is off the scale", () => {
     expect(leverageBp(-1000, 500)).toBe(0);
     expect(leverageBp(4000, 1000)).toBe(10_000); // 1× annual EBITDA
     expect(leverageBp(1000, 0)).toBeGreaterThan(100_000);
+    expect(interestCoverBp(10_000, 1000)).toBe(100_000); // 10×
+    expect(interestCoverBp(10_000, 0)).toBeGreaterThan(1_000_000);
   });
 
-  test("ratings worsen monotonically with leverage", () => {
+  test("the agencies' target worsens monotonically with leverage and with weaker coverage, never to D", () => {
     let prev = -1;
     for (const lev of [0, 3000, 6000, 12_000, 20_000, 30_000, 50_000, 70_000, 999_999]) {
-      const idx = RATINGS.indexOf(ratingFor("meta", lev));
+      const idx = RATINGS.indexOf(targetRating("microsoft", lev, 9_999_999).rating);
       expect(idx).toBeGreaterThanOrEqual(prev);
       prev = idx;
     }
-    expect(RATINGS.indexOf(ratingFor("meta", 999_999))).toBeGreaterThan(RATINGS.indexOf(ratingFor("meta", 0)));
-    expect(ratingFor("meta", 999_999)).not.toBe("D"); // default is an event, not a leverage level
+    prev = -1;
+    for (const cover of [9_999_999, 200_000, 80_000, 30_000, 12_000, 5000]) {
+      const idx = RATINGS.indexOf(targetRating("microsoft", 0, cover).rating);
+      expect(idx).toBeGreaterThanOrEqual(prev);
+      prev = idx;
+    }
+    expect(targetRating("meta", 999_999, 0).rating).not.toBe("D"); // default is an event, not a ratio
+    // The business notch: Meta's ad-cyclical core sits below Microsoft's on the same ratios.
+    expect(RATINGS.indexOf(targetRating("meta", 0, 9_999_999).rating)).toBeGreaterThan(RATINGS.indexOf(targetRating("microsoft", 0, 9_999_999).rating));
   });
 
-  test("coupon = base rate + rating spread + leverage spread + crowding + tenor premium", () => {
+  test("agencies watch before they move, one notch at a time, two on distress", () => {
+    const worse = { rating: "A+" as const, binding: "leverage" as const };
+    const watched = agencyStep("AA", "none", worse, false, false);
+    expect(watched).toEqual({ rating: "AA", watch: "negative", reason: "credit.reason.leverage" });
+    const moved = agencyStep("AA", "negative", worse, false, false);
+    expect(moved.rating).toBe("AA-");
+    expect(moved.watch).toBe("negative"); // still above the target
+    // Three notches or more below the target, they move two at once.
+    expect(agencyStep("AA", "negative", { rating: "A", binding: "coverage" }, false, false)).toMatchObject({ rating: "A+", reason: "credit.reason.coverage" });
+    expect(agencyStep("AA", "none", { rating: "AA", binding: "leverage" }, true, false).rating).toBe("A+");
+    expect(agencyStep("AA", "none", worse, false, true).reason).toBe("credit.reason.payout_debt");
+    const better = agencyStep("A", "none", { rating: "AA", binding: "leverage" }, false, false);
+    expect(better).toEqual({ rating: "A", watch: "positive", reason: "credit.reason.improved" });
+    expect(agencyStep("A", "positive", { rating: "AA", binding: "leverage" }, false, false).rating).toBe("A+");
+  });
+
+  test("coupon = base rate + rating spread + leverage spread + crowding + tenor premium + concession", () => {
     const crowded = { ...bonds, crowdingBp: 35 };
     for (const tenor of TENORS) {
-      const c = couponBp(crowded, "A", 20_000, tenor);
-      expect(c).toBe(400 + B.spreadByRatingBp.A + Math.floor((20_000 * B.leverageSpreadPerTurnBp) / 10_000) + 35 + (B.tenorPremiumBp[String(tenor)] ?? 0));
+      const c = couponBp(crowded, "A", 20_000, tenor, 0, 100_000);
+      expect(c).toBe(400 + C.spreadByRatingBp.A + Math.floor((20_000 * C.leverageSpreadPerTurnBp) / 10_000) + 35 + C.tenorPremiumBp[String(tenor) as "5"]);
     }
-    expect(couponBp(bonds, "A", 0, 100)).toBeGreaterThan(couponBp(bonds, "A", 0, 5));
-    expect(couponBp(bonds, "BB", 0, 10)).toBeGreaterThan(couponBp(bonds, "AA", 0, 10));
-    expect(couponBp(bonds, "A", 30_000, 10)).toBeGreaterThan(couponBp(bonds, "A", 0, 10));
+    expect(couponBp(bonds, "A", 0, 100, 0, 100_000)).toBeGreaterThan(couponBp(bonds, "A", 0, 5, 0, 100_000));
+    expect(couponBp(bonds, "BB", 0, 10, 0, 100_000)).toBeGreaterThan(couponBp(bonds, "AA", 0, 10, 0, 100_000));
+    expect(couponBp(bonds, "A", 30_000, 10, 0, 100_000)).toBeGreaterThan(couponBp(bonds, "A", 0, 10, 0, 100_000));
+    // A deal taking more of the book pays a concession.
+    expect(couponBp(bonds, "A", 0, 10, 50_000, 100_000)).toBeGreaterThan(couponBp(bonds, "A", 0, 10, 10_000, 100_000));
   });
 
-  test("the 100-year tenor only for AAA and AA", () => {
-    for (const r of RATINGS) expect(tenorsFor(r).includes(100)).toBe(r === "AAA" || r === "AA");
-    for (const r of RATINGS) expect(tenorsFor(r)).toEqual(expect.arrayContaining([5, 10, 30]));
+  test("the century bond only for a top credit with little leverage", () => {
+    const top = RATINGS.indexOf(C.centuryMinRating);
+    for (const r of RATINGS) expect(tenorsFor(r, 0).includes(100)).toBe(RATINGS.indexOf(r) <= top);
+    expect(tenorsFor("AAA", C.centuryMaxLeverageBp + 1).includes(100)).toBe(false);
+    for (const r of RATINGS) expect(tenorsFor(r, 0)).toEqual(expect.arrayContaining([5, 10, 30]));
   });
 
-  test("crowding starts above the threshold share and grows with it; issuance raises the share", () => {
-    expect(crowdingBp(B.crowdingThresholdBp)).toBe(0);
-    expect(crowdingBp(B.crowdingThresholdBp - 500)).toBe(0);
-    expect(crowdingBp(B.crowdingThresholdBp + 2000)).toBeGreaterThan(crowdingBp(B.crowdingThresholdBp + 1000));
-    const after = nextBonds(bonds, 200_000);
-    expect(after.aiIgShareBp).toBeGreaterThan(nextBonds(bonds, 0).aiIgShareBp);
-    expect(after.crowdingBp).toBeGreaterThanOrEqual(nextBonds(bonds, 0).crowdingBp);
+  test("order books grow with the credit and shrink with a sour mood and crowding; a shut window has none", () => {
+    expect(orderBook(bonds, "BBB", "euphoria")).toBeLessThan(orderBook(bonds, "AA", "euphoria"));
+    expect(orderBook(bonds, "AA", "disillusionment")).toBeLessThan(orderBook(bonds, "AA", "euphoria"));
+    expect(orderBook({ ...bonds, aiIgShareBp: 2500 }, "AA", "euphoria")).toBeLessThan(orderBook(bonds, "AA", "euphoria"));
+    expect(orderBook({ ...bonds, windowOpen: false }, "AAA", "euphoria")).toBe(0);
   });
 
-  test("a shut window: no cover, no capacity, and it reopens as the quarters run out", () => {
-    const shut = { ...bonds, windowOpen: false, windowShutQuarters: 2 };
-    expect(coverageBp(shut, "AAA", "euphoria", 10_000)).toBe(0);
-    expect(issueCapacity(0, 10_000, false)).toBe(0);
-    const q1 = nextBonds(shut, 0);
-    expect(q1.windowOpen).toBe(false);
-    expect(nextBonds(q1, 0).windowOpen).toBe(true);
+  test("a deal clears in full on a book that covers it minCover times, and is cut on a thinner one", () => {
+    const book = orderBook(bonds, "AA", "scrutiny");
+    const small = placeDeal(bonds, "AA", "scrutiny", 0, Math.floor(book / 5), 10);
+    expect(small.filled).toBe(Math.floor(book / 5));
+    expect(small.coverBp).toBeGreaterThanOrEqual(C.minCoverBp);
+    const huge = placeDeal(bonds, "AA", "scrutiny", 0, book, 10);
+    expect(huge.filled).toBe(Math.floor((book * 10_000) / C.minCoverBp));
+    expect(huge.filled).toBeLessThan(book);
   });
 
-  test("order-book cover falls with weaker credit, sour markets and jumbo size", () => {
-    expect(coverageBp(bonds, "BBB", "euphoria", 10_000)).toBeLessThan(coverageBp(bonds, "AA", "euphoria", 10_000));
-    expect(coverageBp(bonds, "AA", "disillusionment", 10_000)).toBeLessThan(coverageBp(bonds, "AA", "euphoria", 10_000));
-    expect(coverageBp(bonds, "AA", "euphoria", B.jumboSize * 3)).toBeLessThan(coverageBp(bonds, "AA", "euphoria", B.jumboSize));
-  });
-
-  test("capacity: lenders stop at the leverage limit; bridge lenders go further; no EBITDA, no loan", () => {
-    expect(issueCapacity(0, 10_000, true)).toBe(Math.min(Math.floor((40_000 * B.maxLeverageTurnsBp) / 10_000), B.jumboSize * 2));
-    expect(emergencyCapacity(0, 10_000)).toBeGreaterThan(Math.floor((40_000 * B.maxLeverageTurnsBp) / 10_000) - 1);
-    expect(issueCapacity(0, -1, true)).toBe(0);
+  test("capacity: the book ÷ cover within the covenant; a fifth of it for a seat paying out borrowed money; none when shut or without EBITDA", () => {
+    const open = issueCapacity(bonds, "AA", "scrutiny", 0, 100_000, false);
+    expect(open.max).toBe(Math.min(Math.floor((open.book * 10_000) / C.minCoverBp), Math.floor((400_000 * C.maxLeverageBp) / 10_000)));
+    const wary = issueCapacity(bonds, "AA", "scrutiny", 0, 100_000, true);
+    expect(wary.max).toBe(Math.round((open.max * C.payoutFromDebtCapacityBp) / 10_000));
+    expect(wary.limitedBy).toBe("payout_debt");
+    expect(issueCapacity({ ...bonds, windowOpen: false }, "AA", "scrutiny", 0, 100_000, false)).toMatchObject({ max: 0, limitedBy: "window" });
+    expect(issueCapacity(bonds, "AA", "scrutiny", 0, -1, false).max).toBe(0);
+    expect(issueCapacity(bonds, "AA", "scrutiny", 10_000_000, 10_000, false)).toMatchObject({ max: 0, limitedBy: "covenant" });
+    expect(emergencyCapacity(0, 10_000)).toBeGreaterThan(Math.floor((40_000 * C.maxLeverageBp) / 10_000));
     expect(emergencyCapacity(0, 0)).toBe(0);
-    expect(issueCapacity(10_000_000, 10_000, true)).toBe(0);
+  });
+
+  test("issuance (the seats' and the outside world's) raises the AI share of IG and its crowding; a shut window reopens as its quarters run out", () => {
+    expect(crowdingBp(C.crowdingThresholdBp)).toBe(0);
+    expect(crowdingBp(C.crowdingThresholdBp + 2000)).toBeGreaterThan(crowdingBp(C.crowdingThresholdBp + 1000));
+    const quiet = nextBondMarket(bonds, 0, 0);
+    const busy = nextBondMarket(bonds, 200_000, 50_000);
+    expect(busy.aiIgShareBp).toBeGreaterThan(quiet.aiIgShareBp);
+    expect(busy.aiDebt).toBe(bonds.aiDebt + 250_000);
+    expect(busy.crowdingBp).toBeGreaterThanOrEqual(quiet.crowdingBp);
+    const shut = { ...bonds, windowOpen: false, windowShutQuarters: 2 };
+    const q1 = nextBondMarket(shut, 0, 0);
+    expect(q1.windowOpen).toBe(false);
+    expect(nextBondMarket(q1, 0, 0).windowOpen).toBe(true);
   });
 });
 
@@ -154,16 +216,16 @@ describe("bonds inside resolveTurn", () => {
     expect(t.tenor).toBe(100);
     expect(t.maturityTurn).toBe(400);
     expect(t.couponBp).toBe(rep.couponBp);
-    expect(t.couponBp).toBeGreaterThanOrEqual(s0.market.bonds.baseRateBp + B.spreadByRatingBp.AAA + (B.tenorPremiumBp["100"] ?? 0));
+    expect(t.couponBp).toBeGreaterThanOrEqual(s0.market.bonds.baseRateBp + C.spreadByRatingBp.AAA + C.tenorPremiumBp["100"]);
     expect(c.history[0]!.cashFlow.debtIssued).toBe(rep.debtIssued);
-    expect(r.state.market.bonds.seatAiDebt).toBe(rep.debtIssued);
+    expect(r.state.market.bonds.aiDebt - s0.market.bonds.aiDebt).toBe(rep.debtIssued + C.outsideAiIssuanceQ.reckoning);
   });
 
   test("longer tenors and weaker credits pay more", () => {
     const long = issue(s0, "alphabet", 5000, 30).report.seats.find((x) => x.company === "alphabet")!;
     const short = issue(s0, "alphabet", 5000, 5).report.seats.find((x) => x.company === "alphabet")!;
     expect(long.couponBp).toBeGreaterThan(short.couponBp);
-    const weak = issue(s0, "oracle", 5000, 5).report.seats.find((x) => x.company === "oracle")!;
+    const weak = issue(s0, "oracle", 1000, 5).report.seats.find((x) => x.company === "oracle")!;
     expect(weak.couponBp).toBeGreaterThan(short.couponBp);
   });
 
@@ -224,7 +286,7 @@ describe("emergency borrowing and default", () => {
     expect(bridge.principal).toBe(rep.emergencyBorrowing);
     expect(bridge.tenor).toBe(1);
     expect(bridge.maturityTurn).toBe(4);
-    expect(bridge.couponBp).toBeGreaterThanOrEqual(s.market.bonds.baseRateBp + B.emergencyPenaltyBp);
+    expect(bridge.couponBp).toBeGreaterThanOrEqual(s.market.bonds.baseRateBp + C.emergencyPenaltyBp);
     expect(c.history[0]!.cashFlow.emergencyBorrowing).toBe(rep.emergencyBorrowing);
     expect(r.report.headlines.some((h) => h.key === "headline.emergency" && h.params.company === "microsoft")).toBe(true);
   });
@@ -255,14 +317,14 @@ describe("emergency borrowing and default", () => {
   });
 
   test("past the bridge limit the seat sells shares at a discount instead of defaulting", () => {
-    const s = withMaturity("oracle", 180_000);
+    const s = withMaturity("oracle", 100_000);
     const before = s.companies.oracle!;
     const r = resolveTurn(s, defaultDecisions(s));
     const rep = r.report.seats.find((x) => x.company === "oracle")!;
     const c = r.state.companies.oracle!;
     expect(rep.emergencyBorrowing).toBeGreaterThan(0);
     expect(rep.equityIssued).toBeGreaterThan(0);
-    expect(rep.equityIssued).toBeLessThanOrEqual(Math.round((before.marketCap * MARKET_PARAMS.stock.equityRaiseMaxBp) / 10_000));
+    expect(rep.equityIssued).toBeLessThanOrEqual(Math.round((before.marketCap * MARKET_PARAMS.valuation.equityRaiseMaxBp) / 10_000));
     expect(rep.defaulted).toBe(false);
     expect(c.cash).toBe(0);
     expect(c.sharesOutstandingM).toBeGreaterThan(before.sharesOutstandingM);

@@ -66,8 +66,10 @@ export function decisionFromPlan(state: MatchState, seat: CompanyId, p: Decision
   };
   const capex = take(b.capex.max, p.capexBp);
   const energyBids: { dealId: string; amount: number }[] = [];
+  // Only deals the seat could use are biddable; the plan's index picks among those.
+  const usable = b.energyDeals.filter((d) => d.usable);
   for (const bid of p.bids) {
-    const deal = b.energyDeals[bid.dealIdx % Math.max(1, b.energyDeals.length)];
+    const deal = usable[bid.dealIdx % Math.max(1, usable.length)];
     if (!deal || energyBids.some((x) => x.dealId === deal.dealId)) continue;
     const amount = deal.minBid + part(deal.maxBid - deal.minBid, bid.amountBp);
     if (amount > left) continue;

@@ -60,7 +60,7 @@ describe("bounds", () => {
     expect(INJECT_BOUNDS.chip_slip).toMatchObject({ min: 1, max: 2 * EV.chipSlipQuarters });
     expect(INJECT_BOUNDS.antitrust.max).toBe(2 * EV.antitrustValuationBp);
     expect(INJECT_BOUNDS.mega_deal.max).toBe(2 * EV.megaDealQ);
-    expect(INJECT_BOUNDS.bond_window_shut).toMatchObject({ min: 1, max: 2 * MARKET_PARAMS.bonds.windowShutQuarters });
+    expect(INJECT_BOUNDS.bond_window_shut).toMatchObject({ min: 1, max: 2 * MARKET_PARAMS.credit.windowShutQuarters });
     expect(INJECT_BOUNDS.bond_window_open.unit).toBe("none");
     for (const kind of EVENT_KINDS) expect(magnitudeOf({ kind }), kind).toBe(INJECT_BOUNDS[kind].default);
   });
@@ -159,7 +159,7 @@ describe("eventEffect (the teacher's preview)", () => {
     const deal = eventEffect({ kind: "mega_deal" }, ctx);
     expect(deal).toMatchObject({ kind: "mega_deal", perQuarter: EV.megaDealQ, quarters: EV.megaDealQuarters, total: EV.megaDealQ * EV.megaDealQuarters });
     expect(deal.kind === "mega_deal" && deal.popAmount).toBeGreaterThan(0);
-    expect(eventEffect({ kind: "bond_window_shut" }, ctx)).toEqual({ kind: "bond_window_shut", quarters: MARKET_PARAMS.bonds.windowShutQuarters });
+    expect(eventEffect({ kind: "bond_window_shut" }, ctx)).toEqual({ kind: "bond_window_shut", quarters: MARKET_PARAMS.credit.windowShutQuarters });
     expect(eventEffect({ kind: "antitrust" }, ctx)).toEqual({ kind: "antitrust", discountBp: EV.antitrustValuationBp, fine: EV.antitrustFine });
   });
 });

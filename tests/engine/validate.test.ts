@@ -1,5 +1,6 @@
 /** validateDecision: one test per error code, bounds ⇔ validity, and no throw on junk. */
 import { describe, expect, test } from "vitest";
+import { MARKET_PARAMS } from "../../shared/rules/params.ts";
 import fc from "fast-check";
 import {
   COMPANIES,
@@ -141,7 +142,38 @@ describe("one test per error code", () => {
     expectError(BASE, "oracle", { ...base("oracle"), debtIssue: max + 1 }, "decision/debt_over_capacity", "debtIssue", new RegExp(String(max)));
   });
 
-  test("decision/tenor_not_available: the 100-year bond needs AA or better", () => {
+  test("decision/energy_unneeded: no bid on power the seat could not use half of within the lead time", () => {
+    const s = structuredClone(BASE) as typeof BASE;
+    const deal = s.market.energy.offers[0]!;
+    // Give Apple more power than it could ever use: every deal becomes hoarding.
+    (s.companies.apple as { power: unknown }).power = { ...s.companies.apple!.power, onlineMw: 1_000_000 };
+    expect(decisionBounds(s, "apple").energyDeals.every((d) => !d.usable)).toBe(true);
+    expect(decisionBounds(s, "apple").reasons.some((r) => r.key === "bounds.energy_unneeded")).toBe(true);
+    expectError(
+      s,
+      "apple",
+      { ...base("apple"), energyBids: [{ dealId: deal.id, amount: deal.reservePrice }] },
+      "decision/energy_unneeded",
+      "energyBids.0.dealId",
+      new RegExp(deal.id),
+    );
+  });
+
+  test("decision/buyback_over_float: a quarter's buybacks retire at most a share of the float", () => {
+    const cap = Math.round((BASE.companies.apple!.marketCap * MARKET_PARAMS.valuation.maxBuybackShareBpQ) / 10_000);
+    expect(decisionBounds(BASE, "apple").buybacks.max).toBeLessThanOrEqual(cap);
+    expect(validateDecision(BASE, "apple", { ...base("apple"), buybacks: Math.min(cap, 50_000) }).ok).toBe(true);
+    expectError(
+      BASE,
+      "apple",
+      { ...base("apple"), buybacks: cap + 1 },
+      "decision/buyback_over_float",
+      "buybacks",
+      new RegExp(String(decisionBounds(BASE, "apple").buybacks.max)),
+    );
+  });
+
+  test("decision/tenor_not_available: the 100-year bond needs a top credit", () => {
     const b = decisionBounds(BASE, "oracle");
     expect(b.debtTenors).not.toContain(100);
     expectError(BASE, "oracle", { ...base("oracle"), debtIssue: 1000, debtTenor: 100 }, "decision/tenor_not_available", "debtTenor", /100/);
@@ -261,5 +293,36 @@ describe("validateDecision never throws on junk", () => {
       }),
       { numRuns: 400, seed: 3 },
     );
+  });
+});
+
+describe("warnings before the doors shut", () => {
+  test("bonds falling due this quarter are in the bounds, with a reason on the bond field", () => {
+    const s = clone(BASE) as Mutable<MatchState>;
+    const c = s.companies.meta!;
+    const due = { id: "meta-due", principal: 7_000, couponBp: 450, issuedTurn: -20, maturityTurn: 0, tenor: 5 as const, emergency: false };
+    c.tranches = [...c.tranches.filter((t) => t.maturityTurn > 0), due];
+    const b = decisionBounds(s, "meta");
+    expect(b.maturingNow).toBe(7_000);
+    expect(b.reasons).toContainEqual({ field: "debtIssue", key: "bounds.maturing", params: { amount: 7_000 } });
+    const later = clone(s) as Mutable<MatchState>;
+    later.companies.meta!.tranches = later.companies.meta!.tranches.map((t) => (t.id === "meta-due" ? { ...t, maturityTurn: 3 } : t));
+    expect(decisionBounds(later, "meta").maturingNow).toBe(0);
+    expect(decisionBounds(later, "meta").reasons.some((r) => r.key === "bounds.maturing")).toBe(false);
+  });
+
+  test("a seat that paid shareholders with borrowed money is warned on dividends and buybacks", () => {
+    const seat: CompanyId = "meta";
+    const clean = resolveTurn(BASE, defaultDecisions(BASE)).state;
+    expect(decisionBounds(clean, seat).reasons.some((r) => r.key === "bounds.doors_shut")).toBe(false);
+    // Borrow what the market lends and pay all of it out as a dividend.
+    const b = decisionBounds(BASE, seat);
+    const loot = { ...base(seat), debtIssue: b.debtIssue.max, dividends: b.budget };
+    const looted = resolveTurn(BASE, {
+      ...defaultDecisions(BASE),
+      [seat]: validateDecision(BASE, seat, loot).ok ? loot : { ...loot, dividends: b.dividends.max },
+    }).state;
+    const reasons = decisionBounds(looted, seat).reasons.filter((r) => r.key === "bounds.doors_shut");
+    expect(reasons.map((r) => r.field).sort()).toEqual(["buybacks", "dividends"]);
   });
 });

@@ -159,8 +159,14 @@ export class DecisionForm {
     // Energy deals: one table row each, with the legal bid (reserve … highest) and the running cost once online.
     const offers = s.market?.energyOffers ?? [];
     const dealRows: HTMLElement[] = [];
+    // Deals the seat could not use get no row: one line under the table names them and says why.
+    const closedNames: string[] = [];
     for (const db of b.energyDeals) {
       const offer = offers.find((o) => o.id === db.dealId);
+      if (!db.usable) {
+        closedNames.push(offer ? `${t(`deal.${offer.kind}`)} (${formatMw(offer.mw, L)})` : db.dealId);
+        continue;
+      }
       const prior = start.energyBids.find((x) => x.dealId === db.dealId)?.amount ?? 0;
       const id = nextId();
       const input = el("input", {
@@ -215,7 +221,9 @@ export class DecisionForm {
           ),
           el("tbody", {}, ...dealRows),
         )
-      : el("div", { class: "cp-muted", text: t("decide.noDeals") });
+      : closedNames.length > 0
+        ? null
+        : el("div", { class: "cp-muted", text: t("decide.noDeals") });
 
     this.previewBox = el("div", { class: "cp-preview", testid: "decision-preview", "aria-live": "polite" });
     this.formError = el("div", { class: "cp-error", testid: "form-error", role: "alert" });
@@ -244,6 +252,9 @@ export class DecisionForm {
         { class: "cp-section", testid: "energy-section" },
         el("legend", {}, el("span", { text: t("decide.energy") }), termLink("energy_deal", "?")),
         dealTable,
+        closedNames.length > 0
+          ? el("div", { class: "cp-why", testid: "deals-closed", text: t("decide.dealsClosed", { deals: closedNames.join(", ") }) })
+          : null,
       ),
       el(
         "div",
@@ -342,7 +353,7 @@ export class DecisionForm {
     const L = lang();
     const me = this.s.mySeat();
     const maturity = me?.chipMaturityBp ?? 0;
-    const bought = computeBought(d.capex, d.customShareBp, maturity, this.b);
+    const bought = me ? computeBought(me.company, d.capex, d.customShareBp, maturity, this.b) : { nvidiaMw: 0, customMw: 0 };
     const lead = this.s.market?.nvidia.leadQuarters ?? 1;
     this.fields.capex.setNote([
       t("effect.capex", { mw: formatMw(bought.nvidiaMw + bought.customMw, L), lead }),
@@ -380,10 +391,11 @@ export class DecisionForm {
       line(t("preview.outflows"), formatMoneyChange(-p.outflows, L), "preview-outflows"),
       line(termLink("bonds", t("preview.newDebt")), formatMoneyChange(p.newDebt, L), "preview-newdebt"),
     ];
+    if (p.maturing > 0) left.push(line(t("preview.maturing"), formatMoneyChange(-p.maturing, L), "preview-maturing"));
     const e = p.engine;
     const me = this.s.mySeat();
     const right: HTMLElement[] = [
-      line(t("preview.cashLeft"), money(p.cashLeft), "preview-cash", p.cashLeft < 0 ? "cp-total cp-bad" : "cp-total"),
+      line(t("preview.cashLeft"), money(p.cashAfterMaturities), "preview-cash", p.cashAfterMaturities < 0 ? "cp-total cp-bad" : "cp-total"),
       line(t("preview.debtAfter"), money(e ? e.debtAfter : Math.max(0, (me?.debt ?? 0) + d.debtIssue - d.debtRepay)), "preview-debt"),
       e
         ? line(
@@ -395,6 +407,8 @@ export class DecisionForm {
     ];
     const rows: HTMLElement[] = [el("div", { class: "cp-pcols" }, el("div", {}, ...left), el("div", {}, ...right))];
     if (p.overBudget > 0) rows.push(el("div", { class: "cp-bad cp-pnote", testid: "preview-over", text: t("preview.over", { amount: money(p.overBudget) }) }));
+    else if (p.cashAfterMaturities < 0)
+      rows.push(el("div", { class: "cp-bad cp-pnote", testid: "preview-hole", text: t("preview.hole", { amount: money(-p.cashAfterMaturities) }) }));
     this.previewBox.replaceChildren(el("div", { class: "cp-ptitle", text: t("preview.title") }), ...rows);
   }
 

@@ -340,8 +340,7 @@ export class BoardScene extends BaseScene {
     const m = s.market;
     const stats: Child[] = m
       ? [
-          this.stat("nvidia_margin", t("board.nvidiaPrice"), formatPerMw(m.nvidia.priceK, L)),
-          this.stat("nvidia_margin", t("board.nvidiaMargin"), formatPercent(m.nvidia.grossMarginBp, 0)),
+          this.stat("nvidia_margin", t("board.nvidiaPriceMargin"), `${formatPerMw(m.nvidia.priceK, L)} · ${formatPercent(m.nvidia.grossMarginBp, 0)}`),
           this.stat("ig_share", t("board.aiIgShare"), formatPercent(m.bonds.aiIgShareBp, 1)),
           this.stat(
             "bond_window",
@@ -350,7 +349,10 @@ export class BoardScene extends BaseScene {
             m.bonds.windowOpen ? CSS.text : CSS.bad,
           ),
           this.stat("coupon", t("board.baseRate"), formatPercent(m.bonds.baseRateBp, 2)),
-          this.stat("ai_revenue", t("board.industryAiRevenue"), money(m.industryAiRevenue * 4)),
+          // Leading indicators (public): reading where demand is heading is a skill the match rewards.
+          this.stat("adoption", t("board.adoption"), String(Math.round(m.adoptionIndexBp / 100))),
+          // Only seats that sell contracted capacity (Oracle's OpenAI order) carry a backlog; a row of $0 would read as news.
+          m.backlog > 0 ? this.stat("backlog", t("board.backlog"), money(m.backlog)) : null,
         ]
       : [];
     const industry = el(

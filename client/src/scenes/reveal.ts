@@ -161,7 +161,7 @@ export class RevealScene extends BaseScene {
       }),
     );
 
-    const body: HTMLElement[] = [
+    const body: (HTMLElement | null)[] = [
       group(t("reveal.groupDecisions")),
       row(termLink("capex", t("reveal.capex")), (x) => vs(x.expectations.capex.actual, x.expectations.capex.consensus, false), "rv-capex"),
       row(
@@ -172,9 +172,10 @@ export class RevealScene extends BaseScene {
         ],
         "rv-chips",
       ),
-      row(termLink("chip_rnd", t("reveal.chipRnd")), (x) => [amount(x.decision.chipRnd)], "rv-rnd"),
+      // A row where nothing happened for anyone is left out: what was done stands out, and seven seats fit.
+      seats.some((x) => x.decision.chipRnd > 0) ? row(termLink("chip_rnd", t("reveal.chipRnd")), (x) => [amount(x.decision.chipRnd)], "rv-rnd") : null,
       row(termLink("bonds", t("reveal.bonds")), (x) => this.bondCell(x), "rv-bonds"),
-      row(t("reveal.repaid"), (x) => [amount(x.decision.debtRepay)], "rv-repaid"),
+      seats.some((x) => x.decision.debtRepay > 0) ? row(t("reveal.repaid"), (x) => [amount(x.decision.debtRepay)], "rv-repaid") : null,
       row(
         el("span", {}, termLink("buybacks", t("reveal.buybacks")), " · ", termLink("dividends", t("reveal.dividends"))),
         (x) => [amount(x.decision.buybacks), el("span", { class: "cp-vs", text: " · " }), amount(x.decision.dividends)],
@@ -187,7 +188,7 @@ export class RevealScene extends BaseScene {
       row(termLink("net_income", t("reveal.netIncome")), (x) => vs(x.expectations.netIncome.actual, x.expectations.netIncome.consensus), "rv-ni"),
       row(termLink("rating", t("reveal.rating")), (x) => this.ratingCell(x), "rv-rating"),
       group(el("span", {}, t("reveal.groupWhy"), " ", termLink("price_move", "?"))),
-      ...PRICE_PARTS.map((part) =>
+      ...PRICE_PARTS.filter((part) => seats.some((x) => x.priceMove[part] !== 0)).map((part) =>
         row(
           t(`reveal.part.${part}`),
           (x) => {

@@ -1,0 +1,230 @@
+/**
+ * Steps 6–7: costs, the income statement, and cash. Depreciation by cohort (retiring the ones
+ * written off); bonds that fall due are repaid from cash (the refinancing wall); early repayment,
+ * then the new issue, placed with the order book; a bridge falling due is taken out with a bond
+ * if the market has room left; buybacks and dividends. Cash below zero forces a bridge loan at a
+ * penalty, if bridge lenders will lend (credit.ts `bridgeRefusal`); past them, a discounted share
+ * sale, if shareholders will buy (`equityRoom`); past both, default. A seat that pays out more than
+ * its free cash flow while its net debt rises gets less from bond investors for a year; one whose
+ * statements show most of a quarter's new borrowing going out to shareholders finds the doors shut.
+ */
+import { MARKET_PARAMS } from "../../rules/params.ts";
+import { accumulatedDepAt } from "../compute.ts";
+import { bridgeRefusal, couponBp, emergencyCapacity, equityRoom, LENDERS_MEMORY_QUARTERS, leverageBp, paidOutBorrowedLately, placeDeal } from "../credit.ts";
+import { quarterlyIncome } from "../finance.ts";
+import { mulBp } from "../money.ts";
+import type { CashFlowStatement, DebtTranche, Vintage } from "../types.ts";
+import { creditCapacity, totalDebt } from "../validate.ts";
+import { type SeatWork, type TurnContext, seatWork } from "./context.ts";
+
+const CR = MARKET_PARAMS.credit;
+const V = MARKET_PARAMS.valuation;
+
+/** Charges each cohort's quarter and retires the ones now fully written off (gross and accumulated leave together). */
+function depreciate(w: SeatWork, turn: number): number {
+  let dep = 0;
+  let aiDep = 0;
+  let ppe = 0;
+  const kept: Vintage[] = [];
+  for (const v of w.c.assets) {
+    const after = accumulatedDepAt(v, turn + 1);
+    if (v.inServiceTurn <= turn) {
+      const q = after - accumulatedDepAt(v, turn);
+      dep += q;
+      if (v.kind === "ai_servers" || v.kind === "facilities") aiDep += q;
+    }
+    if (v.inServiceTurn > turn || after < v.cost) {
+      kept.push(v);
+      ppe += v.cost - after;
+    }
+  }
+  w.c.assets = kept;
+  w.ppe = ppe;
+  w.aiDep = aiDep;
+  return dep;
+}
+
+/** Maturities fall due, then early repayment (nearest maturity first). */
+function repayDebt(
+  tranches: readonly DebtTranche[],
+  turn: number,
+  repayAsked: number,
+): { kept: DebtTranche[]; matured: number; bridgesDue: number; repaid: number } {
+  let kept: DebtTranche[] = [];
+  let matured = 0;
+  let bridgesDue = 0;
+  for (const t of tranches) {
+    if (t.maturityTurn <= turn) {
+      matured += t.principal;
+      if (t.emergency) bridgesDue += t.principal;
+    } else kept.push(t);
+  }
+  let repay = Math.min(
+    repayAsked,
+    kept.reduce((s, t) => s + t.principal, 0),
+  );
+  const repaid = repay;
+  kept = [...kept]
+    .sort((a, b) => a.maturityTurn - b.maturityTurn || (a.id < b.id ? -1 : 1))
+    .map((t) => {
+      const r = Math.min(repay, t.principal);
+      repay -= r;
+      return { ...t, principal: t.principal - r };
+    })
+    .filter((t) => t.principal > 0);
+  return { kept, matured, bridgesDue, repaid };
+}
+
+export function runFinance(ctx: TurnContext): void {
+  const { turn, state } = ctx;
+  const market = state.market;
+  for (const id of ctx.active) {
+    const w = seatWork(ctx, id);
+    const c = w.c;
+    const d = w.decision;
+    const dep = depreciate(w, turn);
+    const fine = market.events.some((e) => e.kind === "antitrust" && e.target === id) ? MARKET_PARAMS.events.antitrustFine : 0;
+    const income = quarterlyIncome({
+      coreRevenue: c.core.revenue,
+      coreMarginBp: c.core.marginBp,
+      aiRevenue: c.aiRevenue,
+      usableMw: w.usable,
+      powerCostPerMwQK: c.power.costPerMwQK,
+      depreciation: dep,
+      rnd: d.chipRnd,
+      tranches: c.tranches,
+      openingCash: c.cash,
+      baseRateBp: market.bonds.baseRateBp,
+      extraExpense: fine,
+    });
+    const ocf = income.netIncome + dep;
+    const investing = -(d.capex + w.energyPaid);
+    const fcf = ocf + investing;
+    const debtBefore = totalDebt(c);
+    const netDebtBefore = debtBefore - c.cash;
+    const ebitdaQ = income.operatingIncome + dep;
+    const levBp = leverageBp(netDebtBefore, ebitdaQ);
+    const repaid = repayDebt(c.tranches, turn, d.debtRepay);
+    const tranches = repaid.kept;
+    let seq = c.nextTrancheSeq;
+    let issued = 0;
+    if (d.debtIssue > 0 && market.bonds.windowOpen) {
+      const deal = placeDeal(market.bonds, c.rating, ctx.sentiment.regime, levBp, d.debtIssue, d.debtTenor);
+      w.couponBp = deal.couponBp;
+      w.coverBp = deal.coverBp;
+      if (deal.filled > 0) {
+        tranches.push({
+          id: `${id}-${seq}`,
+          principal: deal.filled,
+          couponBp: deal.couponBp,
+          issuedTurn: turn,
+          maturityTurn: turn + d.debtTenor * 4,
+          tenor: d.debtTenor,
+          emergency: false,
+        });
+        seq++;
+        issued = deal.filled;
+      }
+    }
+    // Bridge lenders and shareholders read the statements: did the seat pay out borrowed money lately?
+    const paidOutLately = paidOutBorrowedLately(c.history);
+    // A bridge falling due is refinanced in the bond market (the take-out its lenders counted on),
+    // within the room the seat's own deal left; what the market will not take stays a hole.
+    let takeOut = 0;
+    if (repaid.bridgesDue > 0 && market.bonds.windowOpen) {
+      const room = Math.max(0, creditCapacity(state, c).max - issued);
+      const deal = placeDeal(market.bonds, c.rating, ctx.sentiment.regime, levBp, Math.min(repaid.bridgesDue, room), CR.takeOutTenor);
+      if (deal.filled > 0) {
+        tranches.push({
+          id: `${id}-${seq}`,
+          principal: deal.filled,
+          couponBp: deal.couponBp,
+          issuedTurn: turn,
+          maturityTurn: turn + CR.takeOutTenor * 4,
+          tenor: CR.takeOutTenor,
+          emergency: false,
+        });
+        seq++;
+        takeOut = deal.filled;
+      }
+    }
+    const returned = d.buybacks + d.dividends;
+    const ownCash = c.cash + ocf + investing - repaid.matured - repaid.repaid - returned;
+    let cash = ownCash + issued + takeOut;
+    let emergency = 0;
+    // Why the doors shut, for the agencies (steps/credit.ts reads it back as the action's reason).
+    let distressReason: string | null = null;
+    if (cash < 0) {
+      const refusal = bridgeRefusal(c.rating, paidOutLately, repaid.bridgesDue > takeOut);
+      const room = refusal ? 0 : emergencyCapacity(tranches.reduce((s, t) => s + t.principal, 0) - cash, ebitdaQ);
+      emergency = Math.min(-cash, market.bonds.windowOpen ? room : Math.floor(room / 2));
+      if (emergency > 0) {
+        const coupon = couponBp(market.bonds, c.rating, levBp, 1, emergency, 0) + CR.emergencyPenaltyBp;
+        tranches.push({ id: `${id}-${seq}`, principal: emergency, couponBp: coupon, issuedTurn: turn, maturityTurn: turn + 4, tenor: 1, emergency: true });
+        seq++;
+      }
+      cash += emergency;
+      if (refusal) distressReason = `credit.reason.${refusal}`;
+    }
+    // Past its lenders a listed company can still sell shares at a discount (Oracle's equity raise,
+    // orcl_equity_raise): dilution before default, unless shareholders will not buy either.
+    let equityIssued = 0;
+    let newShares = 0;
+    if (cash < 0) {
+      const offerCents = Math.max(1, mulBp(c.sharePriceCents, 10_000 - V.equityRaiseDiscountBp));
+      const room = equityRoom(c.marketCap, ctx.sentiment.regime, paidOutLately);
+      equityIssued = Math.min(-cash, room);
+      newShares = Math.ceil((equityIssued * 100) / offerCents);
+      cash += equityIssued;
+      if (cash < 0) distressReason = room === 0 ? "credit.reason.default_equity_shut" : "credit.reason.default_too_big";
+    }
+    w.defaultedNow = cash < 0;
+    w.ratingReason = distressReason;
+    issued += takeOut;
+    ctx.seatIssuance += issued + emergency;
+    const cashFlow: CashFlowStatement = {
+      netIncome: income.netIncome,
+      depreciation: dep,
+      operatingCashFlow: ocf,
+      capex: d.capex,
+      energyPayments: w.energyPaid,
+      investingCashFlow: investing,
+      freeCashFlow: fcf,
+      debtIssued: issued,
+      emergencyBorrowing: emergency,
+      equityIssued,
+      debtRepaid: repaid.matured + repaid.repaid,
+      buybacks: d.buybacks,
+      dividends: d.dividends,
+      financingCashFlow: issued + emergency + equityIssued - repaid.matured - repaid.repaid - returned,
+      netChangeInCash: cash - c.cash,
+    };
+    // Buybacks retire shares at the opening price (validation caps them at a share of the float);
+    // dividends accrue per share for TSR.
+    const retired = c.sharePriceCents > 0 ? Math.floor((d.buybacks * 100) / c.sharePriceCents) : 0;
+    const shares = Math.max(1, c.sharesOutstandingM - retired) + newShares;
+    const dpsCents = Math.floor((d.dividends * 100) / Math.max(1, c.sharesOutstandingM));
+    // Bond investors trim capacity for any payout beyond free cash flow while net debt rises
+    // (`payoutFromDebtCapacityBp`); the doors above shut only on the statements' stricter test.
+    const netDebtAfter = tranches.reduce((s, t) => s + t.principal, 0) - cash;
+    const payoutFromDebt = returned > Math.max(0, fcf) && netDebtAfter > netDebtBefore;
+    w.income = income;
+    w.cashFlow = cashFlow;
+    w.debtIssued = issued;
+    w.emergency = emergency;
+    w.equityIssued = equityIssued;
+    Object.assign(c, {
+      cash,
+      tranches,
+      nextTrancheSeq: seq,
+      equity: c.equity + income.netIncome - returned + equityIssued,
+      sharesOutstandingM: shares,
+      cashReturned: c.cashReturned + returned,
+      dividendsPerShareCents: c.dividendsPerShareCents + dpsCents,
+      cumulativeFcf: c.cumulativeFcf + fcf,
+      capexHistory: [...c.capexHistory, d.capex],
+      aiRevenueHistory: [...c.aiRevenueHistory, c.aiRevenue],
+      lendersWaryQuarters: payoutFromDebt ? LENDERS_MEMORY_QUARTERS : Math.max(0, c.lendersWaryQuarters - 1),
+    });
+  }
+}

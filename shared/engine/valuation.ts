@@ -1,0 +1,225 @@
+/**
+ * Step 9's rule: what the market thinks a seat is worth. One rule, used at the opening (where it
+ * fixes each seat's core multiple so the value is the documents' price) and every quarter after,
+ * so the first quarter carries no artefact of a second rule.
+ *
+ *   value = (core earnings × multiple × fade × outlook + AI-line earnings × AI multiple
+ *            + franchise + other value) × mood × risk × credibility × events  +  cash − debt
+ *
+ * Earnings are forward, annual and after tax, after depreciation and R&D. The AI line is charged
+ * part of its depreciation (the cliff reaches the price), and is valued at one multiple for every
+ * seat: a loss-making build-out is not capitalised at a search
+ * engine's multiple. The outlook capitalises
+ * where the core is heading: the lift internal AI use will bring or lose, erosion if the seat has
+ * fallen behind the capability leader, and the capability edge itself. The franchise is the
+ * seat's share of the industry's capitalised AI opportunity, half by AI revenue earned and half by
+ * credible capacity (usable, or arriving with power, weighted by capability): the market prices
+ * the future AI position, never capacity that cannot run. Debt enters at face, leverage and the
+ * rating through `risk`; interest through the rating's coverage test and the forward earnings.
+ */
+import { MARKET_PARAMS } from "../rules/params.ts";
+import { BP, clamp, isqrt, mulBp } from "./money.ts";
+import type { PriceMove } from "./types.ts";
+
+const V = MARKET_PARAMS.valuation;
+
+/** What the market looks at, all integers ($M, bp). */
+export interface ValuationInputs {
+  /** Forward annual after-tax core earnings (revenue × margin − non-AI depreciation), $M. */
+  readonly coreNopat: number;
+  /** Forward annual after-tax earnings of the AI line, $M (negative while it loses money). */
+  readonly aiNopat: number;
+  /** Where the core is heading (lift, erosion, capability edge), bp around 10_000. */
+  readonly outlookBp: number;
+  /** The seat's AI franchise before mood and risk, $M. */
+  readonly franchise: number;
+  /**
+   * How far the core multiple has faded since the opening (bp): the opening multiple paid for the
+   * growth the market expected, so as that growth arrives the multiple fades and an expected
+   * quarter returns the cost of equity, not the growth twice.
+   */
+  readonly fadeBp: number;
+  /** The cost of equity accrued since the opening (bp): what the franchise and other value earn when nothing is new. */
+  readonly timeValueBp: number;
+  readonly regimeBp: number;
+  /** Rating, leverage and stranded compute, bp around 10_000. */
+  readonly riskBp: number;
+  /** The market's trust in this seat's capital discipline (capex against its evidence), bp around 0. */
+  readonly capexPremiumBp: number;
+  /** The glow of recent beats or misses against the consensus, bp around 0. */
+  readonly beatPremiumBp: number;
+  /** Events aimed at the seat (mega-deal pop, antitrust discount), bp around 0. */
+  readonly eventPremiumBp: number;
+  readonly netCash: number;
+}
+
+/**
+ * Fixed per seat at the opening: the core multiple that makes the opening value the documents'
+ * price (at most `maxCoreMultiple`), and what the price holds beyond it — the market's other value
+ * (brand, options: Tesla's autonomy bet), which moves with mood and risk but not with earnings.
+ */
+export interface ValuationAnchor {
+  readonly coreMultipleBp: number;
+  readonly floorNopat: number;
+  readonly otherValue: number;
+  /** Leverage the market shrugs at for this seat: the free level, or its opening leverage if higher (Oracle's is priced in). */
+  readonly leverageFreeBp: number;
+}
+
+export function credibilityBp(i: Pick<ValuationInputs, "capexPremiumBp" | "beatPremiumBp">): number {
+  const E = MARKET_PARAMS.expectations;
+  return clamp(BP + i.capexPremiumBp + i.beatPremiumBp, E.credibilityMinBp, E.credibilityMaxBp);
+}
+
+/** The operating value before mood, risk and trust, $M. */
+function operatingValue(a: ValuationAnchor, i: ValuationInputs): number {
+  const core = mulBp(mulBp(mulBp(Math.max(i.coreNopat, a.floorNopat), a.coreMultipleBp), i.fadeBp), i.outlookBp);
+  return core + mulBp(i.aiNopat, V.aiLineMultipleBp) + mulBp(a.otherValue, i.timeValueBp) + i.franchise;
+}
+
+function factorBp(i: ValuationInputs): number {
+  return mulBp(mulBp(mulBp(i.regimeBp, i.riskBp), credibilityBp(i)), BP + i.eventPremiumBp);
+}
+
+/** Equity value, $M (never below $1B: a listed shell keeps an option value). */
+export function fairValue(a: ValuationAnchor, i: ValuationInputs): number {
+  return Math.max(1000, mulBp(operatingValue(a, i), factorBp(i)) + i.netCash);
+}
+
+/** The core multiple (×10_000) that makes `fairValue` equal `marketCap` for these inputs. */
+export function anchorFor(marketCap: number, i: ValuationInputs, floorNopat: number, leverageFreeBp: number): ValuationAnchor {
+  const operating = Math.floor(((marketCap - i.netCash) * BP) / Math.max(1, factorBp(i)));
+  const rest = operating - i.franchise - mulBp(i.aiNopat, V.aiLineMultipleBp);
+  const coreWeighted = Math.max(1, mulBp(Math.max(i.coreNopat, floorNopat), i.outlookBp));
+  // A core is worth at least 5× its earnings, however large the rest is, and at most the cap.
+  const coreMultipleBp = clamp(Math.floor((rest * BP) / coreWeighted), 5 * BP, V.maxCoreMultipleBp);
+  return { coreMultipleBp, floorNopat, otherValue: Math.max(0, rest - mulBp(coreWeighted, coreMultipleBp)), leverageFreeBp };
+}
+
+/**
+ * The industry's capitalised AI opportunity, $M: a multiple of the opening demand, moved in
+ * proportion to how demand runs against the adoption path the market priced (within bounds: a
+ * boom lifts it, a bust sinks it), grown at the cost of equity, less a glut discount when capacity
+ * outruns demand (the yield per MW falls for all).
+ */
+export function industryAiValue(
+  potentialQ: number,
+  expectedQ: number,
+  openingPotentialQ: number,
+  timeValueBp: number,
+  yieldPerMwK: number,
+  refYieldK: number,
+): number {
+  const surpriseBp = clamp(Math.floor((potentialQ * BP) / Math.max(1, expectedQ)), V.franchiseSurpriseMinBp, V.franchiseSurpriseMaxBp);
+  const base = mulBp(openingPotentialQ, surpriseBp);
+  const yieldBp = Math.min(BP, Math.floor((yieldPerMwK * BP) / Math.max(1, refYieldK)));
+  return mulBp(mulBp(mulBp(base, V.franchiseMultipleBp), timeValueBp), BP - mulBp(BP - yieldBp, V.franchiseGlutBp));
+}
+
+/** The core multiple's fade for one more quarter: the cost of equity over the core's own expected growth. */
+export function nextFadeBp(fadeBp: number, coreGrowthBp: number): number {
+  return Math.floor((fadeBp * (BP + Math.floor(V.costOfEquityBp / 4))) / (BP + Math.floor(coreGrowthBp / 4)));
+}
+
+export function nextTimeValueBp(timeValueBp: number): number {
+  return timeValueBp + mulBp(timeValueBp, Math.floor(V.costOfEquityBp / 4));
+}
+
+/** One seat's weight in the franchise: what it earns and what it can credibly run. */
+export interface FranchiseClaim {
+  readonly aiRevenue: number;
+  /** Usable MW (serving-weighted), plus arriving powered MW at their weight. */
+  readonly credibleMw: number;
+  readonly capabilityBp: number;
+}
+
+/** Each seat's franchise share, bp: `earnedWeight` by AI revenue, the rest by √(credible MW × capability). */
+export function franchiseSharesBp(claims: readonly FranchiseClaim[]): number[] {
+  const revTotal = claims.reduce((s, c) => s + c.aiRevenue, 0);
+  const prospects = claims.map((c) => isqrt(Math.floor((c.credibleMw * (5000 + Math.floor(c.capabilityBp / 2))) / 10)));
+  const prospectTotal = prospects.reduce((s, x) => s + x, 0);
+  return claims.map((c, k) => {
+    const earned = revTotal <= 0 ? 0 : Math.floor((c.aiRevenue * BP) / revTotal);
+    const prospect = prospectTotal <= 0 ? 0 : Math.floor(((prospects[k] ?? 0) * BP) / prospectTotal);
+    // With no AI revenue anywhere, the capacity side carries the whole weight.
+    return revTotal <= 0 ? prospect : mulBp(earned, V.earnedWeightBp) + mulBp(prospect, BP - V.earnedWeightBp);
+  });
+}
+
+/** Rating, leverage above the seat's free level and idle (stranded) compute, bp around 10_000. */
+export function riskBp(ratingRiskBp: number, leverageBp: number, leverageFreeBp: number, strandedShareBp: number): number {
+  const lev = BP - Math.min(7000, mulBp(Math.max(0, leverageBp - leverageFreeBp), V.leveragePenaltyBp));
+  const stranded = BP - mulBp(clamp(strandedShareBp, 0, BP), V.strandedPenaltyBp);
+  return mulBp(mulBp(ratingRiskBp, lev), stranded);
+}
+
+/** Order in which a quarter's change of inputs is attributed (each step swaps one group). */
+const STEPS = [
+  ["sentimentBp", ["regimeBp"]],
+  ["creditBp", ["riskBp"]],
+  ["earningsBp", ["coreNopat", "aiNopat", "beatPremiumBp", "fadeBp"]],
+  ["capexBp", ["capexPremiumBp"]],
+  ["positionBp", ["outlookBp", "franchise", "timeValueBp"]],
+  ["eventsBp", ["eventPremiumBp"]],
+  ["cashBp", ["netCash"]],
+] as const satisfies readonly (readonly [keyof PriceMove, readonly (keyof ValuationInputs)[]])[];
+
+export interface PriceState {
+  readonly inputs: ValuationInputs;
+  readonly sharesM: number;
+  /** Company-specific and market-wide noise on top of fair value, bp. */
+  readonly residualBp: number;
+  readonly marketNoiseBp: number;
+}
+
+/** Share price in cents: fair value per share, moved by the noise. */
+export function sharePriceCents(a: ValuationAnchor, s: PriceState): number {
+  const fair = fairValue(a, s.inputs);
+  return Math.max(1, Math.round((mulBp(fair, BP + s.residualBp + s.marketNoiseBp) * 100) / Math.max(1, s.sharesM)));
+}
+
+/** Fair value per share, cents: what the score counts at the end (noise is not scored). */
+export function fairPriceCents(a: ValuationAnchor, s: Pick<PriceState, "inputs" | "sharesM">): number {
+  return Math.max(1, Math.round((fairValue(a, s.inputs) * 100) / Math.max(1, s.sharesM)));
+}
+
+/**
+ * Splits a quarter's price move into its parts by swapping the inputs one group at a time
+ * (sentiment, credit, earnings, capex, position, events, cash), then the share count, then the
+ * noise. The parts telescope, so they sum exactly to the move.
+ */
+export function decomposeMove(a: ValuationAnchor, before: PriceState, after: PriceState): PriceMove {
+  const p0 = sharePriceCents(a, before);
+  const noise0 = BP + before.residualBp + before.marketNoiseBp;
+  const perShare = (v: number, shares: number, noiseBp: number): number => (mulBp(v, noiseBp) * 100) / Math.max(1, shares);
+  const parts: Record<keyof PriceMove, number> = {
+    totalBp: 0,
+    earningsBp: 0,
+    capexBp: 0,
+    positionBp: 0,
+    creditBp: 0,
+    sentimentBp: 0,
+    cashBp: 0,
+    eventsBp: 0,
+    residualBp: 0,
+  };
+  let inputs: ValuationInputs = before.inputs;
+  let value = fairValue(a, inputs);
+  const toBp = (cents: number): number => (p0 <= 0 ? 0 : Math.round((cents * BP) / p0));
+  for (const [part, keys] of STEPS) {
+    const next = { ...inputs } as Record<keyof ValuationInputs, number>;
+    for (const k of keys) next[k] = after.inputs[k];
+    inputs = next;
+    const v = fairValue(a, inputs);
+    parts[part] += toBp(perShare(v - value, before.sharesM, noise0));
+    value = v;
+  }
+  // Buybacks retire shares, equity raises add them: per-share value moves with the count.
+  parts.cashBp += toBp(perShare(value, after.sharesM, noise0) - perShare(value, before.sharesM, noise0));
+  // Noise: the market-wide part is the sector's mood, the rest is the company's own.
+  const fairAfter = (value * 100) / Math.max(1, after.sharesM);
+  parts.sentimentBp += toBp(mulBp(fairAfter, after.marketNoiseBp - before.marketNoiseBp));
+  const totalBp = toBp(sharePriceCents(a, after) - p0);
+  const explained = parts.earningsBp + parts.capexBp + parts.positionBp + parts.creditBp + parts.sentimentBp + parts.cashBp + parts.eventsBp;
+  return { ...parts, totalBp, residualBp: totalBp - explained };
+}
