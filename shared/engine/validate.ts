@@ -93,8 +93,7 @@ export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBoun
   const offers = state.market.energy.offers;
   const usable = offers.map((d) => canUseDeal(c, state.turn, d));
   for (const [i, d] of offers.entries())
-    if (!usable[i])
-      reasons.push({ field: `energyBids.${d.id}`, key: "bounds.energy_unneeded", params: { mw: d.mw, quarters: d.leadQuarters } });
+    if (!usable[i]) reasons.push({ field: `energyBids.${d.id}`, key: "bounds.energy_unneeded", params: { mw: d.mw, quarters: d.leadQuarters } });
   // Bonds falling due are repaid from cash this quarter: say so before a payout turns them into a hole.
   const maturingNow = c.tranches.reduce((s, t) => s + (t.maturityTurn <= state.turn ? t.principal : 0), 0);
   if (maturingNow > 0) reasons.push({ field: "debtIssue", key: "bounds.maturing", params: { amount: maturingNow } });
