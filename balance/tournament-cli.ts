@@ -9,10 +9,10 @@ import { fileURLToPath } from "node:url";
 import { Command, InvalidArgumentError } from "commander";
 import cliProgress from "cli-progress";
 import { z } from "zod";
-import { planTournament, renderHtml, renderTable, runTournament, summarize, type MatchSpec } from "./tournament.ts";
+import { GROUPS, planTournament, renderHtml, renderTable, runTournament, summarize, type MatchSpec } from "./tournament.ts";
+import { DIFFICULTY_IDS, isDifficulty, type AiId } from "../shared/ai/index.ts";
+import { AI_IDS } from "../cli/ai-ids.ts";
 import { MAX_TURNS, MIN_TURNS } from "../shared/engine/ids.ts";
-
-const GROUPS = ["roundrobin", "hard_vs_easy", "vs_hard"] as const;
 
 const OptionsSchema = z.strictObject({
   seeds: z.number().int().min(1).max(10_000),
@@ -21,6 +21,11 @@ const OptionsSchema = z.strictObject({
   json: z.string().min(1).optional(),
   html: z.string().min(1),
   groups: z.array(z.enum(GROUPS)).min(1),
+  tricks: z
+    .array(z.enum(AI_IDS as [AiId, ...AiId[]]))
+    .min(1)
+    .optional(),
+  rosters: z.array(z.enum(DIFFICULTY_IDS)).min(1).optional(),
   progress: z.boolean(),
 });
 
@@ -44,6 +49,8 @@ async function main(): Promise<void> {
     .option("--json <file>", "write the summary JSON here")
     .option("--html <file>", "HTML chart", resolve(here, "report/tournament.html"))
     .option("--groups <list>", `comma-separated: ${GROUPS.join(",")}`, (v: string) => v.split(",").filter(Boolean), [...GROUPS])
+    .option("--tricks <list>", "paired group: the rules played in one seat (default: shared/ai's regression set)", (v: string) => v.split(",").filter(Boolean))
+    .option("--rosters <list>", "paired group: the rosters they face (default normal,hard)", (v: string) => v.split(",").filter(Boolean))
     .option("--no-progress", "no progress bar")
     .parse();
   const parsed = OptionsSchema.safeParse(program.opts());
@@ -52,7 +59,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const o = parsed.data;
-  const specs: MatchSpec[] = planTournament({ seeds: o.seeds, turns: o.turns, groups: o.groups });
+  const specs: MatchSpec[] = planTournament({
+    seeds: o.seeds,
+    turns: o.turns,
+    groups: o.groups,
+    ...(o.tricks ? { tricks: o.tricks } : {}),
+    ...(o.rosters ? { rosters: o.rosters.filter(isDifficulty) } : {}),
+  });
   const bar = o.progress
     ? new cliProgress.SingleBar(
         { format: "tournament [{bar}] {value}/{total} matches | {eta_formatted} left", etaBuffer: 20 },
@@ -74,6 +87,9 @@ async function main(): Promise<void> {
     const json = {
       summary: s.summary.map((r) => ({ id: r.id, difficulty: r.difficulty, meanScore: r.meanScore, winRate: r.winRate, ci95: r.ci95, matches: r.matches })),
       hardVsEasyWinRate: s.hardVsEasyWinRate,
+      duels: s.duels,
+      seatBalance: s.seatBalance,
+      paired: s.paired,
       hardVsEasy: s.hardVsEasy,
       vsHard: s.vsHard,
       matches: s.matches,

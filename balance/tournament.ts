@@ -8,10 +8,26 @@ import { Worker, isMainThread, parentPort, workerData } from "node:worker_thread
 import { CORE_FOUR, type CompanyId, type ScenarioId, type Variant } from "../shared/engine/ids.ts";
 import type { Decision, MatchState } from "../shared/engine/types.ts";
 import { createMatch, resolveTurn, score } from "../shared/engine/index.ts";
-import { DIFFICULTIES, DIFFICULTY_IDS, PERSONALITIES, TRICKS, decideFor, type AiId, type Difficulty, type PersonalityId } from "../shared/ai/index.ts";
+import { applyLever, type Lever } from "./sensitivity-levers.ts";
+import {
+  restrainedScores,
+  DIFFICULTIES,
+  DIFFICULTY_IDS,
+  PERSONALITIES,
+  REGRESSION_SET,
+  TRICKS,
+  decideFor,
+  type AiId,
+  type Difficulty,
+  type PersonalityId,
+} from "../shared/ai/index.ts";
+
+export const GROUPS = ["roundrobin", "hard_vs_easy", "vs_hard", "duel", "baseline", "paired"] as const;
+/** `probe`: a one-lever probe (balance/sensitivity.ts), planned and summarised there. */
+export type Group = (typeof GROUPS)[number] | "probe";
 
 export interface MatchSpec {
-  readonly group: "roundrobin" | "hard_vs_easy" | "vs_hard";
+  readonly group: Group;
   readonly index: number;
   readonly scenario: ScenarioId;
   readonly variant: Variant;
@@ -22,14 +38,26 @@ export interface MatchSpec {
   readonly players: Readonly<Partial<Record<CompanyId, AiId>>>;
   /** For `vs_hard`: the fixed rule under test. */
   readonly challenger?: AiId;
-  /** For `hard_vs_easy`: the duplicate pair (same seed, sides swapped) this match belongs to. */
+  /** For `hard_vs_easy` and `duel`: the duplicate pair (same seed, sides swapped) this match belongs to. */
   readonly pair?: number;
+  /** For `duel`: the two levels, the one expected to win first. */
+  readonly levels?: readonly [Difficulty, Difficulty];
+  /** For `baseline` and `paired`: the roster every other seat plays. */
+  readonly roster?: Difficulty;
+  /** For `paired`: the seat the challenger takes (its twin is the `baseline` match with the same roster, setting and seed). */
+  readonly at?: CompanyId;
+  /** A one-lever probe on one seat's decisions (balance/sensitivity.ts). */
+  readonly probe?: { readonly at: CompanyId; readonly lever: Lever };
 }
 
 export interface SeatResult {
   readonly seat: CompanyId;
   readonly player: AiId;
   readonly scoreBp: number;
+  /** TSR at the scored price, bp (equal to the score under plain TSR scoring). */
+  readonly tsrBp: number;
+  /** For `baseline`: the seat's score had every seat restrained on the same seed (the end screen's counterfactual). */
+  readonly restrainedBp?: number;
   readonly rank: number;
   readonly defaulted: boolean;
 }
@@ -37,6 +65,8 @@ export interface SeatResult {
 export interface MatchResult {
   readonly spec: MatchSpec;
   readonly seats: readonly SeatResult[];
+  /** With a probe: the quarters in which it changed the decision. */
+  readonly probed?: number;
 }
 
 /** Plays one match to the end. Pure: same spec → same result. */
@@ -51,17 +81,27 @@ export function runMatch(spec: MatchSpec): MatchResult {
   });
   // The AI's own seed is derived from, but not equal to, the match seed.
   const aiSeed = (spec.seed ^ 0x5bd1e995) >>> 0;
+  let probed = 0;
   while (!state.ended) {
     const decisions: Partial<Record<CompanyId, Decision>> = {};
     for (const seat of spec.seats) {
       const c = state.companies[seat];
       const who = spec.players[seat];
       if (c?.status !== "active" || !who) continue;
-      decisions[seat] = decideFor(state, seat, who, aiSeed);
+      const d = decideFor(state, seat, who, aiSeed);
+      if (spec.probe?.at !== seat) {
+        decisions[seat] = d;
+        continue;
+      }
+      const p = applyLever(state, seat, d, spec.probe.lever);
+      decisions[seat] = p.decision;
+      if (p.applied) probed++;
     }
     state = resolveTurn(state, decisions).state;
   }
   const scores = score(state);
+  // The benchmark a seat-relative score would subtract: the same deal with every seat restrained.
+  const restrained = spec.group === "baseline" ? restrainedScores(state.config) : null;
   return {
     spec,
     seats: spec.seats.map((seat) => {
@@ -70,10 +110,13 @@ export function runMatch(spec: MatchSpec): MatchResult {
         seat,
         player: spec.players[seat] ?? "guidance",
         scoreBp: s?.scoreBp ?? 0,
+        tsrBp: s?.tsrBp ?? 0,
+        ...(restrained ? { restrainedBp: restrained.find((x) => x.company === seat)?.scoreBp ?? 0 } : {}),
         rank: s?.rank ?? spec.seats.length,
         defaulted: s?.defaulted ?? false,
       };
     }),
+    ...(spec.probe ? { probed } : {}),
   };
 }
 
@@ -85,6 +128,12 @@ export interface PlanOptions {
   readonly groups?: readonly MatchSpec["group"][];
   /** Fixed rules put against the hard roster (default: every non-planner personality and every trick). */
   readonly challengers?: readonly AiId[];
+  /** For `paired`: the rules played in one seat against a roster (default: the regression set of shared/ai/tricks.ts). */
+  readonly tricks?: readonly AiId[];
+  /** For `paired`: the rosters they face (default normal and hard). */
+  readonly rosters?: readonly Difficulty[];
+  /** For `baseline`: the rosters whose seat win rates are measured (default every level; `paired` adds its own). */
+  readonly baselineRosters?: readonly Difficulty[];
 }
 
 const SETTINGS: readonly { scenario: ScenarioId; variant: Variant }[] = [
@@ -102,6 +151,19 @@ const SPLITS: readonly (readonly number[])[] = [
 ];
 
 export const DEFAULT_CHALLENGERS: readonly AiId[] = [...PERSONALITIES.filter((p) => p !== "planner"), ...TRICKS];
+
+/** Level pairs of the duel group: the first must beat the second. */
+export const DUELS: readonly (readonly [Difficulty, Difficulty])[] = [
+  ["hard", "normal"],
+  ["normal", "easy"],
+];
+
+const SCENARIO_IDS: readonly ScenarioId[] = ["reckoning", "buildout"];
+
+/** The setting of a baseline or paired match on seed index `s`: both scenarios on every seed, variants alternating. */
+function baselineSetting(scenario: ScenarioId, s: number): { scenario: ScenarioId; variant: Variant } {
+  return { scenario, variant: s % 2 === 0 ? "guide" : "cons" };
+}
 
 export function planTournament(o: PlanOptions): MatchSpec[] {
   const groups = o.groups ?? ["roundrobin", "hard_vs_easy", "vs_hard"];
@@ -136,6 +198,50 @@ export function planTournament(o: PlanOptions): MatchSpec[] {
           players[seat] = split.includes(i) !== swapped ? "hard" : "easy";
         });
         specs.push({ group: "hard_vs_easy", index: index++, ...setting(s), turns: o.turns, seed: first + 50_000 + s, seats, players, pair: s });
+      }
+    }
+  }
+  if (groups.includes("duel")) {
+    // Duplicate format again: each seed twice with the sides swapped, for every level pair.
+    let pair = 0;
+    for (const levels of DUELS) {
+      for (let s = 0; s < o.seeds; s++) {
+        const split = SPLITS[s % SPLITS.length]!;
+        for (const swapped of [false, true]) {
+          const players: Partial<Record<CompanyId, AiId>> = {};
+          seats.forEach((seat, i) => {
+            players[seat] = split.includes(i) !== swapped ? levels[0] : levels[1];
+          });
+          specs.push({ group: "duel", index: index++, ...setting(s), turns: o.turns, seed: first + 70_000 + s, seats, players, pair, levels });
+        }
+        pair++;
+      }
+    }
+  }
+  const pairedRosters = o.rosters ?? ["normal", "hard"];
+  const wantBaseline = new Set<Difficulty>(groups.includes("baseline") ? (o.baselineRosters ?? DIFFICULTY_IDS) : []);
+  if (groups.includes("paired")) for (const r of pairedRosters) wantBaseline.add(r);
+  for (const roster of DIFFICULTY_IDS) {
+    if (!wantBaseline.has(roster)) continue;
+    // Every seat at the roster, both scenarios on every seed: the seat win rates, and the twin of each paired match.
+    for (let s = 0; s < o.seeds; s++) {
+      for (const scenario of SCENARIO_IDS) {
+        const players = Object.fromEntries(seats.map((seat) => [seat, roster])) as Partial<Record<CompanyId, AiId>>;
+        specs.push({ group: "baseline", index: index++, ...baselineSetting(scenario, s), turns: o.turns, seed: first + 30_000 + s, seats, players, roster });
+      }
+    }
+  }
+  if (groups.includes("paired")) {
+    // One rule in one seat, the roster in the others; the scenario alternates by seed.
+    for (const ch of o.tricks ?? REGRESSION_SET) {
+      for (const roster of pairedRosters) {
+        for (let s = 0; s < o.seeds; s++) {
+          const st = baselineSetting(SCENARIO_IDS[s % SCENARIO_IDS.length]!, s >> 1);
+          for (const at of seats) {
+            const players = Object.fromEntries(seats.map((seat) => [seat, seat === at ? ch : roster])) as Partial<Record<CompanyId, AiId>>;
+            specs.push({ group: "paired", index: index++, ...st, turns: o.turns, seed: first + 30_000 + (s >> 1), seats, players, challenger: ch, roster, at });
+          }
+        }
       }
     }
   }
@@ -204,7 +310,50 @@ export interface VsHardRow {
   readonly marginCi95: number;
 }
 
+export interface DuelRow {
+  readonly levels: readonly [Difficulty, Difficulty];
+  readonly pairs: number;
+  /** Pairs (same seed, sides swapped) in which the first level's seats outscored the second's over both deals. */
+  readonly pairWins: number;
+  readonly winRate: number;
+  /** Per pair: the first level's mean score minus the second's, per seat. */
+  readonly margin: Stat;
+}
+
+export interface SeatBalanceRow {
+  readonly roster: Difficulty;
+  readonly scenario: ScenarioId;
+  readonly matches: number;
+  /** Share of matches each seat finished first. */
+  readonly winRate: Readonly<Partial<Record<CompanyId, number>>>;
+  /** Mean score and TSR per seat, bp. */
+  readonly meanScore: Readonly<Partial<Record<CompanyId, number>>>;
+  readonly meanTsr: Readonly<Partial<Record<CompanyId, number>>>;
+  /**
+   * A seat-relative score's win rates: each seat's score minus its restrained benchmark on the
+   * same deal (what the end screen shows as "had every seat restrained"), defaulted seats last.
+   */
+  readonly relativeWinRate: Readonly<Partial<Record<CompanyId, number>>>;
+  /** A handicap's win rates: each seat's score minus its mean score over these matches (its "par" at this roster and scenario; in-sample). */
+  readonly parWinRate: Readonly<Partial<Record<CompanyId, number>>>;
+}
+
+export interface PairedRow {
+  readonly id: AiId;
+  readonly roster: Difficulty;
+  readonly matches: number;
+  /** Share of matches the rule finished first. */
+  readonly winRate: number;
+  /** What the roster's own AI won from the same seats on the same seeds. */
+  readonly twinWinRate: number;
+  /** The rule's score minus the roster AI's score in the same seat on the same seed (bp, 95% CI). */
+  readonly delta: Stat;
+}
+
 export interface TournamentSummary {
+  readonly duels: readonly DuelRow[];
+  readonly seatBalance: readonly SeatBalanceRow[];
+  readonly paired: readonly PairedRow[];
   readonly summary: readonly SummaryRow[];
   readonly hardVsEasyWinRate: number | null;
   readonly hardVsEasy: {
@@ -319,7 +468,105 @@ export function summarize(results: readonly MatchResult[]): TournamentSummary {
   // A duplicate pair is one "match" of hard against easy: hard wins it when its seats outscore easy's over both deals.
   const hveWin = hardVsEasy ? hardVsEasy.pairWins / hardVsEasy.pairs : null;
 
-  return { summary, hardVsEasyWinRate: hveWin, hardVsEasy, vsHard, matches: results.length };
+  return {
+    duels: summarizeDuels(results),
+    seatBalance: summarizeSeats(results),
+    paired: summarizePaired(results),
+    summary,
+    hardVsEasyWinRate: hveWin,
+    hardVsEasy,
+    vsHard,
+    matches: results.length,
+  };
+}
+
+function meanOf(r: MatchResult, who: AiId): number {
+  return stat(r.seats.filter((s) => s.player === who).map((s) => s.scoreBp)).mean;
+}
+
+export function summarizeDuels(results: readonly MatchResult[]): DuelRow[] {
+  const byPair = new Map<number, { levels: readonly [Difficulty, Difficulty]; margin: number }>();
+  for (const r of results) {
+    if (r.spec.group !== "duel" || !r.spec.levels || r.spec.pair === undefined) continue;
+    const [a, b] = r.spec.levels;
+    const e = byPair.get(r.spec.pair) ?? { levels: r.spec.levels, margin: 0 };
+    e.margin += meanOf(r, a) - meanOf(r, b);
+    byPair.set(r.spec.pair, e);
+  }
+  const rows: DuelRow[] = [];
+  for (const levels of DUELS) {
+    const ms = [...byPair.values()].filter((e) => e.levels[0] === levels[0] && e.levels[1] === levels[1]).map((e) => e.margin / 2);
+    if (ms.length === 0) continue;
+    const wins = ms.filter((m) => m > 0).length;
+    rows.push({ levels, pairs: ms.length, pairWins: wins, winRate: wins / ms.length, margin: stat(ms) });
+  }
+  return rows;
+}
+
+/** The winner when each seat is scored against its own restrained benchmark. */
+function relativeWinnerOf(r: MatchResult): SeatResult | undefined {
+  const rel = (x: SeatResult): number => x.scoreBp - (x.restrainedBp ?? 0);
+  return [...r.seats].sort((a, b) => Number(a.defaulted) - Number(b.defaulted) || rel(b) - rel(a))[0];
+}
+
+export function summarizeSeats(results: readonly MatchResult[]): SeatBalanceRow[] {
+  const rows: SeatBalanceRow[] = [];
+  for (const roster of DIFFICULTY_IDS) {
+    for (const scenario of SCENARIO_IDS) {
+      const rs = results.filter((r) => r.spec.group === "baseline" && r.spec.roster === roster && r.spec.scenario === scenario);
+      if (rs.length === 0) continue;
+      const seats = rs[0]!.spec.seats;
+      const winRate: Partial<Record<CompanyId, number>> = {};
+      const meanScore: Partial<Record<CompanyId, number>> = {};
+      const meanTsr: Partial<Record<CompanyId, number>> = {};
+      for (const seat of seats) {
+        winRate[seat] = rs.filter((r) => winnerOf(r)?.seat === seat).length / rs.length;
+        const mine = rs.map((r) => r.seats.find((x) => x.seat === seat)!);
+        meanScore[seat] = Math.round(stat(mine.map((x) => x.scoreBp)).mean);
+        meanTsr[seat] = Math.round(stat(mine.map((x) => x.tsrBp)).mean);
+      }
+      const relativeWinRate: Partial<Record<CompanyId, number>> = {};
+      for (const seat of seats) relativeWinRate[seat] = rs.filter((r) => relativeWinnerOf(r)?.seat === seat).length / rs.length;
+      const parWinRate: Partial<Record<CompanyId, number>> = {};
+      const parWinner = (r: MatchResult): CompanyId | undefined =>
+        [...r.seats].sort(
+          (a, b) => Number(a.defaulted) - Number(b.defaulted) || b.scoreBp - (meanScore[b.seat] ?? 0) - (a.scoreBp - (meanScore[a.seat] ?? 0)),
+        )[0]?.seat;
+      for (const seat of seats) parWinRate[seat] = rs.filter((r) => parWinner(r) === seat).length / rs.length;
+      rows.push({ roster, scenario, matches: rs.length, winRate, meanScore, meanTsr, relativeWinRate, parWinRate });
+    }
+  }
+  return rows;
+}
+
+const twinKey = (s: MatchSpec): string => `${s.roster}|${s.scenario}|${s.variant}|${s.turns}|${s.seed}`;
+
+export function summarizePaired(results: readonly MatchResult[]): PairedRow[] {
+  const twins = new Map<string, MatchResult>();
+  for (const r of results) if (r.spec.group === "baseline") twins.set(twinKey(r.spec), r);
+  const rows = new Map<string, { id: AiId; roster: Difficulty; deltas: number[]; wins: number; twinWins: number }>();
+  for (const r of results) {
+    const { challenger, roster, at } = r.spec;
+    if (r.spec.group !== "paired" || !challenger || !roster || !at) continue;
+    const twin = twins.get(twinKey(r.spec));
+    if (!twin) continue;
+    const me = r.seats.find((s) => s.seat === at)!;
+    const base = twin.seats.find((s) => s.seat === at)!;
+    const key = `${challenger}|${roster}`;
+    const e = rows.get(key) ?? { id: challenger, roster, deltas: [], wins: 0, twinWins: 0 };
+    e.deltas.push(me.scoreBp - base.scoreBp);
+    if (winnerOf(r)?.seat === at) e.wins++;
+    if (winnerOf(twin)?.seat === at) e.twinWins++;
+    rows.set(key, e);
+  }
+  return [...rows.values()].map((e) => ({
+    id: e.id,
+    roster: e.roster,
+    matches: e.deltas.length,
+    winRate: e.wins / e.deltas.length,
+    twinWinRate: e.twinWins / e.deltas.length,
+    delta: stat(e.deltas),
+  }));
 }
 
 // ---------- running ----------
@@ -400,6 +647,36 @@ export function renderTable(s: TournamentSummary): string {
         `margin ${bpPct(h.pairMargin.mean)} ± ${bpPct(h.pairMargin.ci95)} per seat; single deals: hard's mean ahead in ${pct(h.singleMatchWinRate)}, a hard seat first in ${pct(h.hardSeatWinRate)}; ` +
         `hard ${bpPct(h.hardMean.mean)} vs easy ${bpPct(h.easyMean.mean)}`,
     );
+  }
+  if (s.duels.length > 0) {
+    lines.push("");
+    lines.push("Duels, duplicate 2 v 2 (pair = same seed twice, sides swapped; goal: the first level wins ≥ 70% of pairs)");
+    for (const d of s.duels)
+      lines.push(
+        `${`${d.levels[0]} vs ${d.levels[1]}`.padEnd(18)}${pct(d.winRate).padStart(8)} of ${d.pairs} pairs, margin ${bpPct(d.margin.mean)} ± ${bpPct(d.margin.ci95)} per seat`,
+      );
+  }
+  if (s.seatBalance.length > 0) {
+    lines.push("");
+    lines.push("Seat win rates, every seat at the roster (goal: each core seat 10–40%); mean score in brackets");
+    for (const r of s.seatBalance) {
+      const cells = Object.entries(r.winRate).map(([seat, w]) => `${seat} ${pct(w ?? 0)} (${bpPct(r.meanScore[seat as CompanyId] ?? 0)})`);
+      lines.push(`${`${r.roster}/${r.scenario}`.padEnd(18)}${cells.join("  ")}  n=${r.matches}`);
+      const rel = Object.entries(r.relativeWinRate).map(([seat, w]) => `${seat} ${pct(w ?? 0)}`);
+      lines.push(`${"  vs restrained".padEnd(18)}${rel.join("  ")}`);
+      const par = Object.entries(r.parWinRate).map(([seat, w]) => `${seat} ${pct(w ?? 0)}`);
+      lines.push(`${"  vs par".padEnd(18)}${par.join("  ")}`);
+    }
+  }
+  if (s.paired.length > 0) {
+    lines.push("");
+    lines.push("One rule in one seat against a roster, paired with the roster's own AI in that seat on the same seed");
+    lines.push("(delta = rule's score − the roster AI's score there; goals: vs hard win < 40% and delta within its CI, vs normal delta ≤ +5 pp)");
+    lines.push(`${"rule".padEnd(20)}${"roster".padEnd(8)}${"win".padStart(8)}${"twin win".padStart(10)}${"delta".padStart(20)}${"n".padStart(6)}`);
+    for (const r of s.paired)
+      lines.push(
+        `${r.id.padEnd(20)}${r.roster.padEnd(8)}${pct(r.winRate).padStart(8)}${pct(r.twinWinRate).padStart(10)}${`${bpPct(r.delta.mean)} ± ${bpPct(r.delta.ci95)}`.padStart(20)}${String(r.matches).padStart(6)}`,
+      );
   }
   if (s.vsHard.length > 0) {
     lines.push("");

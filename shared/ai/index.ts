@@ -16,7 +16,7 @@ import { mixSeed } from "./shape.ts";
 import type { AiStringKey } from "../i18n/ai.ts";
 
 export * from "./policy.ts";
-export { TRICKS, TRICK_POLICIES, type TrickId } from "./tricks.ts";
+export { OPEN_TRICKS, REGRESSION_SET, TRICKS, TRICK_POLICIES, type TrickId } from "./tricks.ts";
 export { makePlanner, DEFAULT_OPPONENT_MODELS } from "./planner.ts";
 export { beliefState } from "./belief.ts";
 export { flatRestraintPolicy } from "./restraint.ts";

@@ -3,15 +3,16 @@
  * their context; growth targets are year-on-year against the same quarter a year earlier, as
  * the documents quote capex.
  */
-import type { MatchView } from "../engine/view.ts";
+import type { MatchView, PrivateCompanyView } from "../engine/view.ts";
 import { BP, clamp, mulBp } from "../engine/money.ts";
-import type { Policy } from "./policy.ts";
+import type { Policy, PolicyContext } from "./policy.ts";
 import {
   cashFloor,
   costPerMw,
   documentedCashFloor,
   documentedDividend,
   expectedOcf,
+  type Intent,
   last,
   powerHeadroomMw,
   returnsFromFcf,
@@ -33,19 +34,24 @@ function own(view: MatchView) {
   return view.own;
 }
 
-/** Guidance follower: spends along its company's documented guidance path; borrows the gap. */
-export const guidancePolicy: Policy = (view, ctx) => {
-  const o = own(view);
-  if (!o) return ctx.defaultDecision;
+/** What the guidance follower intends this quarter (tricks and probes vary one part of it). */
+export function guidanceIntent(view: MatchView, ctx: PolicyContext, o: PrivateCompanyView): Intent {
   const base = yoyBase(o, ctx.defaultDecision.capex);
-  return shape(view, ctx, {
+  return {
     capex: mulBp(base, guidanceGrowthBp(view)),
     // Energy sovereignty (amzn_cumulus_campus): a builder secures the power its servers will need.
     energy: { premiumBp: 3_000, maxDeals: 2, needMw: 1, coverShortfall: true },
     financing: { borrow: "gap", floor: Math.max(cashFloor(o, 1_500), documentedCashFloor(view)), tenor: 10, maxShareBp: 6_000 },
     buybacks: returnsFromFcf(o, 5_000),
     dividends: documentedDividend(view),
-  });
+  };
+}
+
+/** Guidance follower: spends along its company's documented guidance path; borrows the gap. */
+export const guidancePolicy: Policy = (view, ctx) => {
+  const o = own(view);
+  if (!o) return ctx.defaultDecision;
+  return shape(view, ctx, guidanceIntent(view, ctx, o));
 };
 
 /** Disciplined: capex growth capped at the end-2025 consensus and at what cash flow funds; protects FCF and rating. */

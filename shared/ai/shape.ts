@@ -129,6 +129,8 @@ export interface EnergyPlan {
   readonly needMw: number;
   /** Bid on deals until their MW cover the shortfall (up to `maxDeals`), not just on one. */
   readonly coverShortfall?: boolean;
+  /** Bid exactly this many $M over the reserve instead of `premiumBp` of the range (a sniper's bid). */
+  readonly overReserve?: number;
 }
 
 export interface Financing {
@@ -174,7 +176,8 @@ function energyBids(view: MatchView, b: DecisionBounds, plan: EnergyPlan | undef
     if (out.length >= plan.maxDeals) break;
     if (plan.coverShortfall && out.length > 0 && covered >= shortMw) break;
     if (d.maxBid < d.minBid || !d.usable) continue;
-    const amount = clamp(d.minBid + mulBp(d.maxBid - d.minBid, plan.premiumBp), d.minBid, d.maxBid);
+    const over = plan.overReserve ?? mulBp(d.maxBid - d.minBid, plan.premiumBp);
+    const amount = clamp(d.minBid + over, d.minBid, d.maxBid);
     out.push({ dealId: d.dealId, amount });
     covered += offers.get(d.dealId)?.mw ?? 0;
   }

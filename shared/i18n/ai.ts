@@ -50,6 +50,12 @@ export const AI_STRINGS = {
   "ai.trick.hoard_cash": { en: "Cash hoarder", "zh-CN": "囤积现金" },
   "ai.trick.all_in_debt": { en: "All-in debt", "zh-CN": "全力举债" },
   "ai.trick.zero_capex": { en: "Zero capex", "zh-CN": "零资本开支" },
+  "ai.trick.loot_then_wipe": { en: "Loot then wipe", "zh-CN": "举债分红再回购" },
+  "ai.trick.energy_hog": { en: "Energy hog", "zh-CN": "电力囤积" },
+  "ai.trick.energy_snipe": { en: "Energy sniper", "zh-CN": "底价狙击电力" },
+  "ai.trick.race_then_payout": { en: "Race then pay out", "zh-CN": "先竞赛后派现" },
+  "ai.trick.final_payout": { en: "Final-quarter payout", "zh-CN": "末季大派现" },
+  "ai.trick.oscillating_capex": { en: "Oscillating capex", "zh-CN": "资本开支忽高忽低" },
   "ai.difficulty.easy.about": {
     en: "Predictable rule-followers that never look ahead.",
     "zh-CN": "按规则行事、从不前瞻的对手。",
