@@ -647,7 +647,7 @@ const sc = (e: Estimate): string => `${(e.mean / 100).toFixed(1)}±${(e.ci / 100
 /**
  * Issue 9's stronger reading of the dilemma: every gap "clearly outside the confidence
  * intervals", i.e. the paired gap's 95% CI excludes 0. Reported on the CAL-GT-01/02 rows and in
- * ISSUE9-GT-margins-beyond-ci (not gating until the lead decides).
+ * ISSUE9-GT-margins-beyond-ci (gating: it holds at the report's 200 seeds for both restraint definitions).
  */
 export function marginsBeyondCi(a: GameAnalysis["perSeat"][number]): { readonly name: string; readonly gap: Estimate; readonly clear: boolean }[] {
   return [
@@ -715,8 +715,8 @@ function dilemmaRows(kind: "flat" | "capped"): TargetDef[] {
     {
       id: `ISSUE9-GT-margins-beyond-ci/${kind}`,
       group: 7,
-      core: false,
-      description: `T > R > P > S and 2R > T + S with every paired gap's 95% CI above 0 (issue 9: "clearly outside the confidence intervals"), ${label}; reported, not gating`,
+      core: true,
+      description: `T > R > P > S and 2R > T + S with every paired gap's 95% CI above 0 (issue 9: "clearly outside the confidence intervals"), ${label}`,
       figures: GT_FIGS,
       run: (d: Dataset): Check => {
         const fails = d.games[kind].perSeat.flatMap((a) =>

@@ -131,9 +131,9 @@ export function powerAhead(c: CompanyState, turn: number, byTurn: number): { ser
   let installed = 0;
   for (const v of c.assets) {
     if (v.kind !== "ai_servers") continue;
-    const live = (at: number): boolean => v.inServiceTurn <= at && v.inServiceTurn + v.lifeQuarters > at;
-    if (live(byTurn)) servers += v.mw;
-    if (live(turn)) installed += v.mw;
+    const end = v.inServiceTurn + v.lifeQuarters;
+    if (v.inServiceTurn <= byTurn && end > byTurn) servers += v.mw;
+    if (v.inServiceTurn <= turn && end > turn) installed += v.mw;
   }
   let power = Math.max(0, c.power.onlineMw - c.power.outageMw);
   for (const p of c.power.pipeline) if (p.onlineTurn <= byTurn) power += p.mw;

@@ -90,9 +90,10 @@ export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBoun
     reasons.push({ field: "debtTenors", key: "bounds.century_rating", params: { rating: c.rating, min: MARKET_PARAMS.credit.centuryMinRating } });
   const maxCustom = maxCustomShareBp(seat, c.chipProgram.maturityBp);
   if (maxCustom < BP) reasons.push({ field: "customShareBp", key: "bounds.chip_maturity", params: { maturityBp: c.chipProgram.maturityBp, maxBp: maxCustom } });
-  for (const d of state.market.energy.offers)
-    if (!canUseDeal(c, state.turn, d))
-      reasons.push({ field: `energyBids.${d.id}`, key: "bounds.energy_unneeded", params: { mw: d.mw, quarters: d.leadQuarters } });
+  const offers = state.market.energy.offers;
+  const usable = offers.map((d) => canUseDeal(c, state.turn, d));
+  for (const [i, d] of offers.entries())
+    if (!usable[i]) reasons.push({ field: `energyBids.${d.id}`, key: "bounds.energy_unneeded", params: { mw: d.mw, quarters: d.leadQuarters } });
   // Bonds falling due are repaid from cash this quarter: say so before a payout turns them into a hole.
   const maturingNow = c.tranches.reduce((s, t) => s + (t.maturityTurn <= state.turn ? t.principal : 0), 0);
   if (maturingNow > 0) reasons.push({ field: "debtIssue", key: "bounds.maturing", params: { amount: maturingNow } });
@@ -107,11 +108,11 @@ export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBoun
     debtTenors: tenors,
     debtRepay: { min: 0, max: Math.min(totalDebt(c), cash) },
     // A bid is capped at ten times the reserve: no seat can price rivals out of the grid with its cash pile.
-    energyDeals: state.market.energy.offers.map((d) => ({
+    energyDeals: offers.map((d, i) => ({
       dealId: d.id,
       minBid: d.reservePrice,
       maxBid: Math.max(d.reservePrice, Math.min(budget, d.reservePrice * 10)),
-      usable: canUseDeal(c, state.turn, d),
+      usable: usable[i]!,
     })),
     buybacks: { min: 0, max: buybacks },
     dividends: { min: 0, max: cash },
@@ -166,12 +167,13 @@ function err(code: string, path: string, message: string): ValidationError {
   return { code, path, message };
 }
 
+const KNOWN_FIELDS: ReadonlySet<string> = new Set<string>([...MONEY_FIELDS, "customShareBp", "debtTenor", "energyBids"]);
+
 function structuralErrors(d: unknown): ValidationError[] {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return [err("decision/malformed", "", "a decision must be an object")];
   const o = d as Record<string, unknown>;
   const errors: ValidationError[] = [];
-  const known = new Set<string>([...MONEY_FIELDS, "customShareBp", "debtTenor", "energyBids"]);
-  for (const k of Object.keys(o)) if (!known.has(k)) errors.push(err("decision/unknown_field", k, `unknown field "${k}"`));
+  for (const k of Object.keys(o)) if (!KNOWN_FIELDS.has(k)) errors.push(err("decision/unknown_field", k, `unknown field "${k}"`));
   const int = (path: string, v: unknown, min: number, max: number): void => {
     if (typeof v !== "number" || !Number.isInteger(v)) errors.push(err("decision/malformed", path, `${path} must be a whole number`));
     else if (v < min || v > max) errors.push(err("decision/out_of_range", path, `${path} must be between ${min} and ${max}, got ${v}`));
@@ -231,7 +233,7 @@ export function validateDecision(state: MatchState, seat: unknown, decision: unk
   d.energyBids.forEach((bid, i) => {
     const deal = state.market.energy.offers.find((o) => o.id === bid.dealId);
     if (!deal) errors.push(err("decision/unknown_deal", `energyBids.${i}.dealId`, `no energy deal ${bid.dealId} is on offer this quarter`));
-    else if (!canUseDeal(c, state.turn, deal))
+    else if (!b.energyDeals.find((x) => x.dealId === deal.id)?.usable)
       errors.push(
         err(
           "decision/energy_unneeded",

@@ -191,7 +191,13 @@ export class DecisionForm {
           el(
             "th",
             { scope: "row" },
-            el("label", { for: id }, el("b", { text: offer ? t(`deal.${offer.kind}`) : db.dealId }), el("span", { class: "cp-muted", text: region })),
+            // One line a deal (four usable deals must fit 720 px): the region is in the tooltip and read aloud.
+            el(
+              "label",
+              { for: id, title: region },
+              el("b", { text: offer ? t(`deal.${offer.kind}`) : db.dealId }),
+              el("span", { class: "cp-sr", text: ` ${region}` }),
+            ),
           ),
           el("td", { text: offer ? formatMw(offer.mw, L) : "—" }),
           el("td", { text: offer ? t("decide.inQuarters", { n: offer.leadQuarters }) : "—" }),
