@@ -18,6 +18,11 @@ const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 const out = resolve(at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : join(dataDir, "backups", `capital-purgatory-${stamp}.sqlite`));
 const source = join(dataDir, DB_FILE);
 
+// PostgreSQL has its own consistent, online backup: pointing at an SQLite file here would copy the wrong database.
+if (process.env["DATABASE_URL"]) {
+  console.error('[backup] DATABASE_URL is set: the matches are in PostgreSQL; back them up with pg_dump (e.g. pg_dump -Fc "$DATABASE_URL" > cp.dump)');
+  process.exit(2);
+}
 if (!existsSync(source)) {
   console.error(`[backup] no database at ${source}`);
   process.exit(2);

@@ -1,9 +1,10 @@
 /**
  * Scale-out, for real: two server processes on one Redis and one PostgreSQL (both started by the
- * test on loopback ports). A match is created on A and joined by its code through B (the SDK's
- * WebSocket goes to A, the address A put in the seat reservation); two quarters are played; A is
- * killed with SIGKILL mid-quarter; asked for the code, B finds A dead, restores the match from
- * PostgreSQL, the players rejoin it on B with their seat tokens and finish it; the final hash
+ * test on loopback ports), plus a third, C. A match is created on A and joined by its code through
+ * B (the SDK's WebSocket goes to A, the address A put in the seat reservation); two quarters are
+ * played; A is killed with SIGKILL mid-quarter; asked for the code at once, B and C find A dead and
+ * exactly one of them restores the match from PostgreSQL; the players rejoin it through B with
+ * their seat tokens and finish it; the final hash
  * equals an uninterrupted run of the same decisions. A class made on A is found and joined by its
  * code through B the same way, and reopened on B once A is gone.
  */
@@ -104,8 +105,8 @@ async function playTurn(ann: Player, bob: Player, turn: number): Promise<string>
 }
 
 describe("two processes on one Redis and one PostgreSQL", () => {
-  it("create on A, join by code through B, kill A mid-match: B restores it from PostgreSQL and it ends with the uninterrupted run's hash", async () => {
-    const [a, b] = await Promise.all([startServer("A"), startServer("B")]);
+  it("create on A, join by code through B, kill A mid-match: one of B and C restores it from PostgreSQL, and it ends with the uninterrupted run's hash", async () => {
+    const [a, b, c] = await Promise.all([startServer("A"), startServer("B"), startServer("C")]);
     expect(a.output()).toMatch(/storage: PostgreSQL postgres:\/\/cp@127\.0\.0\.1:\d+\/scale; rooms: Redis redis:\/\/127\.0\.0\.1:\d+/);
 
     let ann = await Player.create(a.ws, { ...CREATE, name: "Ann" });
@@ -140,9 +141,13 @@ describe("two processes on one Redis and one PostgreSQL", () => {
     expect(teacher.welcome).toMatchObject({ role: "teacher" });
     await teacher.leave();
 
-    // B: A does not answer its health check, so the room is opened again here, from PostgreSQL.
-    const again = await getJson(`${b.http}/api/codes/${code}`);
+    // B and C asked at once: A does not answer its health check, so the match is opened again from
+    // PostgreSQL — by exactly one of them (the opening lock in Redis); the other finds its room.
+    const [again, viaC] = await Promise.all([getJson(`${b.http}/api/codes/${code}`), getJson(`${c.http}/api/codes/${code}`)]);
     expect(again).toEqual({ status: 200, body: { code, matchId, roomId: matchId, status: "active", joinable: true } });
+    expect(viaC).toEqual(again);
+    const restoredBy = [b, c].filter((p) => p.output().includes(`restored match ${matchId} at turn 2/4`));
+    expect(restoredBy).toHaveLength(1);
     ann = await Player.join(b.ws, matchId, { name: "Ann", token: tokens.ann, code });
     bob = await Player.join(b.ws, matchId, { name: "Bob", token: tokens.bob, code });
     expect([ann.welcome.seat, bob.welcome.seat]).toEqual(["microsoft", "amazon"]);
