@@ -40,8 +40,17 @@ export function usableMw(c: CompanyState, turn: number): number {
   return Math.min(installedMw(c, turn), poweredMw(c));
 }
 
-/** MW of AI servers in service at `turn`: all of them, and those on the seat's own silicon. */
-function serverMw(c: CompanyState, turn: number): { all: number; custom: number } {
+/**
+ * Custom share of the powered fleet when only `usable` MW have power: the operator keeps the chips
+ * that do more inference work per MW lit (serving earns the revenue) and idles the others first.
+ */
+export function poweredCustomShareBp(c: CompanyState, turn: number, usable: number, customInferenceBp: number): number {
+  const { all, custom } = serverMw(c, turn);
+  return poweredCustomShareOf(all, custom, usable, customInferenceBp);
+}
+
+/** MW of AI servers in service at `turn`: all of them (`installedMw`), and those on the seat's own silicon. */
+export function serverMw(c: CompanyState, turn: number): { all: number; custom: number } {
   let all = 0;
   let custom = 0;
   for (const v of c.assets) {
@@ -52,12 +61,8 @@ function serverMw(c: CompanyState, turn: number): { all: number; custom: number 
   return { all, custom };
 }
 
-/**
- * Custom share of the powered fleet when only `usable` MW have power: the operator keeps the chips
- * that do more inference work per MW lit (serving earns the revenue) and idles the others first.
- */
-export function poweredCustomShareBp(c: CompanyState, turn: number, usable: number, customInferenceBp: number): number {
-  const { all, custom } = serverMw(c, turn);
+/** `poweredCustomShareBp` from the fleet's server MW (`serverMw`). */
+export function poweredCustomShareOf(all: number, custom: number, usable: number, customInferenceBp: number): number {
   const lit = Math.min(usable, all);
   if (lit <= 0) return 0;
   const nvidia = all - custom;
@@ -66,7 +71,13 @@ export function poweredCustomShareBp(c: CompanyState, turn: number, usable: numb
 }
 
 export function fleetCustomShareBp(c: CompanyState, turn: number): number {
-  const { all, custom } = serverMw(c, turn);
+  let all = 0;
+  let custom = 0;
+  for (const v of c.assets) {
+    if (v.kind !== "ai_servers" || !inService(v, turn)) continue;
+    all += v.mw;
+    if (v.chip === "custom") custom += v.mw;
+  }
   return all === 0 ? 0 : Math.round((custom * BP) / all);
 }
 
