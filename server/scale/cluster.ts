@@ -62,6 +62,7 @@ export async function clusterParts(o: ClusterOptions): Promise<ClusterParts> {
     driver: new RedisDriver(o.redisUrl),
     ...publicAddress,
     selectProcessIdToCreateRoom: selectProcess,
-    describe: `Redis ${redact(o.redisUrl)}${o.publicAddress ? `, public address ${o.publicAddress}` : ""}`,
+    // Without an address of its own, a client told "the room is in process X" reconnects to whatever the balancer picks.
+    describe: `Redis ${redact(o.redisUrl)}, ${o.publicAddress ? `public address ${o.publicAddress}` : "no PUBLIC_ADDRESS (clients reach this process's rooms only if the load balancer sends their WebSocket here)"}`,
   };
 }
