@@ -348,6 +348,8 @@ export interface PairedRow {
   readonly twinWinRate: number;
   /** The rule's score minus the roster AI's score in the same seat on the same seed (bp, 95% CI). */
   readonly delta: Stat;
+  /** The same by seat: which of the roster's seats the rule beats. */
+  readonly deltaBySeat: Readonly<Partial<Record<CompanyId, number>>>;
 }
 
 export interface TournamentSummary {
@@ -544,7 +546,7 @@ const twinKey = (s: MatchSpec): string => `${s.roster}|${s.scenario}|${s.variant
 export function summarizePaired(results: readonly MatchResult[]): PairedRow[] {
   const twins = new Map<string, MatchResult>();
   for (const r of results) if (r.spec.group === "baseline") twins.set(twinKey(r.spec), r);
-  const rows = new Map<string, { id: AiId; roster: Difficulty; deltas: number[]; wins: number; twinWins: number }>();
+  const rows = new Map<string, { id: AiId; roster: Difficulty; deltas: number[]; wins: number; twinWins: number; bySeat: Map<CompanyId, number[]> }>();
   for (const r of results) {
     const { challenger, roster, at } = r.spec;
     if (r.spec.group !== "paired" || !challenger || !roster || !at) continue;
@@ -553,8 +555,9 @@ export function summarizePaired(results: readonly MatchResult[]): PairedRow[] {
     const me = r.seats.find((s) => s.seat === at)!;
     const base = twin.seats.find((s) => s.seat === at)!;
     const key = `${challenger}|${roster}`;
-    const e = rows.get(key) ?? { id: challenger, roster, deltas: [], wins: 0, twinWins: 0 };
+    const e = rows.get(key) ?? { id: challenger, roster, deltas: [], wins: 0, twinWins: 0, bySeat: new Map<CompanyId, number[]>() };
     e.deltas.push(me.scoreBp - base.scoreBp);
+    e.bySeat.set(at, [...(e.bySeat.get(at) ?? []), me.scoreBp - base.scoreBp]);
     if (winnerOf(r)?.seat === at) e.wins++;
     if (winnerOf(twin)?.seat === at) e.twinWins++;
     rows.set(key, e);
@@ -566,6 +569,7 @@ export function summarizePaired(results: readonly MatchResult[]): PairedRow[] {
     winRate: e.wins / e.deltas.length,
     twinWinRate: e.twinWins / e.deltas.length,
     delta: stat(e.deltas),
+    deltaBySeat: Object.fromEntries([...e.bySeat.entries()].map(([seat, ds]) => [seat, Math.round(stat(ds).mean)])),
   }));
 }
 
@@ -675,7 +679,11 @@ export function renderTable(s: TournamentSummary): string {
     lines.push(`${"rule".padEnd(20)}${"roster".padEnd(8)}${"win".padStart(8)}${"twin win".padStart(10)}${"delta".padStart(20)}${"n".padStart(6)}`);
     for (const r of s.paired)
       lines.push(
-        `${r.id.padEnd(20)}${r.roster.padEnd(8)}${pct(r.winRate).padStart(8)}${pct(r.twinWinRate).padStart(10)}${`${bpPct(r.delta.mean)} ± ${bpPct(r.delta.ci95)}`.padStart(20)}${String(r.matches).padStart(6)}`,
+        `${r.id.padEnd(20)}${r.roster.padEnd(8)}${pct(r.winRate).padStart(8)}${pct(r.twinWinRate).padStart(10)}${`${bpPct(r.delta.mean)} ± ${bpPct(r.delta.ci95)}`.padStart(20)}${String(r.matches).padStart(6)}  by seat: ${Object.entries(
+          r.deltaBySeat,
+        )
+          .map(([seat, d]) => `${seat.slice(0, 4)} ${bpPct(d ?? 0)}`)
+          .join(" ")}`,
       );
   }
   if (s.vsHard.length > 0) {

@@ -211,7 +211,8 @@ export class Session {
       }
       throw new Error(message);
     }
-    const body = (await res.json()) as { roomId?: string; matchId?: string };
+    const body = (await res.json()) as { roomId?: string; matchId?: string; classPath?: string };
+    if (body.classPath) throw new ClassCodeError(body.classPath);
     const roomId = body.roomId ?? body.matchId;
     if (!roomId) throw new Error("no room for this code");
     this.attach(await this.client.joinById(roomId, { ...opts, code: clean }, MatchSync));
@@ -538,4 +539,13 @@ export function resetSession(): Session {
   session = fresh();
   if (old?.room) void old.leave();
   return session;
+}
+
+/** The code typed was a class's: the team belongs on its class page, not in a match. */
+export class ClassCodeError extends Error {
+  readonly path: string;
+  constructor(path: string) {
+    super(`class code: ${path}`);
+    this.path = path;
+  }
 }

@@ -1,4 +1,4 @@
-/** `GET /api/codes/:code`: the room behind a join code (restoring its match's room if needed). */
+/** `GET /api/codes/:code`: the room behind a join code (restoring its match's room if needed), or the class page behind a class code. */
 import { HttpError, onlyMethods, sendJson } from "./errors.ts";
 import type { RouteModule } from "./deps.ts";
 import { CodeSchema, parseParam } from "./params.ts";
@@ -11,7 +11,14 @@ export const codes: RouteModule = {
     router.get("/api/codes/:code", perAddress("code lookup", deps.limits.lookupsPerMinute), async (req, res) => {
       const code = parseParam(CodeSchema, req.params["code"], "http/invalid_code");
       const rec = await deps.storage.findByCode(code);
-      if (!rec) throw new HttpError(404, "http/not_found", `no match has the code ${code}`);
+      if (!rec) {
+        // Students type a class code into whatever code box they find: point them to their class page.
+        if (await deps.storage.findClassByCode(code)) {
+          sendJson(res, 200, { code, classPath: `/class/${code}` });
+          return;
+        }
+        throw new HttpError(404, "http/not_found", `no match has the code ${code}`);
+      }
       if (rec.status === "abandoned")
         throw new HttpError(
           410,

@@ -66,7 +66,7 @@ export const DIFFICULTIES: Readonly<Record<Difficulty, DifficultyLevel>> = {
   easy: { personalities: ["disciplined", "tit_for_tat", "energy_first"], planning: NO_PLANNING },
   normal: {
     personalities: ["guidance", "grim_trigger", "planner", "arms_racer", "leveraged"],
-    planning: { depth: 2, candidates: 4, samples: 1 },
+    planning: { depth: 4, candidates: 6, samples: 1 },
   },
   hard: { personalities: ["planner"], planning: { depth: 8, candidates: 12, samples: 3 } },
 };

@@ -68,6 +68,8 @@ export const disciplinedPolicy: Policy = (view, ctx) => {
     energy: { premiumBp: 0, maxDeals: 1, needMw: 1 },
     financing: { borrow: "none", floor: cashFloor(o, 3_000), tenor: 10 },
     buybacks: returnsFromFcf(o, 7_000),
+    // Every documented payer keeps paying its dividend (Meta and Alphabet did while they borrowed to build).
+    dividends: documentedDividend(view),
   });
 };
 
@@ -85,6 +87,8 @@ export const titForTatPolicy: Policy = (view, ctx) => {
     energy: { premiumBp: 2_000, maxDeals: 1, needMw: 1 },
     financing: { borrow: "gap", floor: cashFloor(o, 2_000), tenor: 10, maxShareBp: 5_000 },
     buybacks: returnsFromFcf(o, 3_000),
+    // Every documented payer keeps paying its dividend (Meta and Alphabet did while they borrowed to build).
+    dividends: documentedDividend(view),
   });
 };
 
@@ -115,6 +119,8 @@ export const grimTriggerPolicy: Policy = (view, ctx) => {
     energy: { premiumBp: 1_000, maxDeals: 1, needMw: 1 },
     financing: { borrow: "gap", floor: cashFloor(o, 2_000), tenor: 10, maxShareBp: 3_000 },
     buybacks: returnsFromFcf(o, 5_000),
+    // Every documented payer keeps paying its dividend (Meta and Alphabet did while they borrowed to build).
+    dividends: documentedDividend(view),
   });
 };
 
@@ -130,6 +136,8 @@ export const armsRacerPolicy: Policy = (view, ctx) => {
     capex: mulBp(base, g),
     energy: { premiumBp: 6_000, maxDeals: 2, needMw: 0 },
     financing: { borrow: "gap", floor: cashFloor(o, 1_000), tenor: 30, maxShareBp: 9_000 },
+    // Every documented payer keeps paying its dividend (Meta and Alphabet did while they borrowed to build).
+    dividends: documentedDividend(view),
   });
 };
 
@@ -147,6 +155,8 @@ export const energyFirstPolicy: Policy = (view, ctx) => {
     energy: { premiumBp: 8_000, maxDeals: 3, needMw: -1 },
     financing: { borrow: "gap", floor: cashFloor(o, 2_000), tenor: 30, maxShareBp: 5_000 },
     buybacks: returnsFromFcf(o, 2_000),
+    // Every documented payer keeps paying its dividend (Meta and Alphabet did while they borrowed to build).
+    dividends: documentedDividend(view),
   });
 };
 
@@ -163,5 +173,7 @@ export const leveragedPolicy: Policy = (view, ctx) => {
     capex: tight ? mulBp(base, 12_000) : capex,
     energy: { premiumBp: 4_000, maxDeals: 2, needMw: 0 },
     financing: { borrow: "gap", floor: cashFloor(o, 1_000), tenor: 30, maxShareBp: 8_000 },
+    // Every documented payer keeps paying its dividend (Meta and Alphabet did while they borrowed to build).
+    dividends: documentedDividend(view),
   });
 };

@@ -14,7 +14,7 @@ import { decisionBounds, defaultDecision } from "../engine/validate.ts";
 import { score } from "../engine/score.ts";
 import { clamp, mulBp } from "../engine/money.ts";
 import type { Planning, Policy, PolicyContext } from "./policy.ts";
-import { cashFloor, mixSeed, returnsFromFcf, shape, yoyBase, yoyGrowthBp } from "./shape.ts";
+import { cashFloor, documentedDividend, mixSeed, returnsFromFcf, shape, yoyBase, yoyGrowthBp } from "./shape.ts";
 import { beliefState } from "./belief.ts";
 import { armsRacerPolicy, disciplinedPolicy, energyFirstPolicy, grimTriggerPolicy, guidancePolicy, leveragedPolicy, titForTatPolicy } from "./personalities.ts";
 
@@ -28,6 +28,7 @@ export function stancePolicy(growthBp: number): Policy {
       energy: { premiumBp: growthBp >= 15_000 ? 4_000 : 1_500, maxDeals: growthBp >= 15_000 ? 2 : 1, needMw: 0 },
       financing: { borrow: "gap", floor: cashFloor(o, 1_500), tenor: 10, maxShareBp: 7_000 },
       buybacks: growthBp <= 12_000 ? returnsFromFcf(o, 7_000) : 0,
+      dividends: documentedDividend(view),
     });
   };
 }

@@ -45,6 +45,12 @@ export function usableMw(c: CompanyState, turn: number): number {
  * that do more inference work per MW lit (serving earns the revenue) and idles the others first.
  */
 export function poweredCustomShareBp(c: CompanyState, turn: number, usable: number, customInferenceBp: number): number {
+  const { all, custom } = serverMw(c, turn);
+  return poweredCustomShareOf(all, custom, usable, customInferenceBp);
+}
+
+/** MW of AI servers in service at `turn`: all of them (`installedMw`), and those on the seat's own silicon. */
+export function serverMw(c: CompanyState, turn: number): { all: number; custom: number } {
   let all = 0;
   let custom = 0;
   for (const v of c.assets) {
@@ -52,6 +58,11 @@ export function poweredCustomShareBp(c: CompanyState, turn: number, usable: numb
     all += v.mw;
     if (v.chip === "custom") custom += v.mw;
   }
+  return { all, custom };
+}
+
+/** `poweredCustomShareBp` from the fleet's server MW (`serverMw`). */
+export function poweredCustomShareOf(all: number, custom: number, usable: number, customInferenceBp: number): number {
   const lit = Math.min(usable, all);
   if (lit <= 0) return 0;
   const nvidia = all - custom;

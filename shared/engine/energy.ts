@@ -135,20 +135,27 @@ export function powerAhead(c: CompanyState, turn: number, byTurn: number): { ser
     if (v.inServiceTurn <= byTurn && end > byTurn) servers += v.mw;
     if (v.inServiceTurn <= turn && end > turn) installed += v.mw;
   }
+  return { servers, installed, power: powerBy(c, turn, byTurn) };
+}
+
+/** The power a seat will have by `byTurn`: online now, contracted by then, and the organic connections still to come. */
+function powerBy(c: CompanyState, turn: number, byTurn: number): number {
   let power = Math.max(0, c.power.onlineMw - c.power.outageMw);
   for (const p of c.power.pipeline) if (p.onlineTurn <= byTurn) power += p.mw;
   const base = COMPANY_PARAMS[c.id].organicMwQ;
   for (let t = turn + 1; t <= byTurn; t++) power += base + Math.floor((base * E.organicGrowthBpQ * t) / BP);
-  return { servers, installed, power };
+  return power;
 }
 
 /**
  * Share of the fleet a year out (servers installed or ordered) that will still lack power then, bp:
  * what investors fear in idle chips. Chips the quarter's grid connections will light are no worry.
+ * `serversAhead`: the servers live a year out, when the caller has counted them (cohorts.ts).
  */
-export function strandedAheadBp(c: CompanyState, turn: number): number {
-  const a = powerAhead(c, turn, turn + 4);
-  return a.servers <= 0 ? 0 : Math.floor((Math.max(0, a.servers - a.power) * BP) / a.servers);
+export function strandedAheadBp(c: CompanyState, turn: number, serversAhead?: number): number {
+  const servers = serversAhead ?? powerAhead(c, turn, turn + 4).servers;
+  const power = powerBy(c, turn, turn + 4);
+  return servers <= 0 ? 0 : Math.floor((Math.max(0, servers - power) * BP) / servers);
 }
 
 /** A seat may bid on a deal only if it could use at least half of its MW by the time it comes online: no hogging the grid. */

@@ -128,9 +128,12 @@ export function netIncomeConsensus(
   usableMw: number,
   chipRnd: number,
   baseRateBp: number,
+  /** The cohorts' depreciation in `nextTurn`, when the caller has it already (cohorts.ts). */
+  depreciation?: number,
 ): number {
   let dep = 0;
-  for (const v of c.assets) dep += quarterDepreciation(v, nextTurn);
+  if (depreciation === undefined) for (const v of c.assets) dep += quarterDepreciation(v, nextTurn);
+  else dep = depreciation;
   return quarterlyIncome({
     coreRevenue: revenues.coreRevenue,
     coreMarginBp: c.core.marginBp,

@@ -78,7 +78,7 @@ export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBoun
   const issue = credit.max;
   const cash = spendableCash(c);
   const budget = cash + issue;
-  const lev = leverageBp(totalDebt(c) - c.cash, lastEbitda(c));
+  const lev = currentLeverageBp(c);
   const tenors = tenorsFor(c.rating, lev);
   const reasons: BoundReason[] = [];
   if (credit.limitedBy) {
@@ -130,18 +130,28 @@ export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBoun
   };
 }
 
-/** Hold last quarter's capex (or the last historical quarter's), no new debt, no bids. */
+/** The seat's leverage as the bond market reads it now (net debt over last quarter's EBITDA), bp. */
+function currentLeverageBp(c: CompanyState): number {
+  return leverageBp(totalDebt(c) - c.cash, lastEbitda(c));
+}
+
+/**
+ * Hold last quarter's capex (or the last historical quarter's), no new debt, no bids. Reads the
+ * two bounds it needs (the custom share's cap and the shortest tenor) as `decisionBounds` states
+ * them, without building the rest (bond quotes, deal usability, reasons).
+ */
 export function defaultDecision(state: MatchState, seat: CompanyId): Decision {
   const c = state.companies[seat];
-  const b = decisionBounds(state, seat);
+  const active = c?.status === "active" && !state.ended;
+  const maxCustom = active ? maxCustomShareBp(seat, c.chipProgram.maturityBp) : 0;
   const lastCapex = c ? (c.capexHistory[c.capexHistory.length - 1] ?? 0) : 0;
   const cash = c ? spendableCash(c) : 0;
   return {
     capex: Math.min(lastCapex, cash),
-    customShareBp: Math.min(b.customShareBp.max, c ? mulBp(c.chipProgram.maturityBp, 5000) : 0),
+    customShareBp: Math.min(maxCustom, c ? mulBp(c.chipProgram.maturityBp, 5000) : 0),
     chipRnd: 0,
     debtIssue: 0,
-    debtTenor: b.debtTenors[0] ?? 5,
+    debtTenor: active ? (tenorsFor(c.rating, currentLeverageBp(c))[0] ?? 5) : 5,
     debtRepay: 0,
     energyBids: [],
     buybacks: 0,
@@ -215,25 +225,37 @@ export function validateDecision(state: MatchState, seat: unknown, decision: unk
   const shape = structuralErrors(decision);
   if (shape.length > 0) return { ok: false, errors: shape };
   const d = decision as Decision;
-  const b = decisionBounds(state, seat);
+  // The bounds this decision is checked against, each computed only when a field reaches it (as
+  // `decisionBounds` states them): validation runs for every seat every quarter.
   const errors: ValidationError[] = [];
-  if (d.customShareBp > b.customShareBp.max)
+  const maxCustom = maxCustomShareBp(seat, c.chipProgram.maturityBp);
+  if (d.customShareBp > maxCustom)
+    errors.push(err("decision/custom_share_exceeds_maturity", "customShareBp", `the chip programme supports at most ${maxCustom} bp of custom silicon now`));
+  if (d.debtIssue > 0) {
+    const maxIssue = creditCapacity(state, c).max;
+    if (!state.market.bonds.windowOpen) errors.push(err("decision/bond_window_shut", "debtIssue", "the bond window is shut this quarter"));
+    else if (d.debtIssue > maxIssue)
+      errors.push(err("decision/debt_over_capacity", "debtIssue", `the bond market will lend at most ${maxIssue} $M this quarter`));
+    if (!tenorsFor(c.rating, currentLeverageBp(c)).includes(d.debtTenor as Tenor))
+      errors.push(err("decision/tenor_not_available", "debtTenor", `a ${d.debtTenor}-year bond needs a top credit rating`));
+  }
+  const maxBuyback = buybackCap(c);
+  if (d.buybacks > maxBuyback)
     errors.push(
-      err("decision/custom_share_exceeds_maturity", "customShareBp", `the chip programme supports at most ${b.customShareBp.max} bp of custom silicon now`),
+      err(
+        "decision/buyback_over_float",
+        "buybacks",
+        `buybacks can retire at most a share of the float worth ${Math.min(spendableCash(c), maxBuyback)} $M this quarter`,
+      ),
     );
-  if (d.debtIssue > 0 && !state.market.bonds.windowOpen) errors.push(err("decision/bond_window_shut", "debtIssue", "the bond window is shut this quarter"));
-  else if (d.debtIssue > b.debtIssue.max)
-    errors.push(err("decision/debt_over_capacity", "debtIssue", `the bond market will lend at most ${b.debtIssue.max} $M this quarter`));
-  if (d.debtIssue > 0 && !b.debtTenors.includes(d.debtTenor as Tenor))
-    errors.push(err("decision/tenor_not_available", "debtTenor", `a ${d.debtTenor}-year bond needs a top credit rating`));
-  if (d.buybacks > buybackCap(c))
-    errors.push(err("decision/buyback_over_float", "buybacks", `buybacks can retire at most a share of the float worth ${b.buybacks.max} $M this quarter`));
-  if (d.debtRepay > totalDebt(c)) errors.push(err("decision/repay_exceeds_debt", "debtRepay", `only ${totalDebt(c)} $M of debt is outstanding`));
+  const debt = totalDebt(c);
+  if (d.debtRepay > debt) errors.push(err("decision/repay_exceeds_debt", "debtRepay", `only ${debt} $M of debt is outstanding`));
   const seen = new Set<string>();
+  const offers = state.market.energy.offers;
   d.energyBids.forEach((bid, i) => {
-    const deal = state.market.energy.offers.find((o) => o.id === bid.dealId);
+    const deal = offers.find((o) => o.id === bid.dealId);
     if (!deal) errors.push(err("decision/unknown_deal", `energyBids.${i}.dealId`, `no energy deal ${bid.dealId} is on offer this quarter`));
-    else if (!b.energyDeals.find((x) => x.dealId === deal.id)?.usable)
+    else if (!canUseDeal(c, state.turn, deal))
       errors.push(
         err(
           "decision/energy_unneeded",

@@ -4,6 +4,7 @@
  * one come from one rule.
  */
 import { MARKET_PARAMS } from "../rules/params.ts";
+import { type CohortOutlook, cohortOutlook } from "./cohorts.ts";
 import { accumulatedDepAt } from "./compute.ts";
 import { liftTarget } from "./core-business.ts";
 import { leverageBp } from "./credit.ts";
@@ -64,15 +65,16 @@ export interface SeatMarketFacts {
   readonly eventPremiumBp: number;
 }
 
-export function valuationInputs(c: CompanyState, turn: number, f: SeatMarketFacts): ValuationInputs {
+/** `fleet`: the seat's cohorts read at `turn` (one pass, cohorts.ts), when the caller has it already. */
+export function valuationInputs(c: CompanyState, turn: number, f: SeatMarketFacts, fleet: CohortOutlook = cohortOutlook(c.assets, turn)): ValuationInputs {
   const afterTax = BP - V.taxRateBp;
-  const dep = forwardDepreciation(c.assets, turn);
+  const dep = { ai: fleet.forwardAi, other: fleet.forwardOther };
   const debt = c.tranches.reduce((s, t) => s + t.principal, 0);
   const coreQ = mulBp(f.consensus.coreRevenue, c.core.marginBp) - dep.other;
   // The market looks at the AI line's depreciation only in part: capex already spent is sunk; a
   // sour market counts more of it, as earnings per share do ("margins over visions").
   const aiQ = mulBp(f.consensus.aiRevenue, BP - MARKET_PARAMS.demand.aiOpexBp) - f.powerCost - mulBp(dep.ai, V.depreciationWeightBp) - f.chipRnd;
-  const strandedBp = strandedAheadBp(c, turn);
+  const strandedBp = strandedAheadBp(c, turn, fleet.serversAhead);
   return {
     coreNopat: mulBp(coreQ * 4, afterTax),
     aiNopat: mulBp(aiQ * 4, afterTax),
@@ -90,9 +92,10 @@ export function valuationInputs(c: CompanyState, turn: number, f: SeatMarketFact
 }
 
 /** MW of servers arriving within a year that have power waiting for them (online or contracted). */
-export function arrivingPoweredMw(c: CompanyState, turn: number, installedMw: number): number {
+export function arrivingPoweredMw(c: CompanyState, turn: number, installedMw: number, arrivingMw?: number): number {
   let arriving = 0;
-  for (const v of c.assets) if (v.kind === "ai_servers" && v.inServiceTurn > turn && v.inServiceTurn <= turn + 4) arriving += v.mw;
+  if (arrivingMw !== undefined) arriving = arrivingMw;
+  else for (const v of c.assets) if (v.kind === "ai_servers" && v.inServiceTurn > turn && v.inServiceTurn <= turn + 4) arriving += v.mw;
   let power = Math.max(0, c.power.onlineMw - c.power.outageMw);
   for (const p of c.power.pipeline) if (p.onlineTurn <= turn + 4) power += p.mw;
   return Math.min(arriving, Math.max(0, power - installedMw));

@@ -174,7 +174,11 @@ export interface PriceState {
 
 /** Share price in cents: fair value per share, moved by the noise. */
 export function sharePriceCents(a: ValuationAnchor, s: PriceState): number {
-  const fair = fairValue(a, s.inputs);
+  return priceCentsAt(fairValue(a, s.inputs), s);
+}
+
+/** `sharePriceCents` from a fair value already computed. */
+function priceCentsAt(fair: number, s: PriceState): number {
   return Math.max(1, Math.round((mulBp(fair, BP + s.residualBp + s.marketNoiseBp) * 100) / Math.max(1, s.sharesM)));
 }
 
@@ -189,7 +193,8 @@ export function fairPriceCents(a: ValuationAnchor, s: Pick<PriceState, "inputs" 
  * noise. The parts telescope, so they sum exactly to the move.
  */
 export function decomposeMove(a: ValuationAnchor, before: PriceState, after: PriceState): PriceMove {
-  const p0 = sharePriceCents(a, before);
+  let value = fairValue(a, before.inputs);
+  const p0 = priceCentsAt(value, before);
   const noise0 = BP + before.residualBp + before.marketNoiseBp;
   const perShare = (v: number, shares: number, noiseBp: number): number => (mulBp(v, noiseBp) * 100) / Math.max(1, shares);
   const parts: Record<keyof PriceMove, number> = {
@@ -203,13 +208,11 @@ export function decomposeMove(a: ValuationAnchor, before: PriceState, after: Pri
     eventsBp: 0,
     residualBp: 0,
   };
-  let inputs: ValuationInputs = before.inputs;
-  let value = fairValue(a, inputs);
+  // One working copy: each step swaps its group in on top of the steps before it.
+  const inputs = { ...before.inputs } as Record<keyof ValuationInputs, number>;
   const toBp = (cents: number): number => (p0 <= 0 ? 0 : Math.round((cents * BP) / p0));
   for (const [part, keys] of STEPS) {
-    const next = { ...inputs } as Record<keyof ValuationInputs, number>;
-    for (const k of keys) next[k] = after.inputs[k];
-    inputs = next;
+    for (const k of keys) inputs[k] = after.inputs[k];
     const v = fairValue(a, inputs);
     parts[part] += toBp(perShare(v - value, before.sharesM, noise0));
     value = v;

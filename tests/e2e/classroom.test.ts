@@ -63,15 +63,24 @@ interface Student {
   page: Page;
 }
 
-async function joinStudent(code: string, name: string, byLink: boolean, problems: string[]): Promise<Student> {
+/** How a team arrives: the QR code's link, the title's "Join a class" link, or the class code typed into the title's match-join box. */
+type Arrival = "link" | "entry" | "match_box";
+
+async function joinStudent(code: string, name: string, how: Arrival, problems: string[]): Promise<Student> {
   const ctx = await browser.newContext({ viewport: VIEW, locale: "en-US" });
   const page = await openPage(ctx, problems, name);
-  if (byLink) await page.goto(`${server.url}/class/${code}`);
-  else {
+  if (how === "link") await page.goto(`${server.url}/class/${code}`);
+  else if (how === "entry") {
     // Typed by hand from the title screen's link, in lower case.
     await page.goto(server.url);
     await page.getByTestId("entry-join").click();
     await page.getByTestId("student-code").fill(code.toLowerCase());
+  } else {
+    // A class code is no match code: the title sends the team on to its class page.
+    await page.goto(server.url);
+    await page.getByTestId("code-input").fill(code.toLowerCase());
+    await page.getByTestId("code-input").press("Enter");
+    await page.waitForURL(`**/class/${code}`);
   }
   await page.getByTestId("student-name").fill(name);
   await page.getByTestId("student-join").click();
@@ -145,15 +154,15 @@ describe("a class in the browser", () => {
     const qr = await teacher.getByTestId("class-qr").innerHTML();
     expect(qr).toContain("<svg");
 
-    // ---- the projector, and four teams (two by the QR code's link, two typing the code)
+    // ---- the projector, and four teams (two by the QR code's link, one typing the code on the class page, one in the title's match-join box)
     const pctx = await browser.newContext({ viewport: VIEW, locale: "en-US" });
     const projector = await openPage(pctx, problems, "projector");
     await projector.goto(`${server.url}/projector/${code}`);
     await projector.getByTestId("pj-code").waitFor();
-    const ann = await joinStudent(code, "Ann", true, problems);
-    const bo = await joinStudent(code, "Bo", false, problems);
-    const cy = await joinStudent(code, "Cy", true, problems);
-    const di = await joinStudent(code, "Di", false, problems);
+    const ann = await joinStudent(code, "Ann", "link", problems);
+    const bo = await joinStudent(code, "Bo", "entry", problems);
+    const cy = await joinStudent(code, "Cy", "link", problems);
+    const di = await joinStudent(code, "Di", "match_box", problems);
     await expect.poll(() => teacher.getByTestId("roster").locator(".cl-team").count()).toBe(4);
     await expect.poll(() => projector.getByTestId("pj-teams").textContent()).toBe("AnnBoCyDi");
     await projector.waitForTimeout(300);

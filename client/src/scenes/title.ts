@@ -5,7 +5,7 @@ import { BaseScene } from "./base.ts";
 import { SEAT_ICONS, seatText } from "../theme.ts";
 import { t } from "../lang.ts";
 import { button, el, modal, row, select, toast } from "../ui.ts";
-import { resetSession } from "../net.ts";
+import { ClassCodeError, resetSession } from "../net.ts";
 import { openGlossary } from "../glossary.ts";
 import { savedMatches } from "../library/panel.ts";
 
@@ -116,6 +116,11 @@ export class TitleScene extends BaseScene {
         const c = common();
         await s.joinByCode(code.value, { name: c.name, role: "player", ...(joinSeat === "any" ? {} : { seat: joinSeat }) });
       } catch (e) {
+        // Students type the class code wherever a code box is: send them on to their class page.
+        if (e instanceof ClassCodeError) {
+          location.assign(e.path);
+          return;
+        }
         toast(t("net.joinFailed", { message: e instanceof Error ? e.message : String(e) }));
         busy(false);
       }

@@ -26,6 +26,7 @@ import {
 } from "../valuation.ts";
 import { customerFlows, liftTarget } from "../core-business.ts";
 import { nextQuarter } from "../quarters.ts";
+import { type CohortOutlook, cohortOutlook } from "../cohorts.ts";
 import { type SeatWork, type TurnContext, seatWork } from "./context.ts";
 
 const V = MARKET_PARAMS.valuation;
@@ -65,7 +66,12 @@ function expectationsOf(w: SeatWork): SeatExpectations {
 }
 
 /** Next quarter's consensus for a seat, from its quarter and the industry's. */
-export function nextConsensus(ctx: TurnContext, w: SeatWork, industryAiGrowthBp: number): Consensus {
+export function nextConsensus(
+  ctx: TurnContext,
+  w: SeatWork,
+  industryAiGrowthBp: number,
+  fleet: CohortOutlook = cohortOutlook(w.c.assets, ctx.turn),
+): Consensus {
   const c = w.c;
   const start = SCENARIO_DEFS[ctx.state.config.scenario].startYear;
   const path = capexPath(c.id, ctx.state.config.variant, start, nextQuarter(ctx.state.quarter), c.capexHistory, w.expectations?.capex, 4);
@@ -81,7 +87,7 @@ export function nextConsensus(ctx: TurnContext, w: SeatWork, industryAiGrowthBp:
     capexYear: path.reduce((s, x) => s + x, 0),
     coreRevenue,
     aiRevenue,
-    netIncome: netIncomeConsensus(c, ctx.turn + 1, { coreRevenue, aiRevenue }, w.usable, w.decision.chipRnd, ctx.bonds.baseRateBp),
+    netIncome: netIncomeConsensus(c, ctx.turn + 1, { coreRevenue, aiRevenue }, w.usable, w.decision.chipRnd, ctx.bonds.baseRateBp, fleet.nextDepreciation),
   };
 }
 
@@ -93,10 +99,15 @@ export function runStockMarket(ctx: TurnContext): void {
   const prevIndustryAi = ctx.active.reduce((s, id) => s + seatWork(ctx, id).before.aiRevenue, 0);
   const nowIndustryAi = ctx.active.reduce((s, id) => s + seatWork(ctx, id).c.aiRevenue, 0);
   const industryAiGrowthBp = prevIndustryAi <= 0 ? 0 : Math.round(((nowIndustryAi - prevIndustryAi) * BP) / prevIndustryAi);
+  // The cohorts are final for the quarter (finance retired the written-off ones): read them once.
+  const fleets = new Map<CompanyId, CohortOutlook>();
   for (const id of ctx.active) {
     const w = seatWork(ctx, id);
     w.expectations = expectationsOf(w);
-    if (!w.defaultedNow) w.c.consensus = nextConsensus(ctx, w, industryAiGrowthBp);
+    if (w.defaultedNow) continue;
+    const fleet = cohortOutlook(w.c.assets, ctx.turn);
+    fleets.set(id, fleet);
+    w.c.consensus = nextConsensus(ctx, w, industryAiGrowthBp, fleet);
   }
   const live = ctx.active.filter((id) => !seatWork(ctx, id).defaultedNow);
   runSentiment(ctx, forwardCoverageBp(live.map((id) => seatWork(ctx, id).c)));
@@ -114,7 +125,7 @@ export function runStockMarket(ctx: TurnContext): void {
     const w = seatWork(ctx, id);
     return {
       aiRevenue: w.c.aiRevenue,
-      credibleMw: w.servingMw + mulBp(arrivingPoweredMw(w.c, ctx.turn, w.installed), V.arrivingWeightBp),
+      credibleMw: w.servingMw + mulBp(arrivingPoweredMw(w.c, ctx.turn, w.installed, fleets.get(id)?.arrivingMw), V.arrivingWeightBp),
       capabilityBp: w.c.capabilityBp,
     };
   });
@@ -151,24 +162,29 @@ export function runStockMarket(ctx: TurnContext): void {
     const residual = nextNoise(ctx.rng, V.residualNoiseBp);
     ctx.rng = residual.rng;
     const k = live.indexOf(id);
-    const inputs = valuationInputs(c, ctx.turn, {
-      consensus: c.consensus,
-      moodBp: ctx.sentiment.moodBp,
-      powerCost: w.income?.powerCost ?? 0,
-      chipRnd: w.decision.chipRnd,
-      installedMw: w.installed,
-      usableMw: w.usable,
-      servingMw: w.servingMw,
-      customerFlowBp: flowBp[k] ?? 0,
-      horizonQ,
-      franchise: mulBp(industryValue, shares[k] ?? 0),
-      fadeBp: nextFadeBp(c.valuation.inputs.fadeBp, c.core.growthBp),
-      timeValueBp,
-      quarterlyEbitda: (w.income?.operatingIncome ?? 0) + (w.income?.depreciation ?? 0),
-      capexPremiumBp: prem.capexPremiumBp,
-      beatPremiumBp: prem.beatPremiumBp,
-      eventPremiumBp: eventPremiumNow(c.valuation.inputs.eventPremiumBp, market.events, id),
-    });
+    const inputs = valuationInputs(
+      c,
+      ctx.turn,
+      {
+        consensus: c.consensus,
+        moodBp: ctx.sentiment.moodBp,
+        powerCost: w.income?.powerCost ?? 0,
+        chipRnd: w.decision.chipRnd,
+        installedMw: w.installed,
+        usableMw: w.usable,
+        servingMw: w.servingMw,
+        customerFlowBp: flowBp[k] ?? 0,
+        horizonQ,
+        franchise: mulBp(industryValue, shares[k] ?? 0),
+        fadeBp: nextFadeBp(c.valuation.inputs.fadeBp, c.core.growthBp),
+        timeValueBp,
+        quarterlyEbitda: (w.income?.operatingIncome ?? 0) + (w.income?.depreciation ?? 0),
+        capexPremiumBp: prem.capexPremiumBp,
+        beatPremiumBp: prem.beatPremiumBp,
+        eventPremiumBp: eventPremiumNow(c.valuation.inputs.eventPremiumBp, market.events, id),
+      },
+      fleets.get(id),
+    );
     const after: PriceState = {
       inputs,
       sharesM: c.sharesOutstandingM,

@@ -67,6 +67,8 @@ describe("a class session", () => {
     // The class code finds the room (the student's way in); so does the class id (the teacher's).
     const byCode = (await getJson(`${app.httpUrl}/api/class-codes/${c.code.toLowerCase()}`)).body as ClassLocation;
     expect(byCode).toMatchObject({ classId: c.classId, roomId: c.roomId, status: "lobby", title: "Econ 101" });
+    // Typed into a match-code box instead, it points to the class page.
+    expect(await getJson(`${app.httpUrl}/api/codes/${c.code.toLowerCase()}`)).toEqual({ status: 200, body: { code: c.code, classPath: `/class/${c.code}` } });
 
     const teacher = await Member.join(app.wsUrl, c.roomId, { role: "teacher", key: c.teacherKey });
     const projector = await Member.join(app.wsUrl, c.roomId, { role: "projector" });
