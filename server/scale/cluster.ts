@@ -18,6 +18,8 @@ export interface ClusterOptions {
    * every seat reservation. Needed behind one address for several processes (see the README).
    */
   readonly publicAddress?: string | undefined;
+  /** How long Redis has to answer at start (default 10 s). */
+  readonly connectTimeoutMs?: number;
 }
 
 export interface ClusterParts {
@@ -26,6 +28,14 @@ export interface ClusterParts {
   readonly publicAddress?: string;
   readonly selectProcessIdToCreateRoom: matchMaker.SelectProcessIdCallback;
   readonly describe: string;
+}
+
+/** Colyseus' Redis presence, plus a way to drop its connections without `quit` (which rejects, unhandled, when Redis never answered). */
+class ProbedRedisPresence extends RedisPresence {
+  disconnectNow(): void {
+    this.pub.disconnect();
+    this.sub.disconnect();
+  }
 }
 
 /** The URL without its password, for messages. */
@@ -47,14 +57,22 @@ function redact(url: string): string {
  */
 export const selectProcess: matchMaker.SelectProcessIdCallback = async () => matchMaker.processId;
 
-/** Presence and driver for `defineServer`; refuses (naming it) a Redis that does not answer within 10 s. */
+/** Presence and driver for `defineServer`; refuses (naming it, not its password) a Redis that does not answer within 10 s. */
 export async function clusterParts(o: ClusterOptions): Promise<ClusterParts> {
   const publicAddress = o.publicAddress ? { publicAddress: o.publicAddress } : {};
   if (!o.redisUrl) return { ...publicAddress, selectProcessIdToCreateRoom: selectProcess, describe: "one process (no REDIS_URL)" };
-  const presence = new RedisPresence(o.redisUrl);
-  const reached = await Promise.race([presence.exists("cp:hello").then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 10_000).unref())]);
+  const presence = new ProbedRedisPresence(o.redisUrl);
+  // ioredis retries a refused connection, then rejects the pending command: that late rejection
+  // must not outlive the refusal as an unhandled one.
+  const reached = await Promise.race([
+    presence.exists("cp:hello").then(
+      () => true,
+      () => false,
+    ),
+    new Promise<false>((r) => setTimeout(() => r(false), o.connectTimeoutMs ?? 10_000).unref()),
+  ]);
   if (!reached) {
-    presence.shutdown();
+    presence.disconnectNow();
     throw new StorageRefused(`Redis at ${redact(o.redisUrl)} does not answer`);
   }
   return {
@@ -62,6 +80,7 @@ export async function clusterParts(o: ClusterOptions): Promise<ClusterParts> {
     driver: new RedisDriver(o.redisUrl),
     ...publicAddress,
     selectProcessIdToCreateRoom: selectProcess,
-    describe: `Redis ${redact(o.redisUrl)}${o.publicAddress ? `, public address ${o.publicAddress}` : ""}`,
+    // Without an address of its own, a client told "the room is in process X" reconnects to whatever the balancer picks.
+    describe: `Redis ${redact(o.redisUrl)}, ${o.publicAddress ? `public address ${o.publicAddress}` : "no PUBLIC_ADDRESS (clients reach this process's rooms only if the load balancer sends their WebSocket here)"}`,
   };
 }

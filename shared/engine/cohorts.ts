@@ -26,28 +26,89 @@ function depAfter(cost: number, life: number, per: number, quarters: number): nu
   return Math.min(cost, quarters * per);
 }
 
+/** The running sums behind a `CohortOutlook`, one cohort at a time. */
+class OutlookSums {
+  next = 0;
+  ai = 0;
+  other = 0;
+  servers = 0;
+  arriving = 0;
+
+  /** Adds cohort `v` read at `turn`; `at1` is its accumulated depreciation before `turn + 1`. */
+  add(v: Vintage, per: number, at1: number, turn: number): void {
+    const cost = v.cost;
+    const life = v.lifeQuarters;
+    const start = v.inServiceTurn;
+    // quarterDepreciation(v, turn + 1): nothing before the cohort is in service.
+    if (start <= turn + 1) this.next += depAfter(cost, life, per, turn + 2 - start) - at1;
+    const d = depAfter(cost, life, per, turn + 5 - start) - at1;
+    if (v.kind === "ai_servers") {
+      this.ai += d;
+      const ahead = turn + 4;
+      if (start <= ahead && start + life > ahead) this.servers += v.mw;
+      if (start > turn && start <= ahead) this.arriving += v.mw;
+    } else if (v.kind === "facilities") this.ai += d;
+    else this.other += d;
+  }
+
+  outlook(): CohortOutlook {
+    return {
+      nextDepreciation: this.next,
+      forwardAi: Math.floor(this.ai / 4),
+      forwardOther: Math.floor(this.other / 4),
+      serversAhead: this.servers,
+      arrivingMw: this.arriving,
+    };
+  }
+}
+
 export function cohortOutlook(assets: readonly Vintage[], turn: number): CohortOutlook {
-  let next = 0;
-  let ai = 0;
-  let other = 0;
-  let servers = 0;
-  let arriving = 0;
-  const ahead = turn + 4;
+  const sums = new OutlookSums();
+  for (const v of assets) {
+    const per = Math.max(1, Math.round(v.cost / v.lifeQuarters));
+    sums.add(v, per, depAfter(v.cost, v.lifeQuarters, per, turn + 1 - v.inServiceTurn), turn);
+  }
+  return sums.outlook();
+}
+
+export interface Depreciation {
+  /** The cohorts still on the books after quarter `turn` (the fully written-off ones retire). */
+  readonly kept: Vintage[];
+  /** The quarter's depreciation, all of it and the AI line's (servers, facilities). */
+  readonly depreciation: number;
+  readonly aiDepreciation: number;
+  /** Net book value of the kept cohorts after the quarter. */
+  readonly ppe: number;
+  /** `cohortOutlook(kept, turn)`, read in the same pass. */
+  readonly outlook: CohortOutlook;
+}
+
+/**
+ * Charges each cohort's quarter `turn` and retires the ones now fully written off (gross and
+ * accumulated leave together); reads the kept ones for the market on the way (`cohortOutlook`).
+ */
+export function depreciateCohorts(assets: readonly Vintage[], turn: number): Depreciation {
+  let dep = 0;
+  let aiDep = 0;
+  let ppe = 0;
+  const kept: Vintage[] = [];
+  const sums = new OutlookSums();
   for (const v of assets) {
     const cost = v.cost;
     const life = v.lifeQuarters;
     const start = v.inServiceTurn;
     const per = Math.max(1, Math.round(cost / life));
-    const at1 = depAfter(cost, life, per, turn + 1 - start);
-    // quarterDepreciation(v, turn + 1): nothing before the cohort is in service.
-    if (start <= turn + 1) next += depAfter(cost, life, per, turn + 2 - start) - at1;
-    const d = depAfter(cost, life, per, turn + 5 - start) - at1;
-    if (v.kind === "ai_servers") {
-      ai += d;
-      if (start <= ahead && start + life > ahead) servers += v.mw;
-      if (start > turn && start <= ahead) arriving += v.mw;
-    } else if (v.kind === "facilities") ai += d;
-    else other += d;
+    const after = depAfter(cost, life, per, turn + 1 - start);
+    if (start <= turn) {
+      const q = after - depAfter(cost, life, per, turn - start);
+      dep += q;
+      if (v.kind === "ai_servers" || v.kind === "facilities") aiDep += q;
+    }
+    if (start > turn || after < cost) {
+      kept.push(v);
+      ppe += cost - after;
+      sums.add(v, per, after, turn);
+    }
   }
-  return { nextDepreciation: next, forwardAi: Math.floor(ai / 4), forwardOther: Math.floor(other / 4), serversAhead: servers, arrivingMw: arriving };
+  return { kept, depreciation: dep, aiDepreciation: aiDep, ppe, outlook: sums.outlook() };
 }

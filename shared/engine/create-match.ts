@@ -82,7 +82,11 @@ function historicVintages(id: CompanyId, startYear: number, years: readonly numb
       const customCost = mulBp(servers, customBp);
       const mk = (kind: Vintage["kind"], cost: number, mwv: number, life: number, chip?: "nvidia" | "custom"): void => {
         if (cost <= 0) return;
-        const v: Vintage = { kind, boughtTurn: t, inServiceTurn: t + 1, cost, mw: mwv, lifeQuarters: life, ...(chip ? { chip } : {}) };
+        // The same two shapes (key order) the chips step builds, so the engine's loops over cohorts
+        // meet two object layouts, not four (V8 keeps such loops fast up to a few).
+        const v: Vintage = chip
+          ? { kind, chip, boughtTurn: t, inServiceTurn: t + 1, cost, mw: mwv, lifeQuarters: life }
+          : { kind, boughtTurn: t, inServiceTurn: t + 1, cost, mw: mwv, lifeQuarters: life };
         if (accumulatedDepAt(v, 0) >= cost) return; // fully depreciated before the match: retired
         assets.push(v);
       };

@@ -9,39 +9,28 @@
  * statements show most of a quarter's new borrowing going out to shareholders finds the doors shut.
  */
 import { MARKET_PARAMS } from "../../rules/params.ts";
-import { accumulatedDepAt } from "../compute.ts";
+import { depreciateCohorts } from "../cohorts.ts";
 import { bridgeRefusal, couponBp, emergencyCapacity, equityRoom, LENDERS_MEMORY_QUARTERS, leverageBp, paidOutBorrowedLately, placeDeal } from "../credit.ts";
 import { quarterlyIncome } from "../finance.ts";
 import { mulBp } from "../money.ts";
-import type { CashFlowStatement, DebtTranche, Vintage } from "../types.ts";
+import type { CashFlowStatement, DebtTranche } from "../types.ts";
 import { creditCapacity, totalDebt } from "../validate.ts";
 import { type SeatWork, type TurnContext, seatWork } from "./context.ts";
 
 const CR = MARKET_PARAMS.credit;
 const V = MARKET_PARAMS.valuation;
 
-/** Charges each cohort's quarter and retires the ones now fully written off (gross and accumulated leave together). */
+/**
+ * Charges each cohort's quarter and retires the ones now fully written off; keeps what the stock
+ * step will read from the cohorts (no cohort is added or retired between here and there).
+ */
 function depreciate(w: SeatWork, turn: number): number {
-  let dep = 0;
-  let aiDep = 0;
-  let ppe = 0;
-  const kept: Vintage[] = [];
-  for (const v of w.c.assets) {
-    const after = accumulatedDepAt(v, turn + 1);
-    if (v.inServiceTurn <= turn) {
-      const q = after - accumulatedDepAt(v, turn);
-      dep += q;
-      if (v.kind === "ai_servers" || v.kind === "facilities") aiDep += q;
-    }
-    if (v.inServiceTurn > turn || after < v.cost) {
-      kept.push(v);
-      ppe += v.cost - after;
-    }
-  }
-  w.c.assets = kept;
-  w.ppe = ppe;
-  w.aiDep = aiDep;
-  return dep;
+  const d = depreciateCohorts(w.c.assets, turn);
+  w.c.assets = d.kept;
+  w.ppe = d.ppe;
+  w.aiDep = d.aiDepreciation;
+  w.fleet = d.outlook;
+  return d.depreciation;
 }
 
 /** Maturities fall due, then early repayment (nearest maturity first). */

@@ -105,7 +105,7 @@ export function runStockMarket(ctx: TurnContext): void {
     const w = seatWork(ctx, id);
     w.expectations = expectationsOf(w);
     if (w.defaultedNow) continue;
-    const fleet = cohortOutlook(w.c.assets, ctx.turn);
+    const fleet = w.fleet ?? cohortOutlook(w.c.assets, ctx.turn);
     fleets.set(id, fleet);
     w.c.consensus = nextConsensus(ctx, w, industryAiGrowthBp, fleet);
   }
