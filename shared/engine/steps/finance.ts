@@ -202,18 +202,17 @@ export function runFinance(ctx: TurnContext): void {
     w.debtIssued = issued;
     w.emergency = emergency;
     w.equityIssued = equityIssued;
-    Object.assign(c, {
-      cash,
-      tranches,
-      nextTrancheSeq: seq,
-      equity: c.equity + income.netIncome - returned + equityIssued,
-      sharesOutstandingM: shares,
-      cashReturned: c.cashReturned + returned,
-      dividendsPerShareCents: c.dividendsPerShareCents + dpsCents,
-      cumulativeFcf: c.cumulativeFcf + fcf,
-      capexHistory: [...c.capexHistory, d.capex],
-      aiRevenueHistory: [...c.aiRevenueHistory, c.aiRevenue],
-      lendersWaryQuarters: payoutFromDebt ? LENDERS_MEMORY_QUARTERS : Math.max(0, c.lendersWaryQuarters - 1),
-    });
+    // Field by field (each reads only its own old value): Object.assign from a literal is a slow path.
+    c.cash = cash;
+    c.tranches = tranches;
+    c.nextTrancheSeq = seq;
+    c.equity = c.equity + income.netIncome - returned + equityIssued;
+    c.sharesOutstandingM = shares;
+    c.cashReturned = c.cashReturned + returned;
+    c.dividendsPerShareCents = c.dividendsPerShareCents + dpsCents;
+    c.cumulativeFcf = c.cumulativeFcf + fcf;
+    c.capexHistory = [...c.capexHistory, d.capex];
+    c.aiRevenueHistory = [...c.aiRevenueHistory, c.aiRevenue];
+    c.lendersWaryQuarters = payoutFromDebt ? LENDERS_MEMORY_QUARTERS : Math.max(0, c.lendersWaryQuarters - 1);
   }
 }
