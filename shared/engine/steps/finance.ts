@@ -21,11 +21,12 @@ const CR = MARKET_PARAMS.credit;
 const V = MARKET_PARAMS.valuation;
 
 /**
- * Charges each cohort's quarter and retires the ones now fully written off; keeps what the stock
- * step will read from the cohorts (no cohort is added or retired between here and there).
+ * Charges each cohort's quarter and retires the ones now fully written off (step 3 read the same
+ * cohorts already); keeps what the stock step will read from them (no cohort is added or retired
+ * between here and there).
  */
 function depreciate(w: SeatWork, turn: number): number {
-  const d = depreciateCohorts(w.c.assets, turn);
+  const d = w.cohorts?.source === w.c.assets ? w.cohorts : depreciateCohorts(w.c.assets, turn);
   w.c.assets = d.kept;
   w.ppe = d.ppe;
   w.aiDep = d.aiDepreciation;
