@@ -7,7 +7,7 @@ import { SEATS } from "./plan.ts";
 import { SHORT, documentedRuns, lastQuarterOf, runsOf, seatOf } from "./runs.ts";
 import { pct, share } from "./stats.ts";
 import type { MatchSummary } from "./types.ts";
-import type { TargetDef } from "./targets.ts";
+import type { TargetDef } from "./target-def.ts";
 
 /** Opening ratings (balance/params/companies.json openingRating: public ratings, INFERRED; Alphabet's cites bond_googl_100yr). */
 export const DOCUMENTED_RATINGS: Readonly<Partial<Record<CompanyId, Rating>>> = { microsoft: "AAA", alphabet: "AA+", amazon: "AA", meta: "AA-" };

@@ -10,20 +10,11 @@ import { SEATS, SURPRISE } from "./plan.ts";
 import { SHORT, bySeed, documentedRuns, runsOf, seatOf } from "./runs.ts";
 import { estimate, mean, pct, pctBp, pooledSd, rms, sd, share } from "./stats.ts";
 import type { MatchSummary, SeatSummary } from "./types.ts";
-import type { TargetDef } from "./targets.ts";
+import type { TargetDef } from "./target-def.ts";
 
-/** The parts of a move, in the order the report stacks them. */
-export const PRICE_PARTS = [
-  "earningsBp",
-  "capexBp",
-  "positionBp",
-  "creditBp",
-  "sentimentBp",
-  "cashBp",
-  "eventsBp",
-  "residualBp",
-] as const satisfies readonly (keyof PriceMove)[];
-export type PricePart = (typeof PRICE_PARTS)[number];
+/** The parts of a move, in the order the report stacks them (the engine's order). */
+export { PRICE_MOVE_PARTS as PRICE_PARTS, type PriceMovePart as PricePart } from "../shared/engine/types.ts";
+import { PRICE_MOVE_PARTS as PRICE_PARTS } from "../shared/engine/types.ts";
 
 export const partsSum = (m: PriceMove): number => PRICE_PARTS.reduce((a, k) => a + m[k], 0);
 

@@ -7,7 +7,7 @@ import { allRestrainRuns, bySeed, documentedRuns, perSeed, runsOf, seatOf } from
 import { clearlyPositive, estimate, mean, pairedBy, pct, pctBp, share } from "./stats.ts";
 import type { Estimate } from "./stats.ts";
 import type { MatchSummary } from "./types.ts";
-import type { Dataset, TargetDef } from "./targets.ts";
+import type { Dataset, TargetDef } from "./target-def.ts";
 
 /** The four's mean TSR in a run (the score's TSR), bp. */
 export const meanTsrBp = (s: MatchSummary): number => mean(s.seats.map((x) => x.tsrBp));

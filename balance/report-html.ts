@@ -1,5 +1,6 @@
 /** balance/report/index.html: the target table and the charts, self-contained (inline SVG + CSS). */
 import type { CompanyId } from "../shared/engine/index.ts";
+import { quarterTick } from "../shared/engine/quarters.ts";
 import type { BalanceRun } from "./run.ts";
 import { ANCHORED, anchoredH, anchoredR } from "./dilemma.ts";
 import type { GameAnalysis } from "./dilemma.ts";
@@ -203,7 +204,7 @@ function decompositionChart(runs: readonly MatchSummary[], ids: readonly Company
     Array.from({ length: n }, (_, i) => mean(runs.flatMap((s) => ids.map((id) => f(seat(s, id).priceMoves[i]!)))) / 100);
   return stackedBars({
     title,
-    xLabels: first.quarters.map((q) => `${String(q.year).slice(2)}Q${q.q}`),
+    xLabels: first.quarters.map(quarterTick),
     parts: PRICE_PARTS.map((k) => ({ ...PART_STYLE[k], values: avg((m) => m[k]) })),
     totals: avg((m) => m.totalBp),
     yLabel: "% of the quarter's opening price",
@@ -252,7 +253,7 @@ function marketCapChart(run: BalanceRun): string {
   if (ai.length > 0) series.push({ name: "AI (normal) median", color: "#d62728", values: q(ai, 0.5) });
   return lineChart({
     title: "The four's combined market cap ($T): percentiles over seeds",
-    xLabels: ["open", ...first.quarters.map((x) => `${String(x.year).slice(2)}Q${x.q}`)],
+    xLabels: ["open", ...first.quarters.map(quarterTick)],
     series,
     hlines: [{ y: first.start.marketCap / 1e6, label: "opening", color: "#555" }],
     yLabel: "$T",

@@ -1,6 +1,6 @@
 /** One balance run: plan → matches on worker threads → dataset → target results. */
 import { buildDataset, evaluate } from "./targets.ts";
-import type { Dataset, TargetResult } from "./targets.ts";
+import type { Dataset, TargetResult } from "./target-def.ts";
 import { buildPlan } from "./plan.ts";
 import { runJobs } from "./pool.ts";
 import type { MatchSummary } from "./types.ts";

@@ -1,17 +1,14 @@
 /** Runs one scripted match through the real engine and boils it down to a MatchSummary. */
-import { budgetShortfall, createMatch, decisionBounds, defaultDecision, endingVerdict, resolveTurn, score, viewFor } from "../shared/engine/index.ts";
+import { aiSeedFor, budgetShortfall, createMatch, decisionBounds, endingVerdict, score, viewFor } from "../shared/engine/index.ts";
 import type { CompanyId, CreditWatch, Decision, DecisionBounds, MatchState, PriceMove, Quarter, Rating, Regime, SeatReport } from "../shared/engine/index.ts";
 import { quarterDepreciation } from "../shared/engine/compute.ts";
+import { decideActive, type PlayedTurn, playMatch } from "../shared/engine/play.ts";
+import { quarterBefore } from "../shared/engine/quarters.ts";
+import { contextFor } from "../shared/ai/index.ts";
 import { tsrBp } from "../shared/engine/score.ts";
 import { openingCredit } from "./agency.ts";
 import { policyFor } from "./policies.ts";
 import type { IndustrySeries, MatchJob, MatchSummary, SeatSeries, SeatSummary } from "./types.ts";
-
-/** Quarter `n` steps before `q` (n may be negative for later quarters). */
-export function quarterMinus(q: Quarter, n: number): Quarter {
-  const idx = q.year * 4 + (q.q - 1) - n;
-  return { year: Math.floor(idx / 4), q: (idx % 4) + 1 };
-}
 
 const emptySeries = (): SeatSeries => ({
   capex: [],
@@ -96,13 +93,8 @@ export function scaleCapex(d: Decision, b: DecisionBounds, capexBp: number): Dec
   return out;
 }
 
-/** Seed a policy's own choices from the match seed and the seat, so runs are reproducible. */
-function policySeed(seed: number, seatIndex: number, turn: number): number {
-  return (Math.imul(seed ^ 0x5bd1e995, 31) + seatIndex * 7919 + turn * 104729) >>> 0;
-}
-
 export function runMatch(job: MatchJob): MatchSummary {
-  let state = createMatch({
+  const start = createMatch({
     scenario: job.scenario,
     variant: job.variant,
     turns: job.turns,
@@ -111,7 +103,6 @@ export function runMatch(job: MatchJob): MatchSummary {
     scoring: "tsr",
     randomEvents: job.randomEvents,
   });
-  const start = state;
   const series = new Map<CompanyId, SeatSeries>(job.seats.map((s) => [s, emptySeries()]));
   const invalid = new Map<CompanyId, number>(job.seats.map((s) => [s, 0]));
   const industry: IndustrySeries = {
@@ -136,27 +127,19 @@ export function runMatch(job: MatchJob): MatchSummary {
   const eventKinds = new Set<string>();
   const policies = new Map(job.seats.map((s) => [s, policyFor(job.policies[s] ?? "guide", job.seats, s)]));
 
-  while (!state.ended) {
-    const decisions: Partial<Record<CompanyId, Decision>> = {};
-    job.seats.forEach((seat, i) => {
-      const c = state.companies[seat];
-      if (c?.status !== "active") return;
-      const policy = policies.get(seat)!;
-      let d = policy(viewFor(state, seat), {
-        bounds: decisionBounds(state, seat),
-        defaultDecision: defaultDecision(state, seat),
-        seed: policySeed(job.seed, i, state.turn),
-      });
+  // Policies get the context the AI gets on the server: its seed from the match seed, mixed per turn and seat.
+  const aiSeed = aiSeedFor(job.seed);
+  const decide = (state: MatchState): Partial<Record<CompanyId, Decision>> =>
+    decideActive(state, (seat) => {
+      const d = policies.get(seat)!(viewFor(state, seat), contextFor(state, seat, aiSeed));
       const o = job.firstTurnOverride;
-      if (o && o.seat === seat && state.turn === 0) d = scaleCapex(d, decisionBounds(state, seat), o.capexBp);
-      decisions[seat] = d;
+      return o && o.seat === seat && state.turn === 0 ? scaleCapex(d, decisionBounds(state, seat), o.capexBp) : d;
     });
-    const aiDep = new Map(job.seats.map((seat) => [seat, aiDepreciationAt(state, seat, state.turn)]));
-    const r = resolveTurn(state, decisions);
-    state = r.state;
-    quarters.push(r.report.quarter);
-    for (const e of r.report.events) eventKinds.add(e.kind);
-    const bySeat = new Map<CompanyId, SeatReport>(r.report.seats.map((s) => [s.company, s]));
+  const onTurn = ({ before, state, report }: PlayedTurn): void => {
+    const aiDep = new Map(job.seats.map((seat) => [seat, aiDepreciationAt(before, seat, before.turn)]));
+    quarters.push(report.quarter);
+    for (const e of report.events) eventKinds.add(e.kind);
+    const bySeat = new Map<CompanyId, SeatReport>(report.seats.map((s) => [s.company, s]));
     for (const seat of job.seats) {
       const s = series.get(seat)!;
       const c = state.companies[seat]!;
@@ -203,26 +186,27 @@ export function runMatch(job: MatchJob): MatchSummary {
     }
     const ih = state.industryHistory[state.industryHistory.length - 1];
     industry.capex.push(ih?.capex ?? 0);
-    industry.aiRevenue.push(r.report.market.industryAiRevenue);
+    industry.aiRevenue.push(report.market.industryAiRevenue);
     industry.netIncome.push(ih?.netIncome ?? 0);
     industry.freeCashFlow.push(ih?.freeCashFlow ?? 0);
     industry.strandedMw.push(ih?.strandedMw ?? 0);
-    industry.nvidiaMarginBp.push(r.report.market.nvidiaMarginBp);
-    industry.nvidiaPriceK.push(r.report.market.nvidiaPriceK);
-    industry.baseRateBp.push(r.report.market.baseRateBp);
-    industry.aiIgShareBp.push(r.report.market.aiIgShareBp);
-    industry.windowOpen.push(r.report.market.windowOpen);
-    industry.regime.push(r.report.market.regimeAfter as Regime);
+    industry.nvidiaMarginBp.push(report.market.nvidiaMarginBp);
+    industry.nvidiaPriceK.push(report.market.nvidiaPriceK);
+    industry.baseRateBp.push(report.market.baseRateBp);
+    industry.aiIgShareBp.push(report.market.aiIgShareBp);
+    industry.windowOpen.push(report.market.windowOpen);
+    industry.regime.push(report.market.regimeAfter as Regime);
     industry.adoptionIndexBp.push(ih?.adoptionIndexBp ?? 0);
     industry.backlog.push(ih?.backlog ?? 0);
     industry.aiCoverageBp.push(ih?.aiCoverageBp ?? 0);
     industry.marketCap.push(job.seats.reduce((a, id) => a + (state.companies[id]?.marketCap ?? 0), 0));
-  }
+  };
+  const state = playMatch(start, decide, { onTurn });
 
   const scores = new Map(score(state).map((s) => [s.company, s]));
   const first = job.seats[0]!;
   const preLen = start.companies[first]?.capexHistory.length ?? 0;
-  const preQuarters = Array.from({ length: preLen }, (_, k) => quarterMinus(start.quarter, preLen - k));
+  const preQuarters = Array.from({ length: preLen }, (_, k) => quarterBefore(start.quarter, preLen - k));
   const seats: SeatSummary[] = job.seats.map((id) => {
     const c0 = start.companies[id]!;
     const c1 = state.companies[id]!;

@@ -1,6 +1,6 @@
 /** The terminal table of target results. */
 import { GROUP_NAMES } from "./targets.ts";
-import type { TargetResult } from "./targets.ts";
+import type { TargetResult } from "./target-def.ts";
 
 const cut = (s: string, n: number): string => (s.length <= n ? s.padEnd(n) : `${s.slice(0, n - 1)}…`);
 

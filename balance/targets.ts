@@ -10,62 +10,16 @@ import { analyseGame } from "./dilemma.ts";
 import type { GameAnalysis, Samples } from "./dilemma.ts";
 import { RULES, SEATS, TRICKS } from "./plan.ts";
 import { strandedProbe } from "./probes.ts";
-import type { StrandedProbe } from "./probes.ts";
 import { SHORT, seatOf } from "./runs.ts";
 import { bn, clearlyPositive, estimate, fmt, mean, pct, share, yearSum } from "./stats.ts";
 import type { Estimate } from "./stats.ts";
+import type { Check, Dataset, TargetDef, TargetResult } from "./target-def.ts";
 import type { MatchSummary, SeatSummary } from "./types.ts";
 import { MARKET_TARGETS } from "./market-targets.ts";
 import { CREDIT_TARGETS } from "./credit-targets.ts";
 import { PLAY_TARGETS } from "./play-targets.ts";
 
 export { seatOf };
-
-export interface TargetResult {
-  readonly id: string;
-  readonly group: number;
-  readonly core: boolean;
-  readonly description: string;
-  readonly figures: readonly string[];
-  readonly expected: string;
-  readonly got: string;
-  readonly pass: boolean;
-}
-
-export interface Check {
-  readonly expected: string;
-  readonly got: string;
-  readonly pass: boolean;
-}
-
-export interface TargetDef {
-  readonly id: string;
-  readonly group: number;
-  readonly core: boolean;
-  readonly description: string;
-  readonly figures: readonly string[];
-  readonly run: (d: Dataset) => Check;
-}
-
-/** The endings of the documented path, per seed, from the engine's own `endingVerdict`. */
-export interface Endings {
-  /** "Cloud 2.0". */
-  readonly bull: boolean[];
-  /** "Global Crossing". */
-  readonly bear: boolean[];
-  /** Which Global Crossing condition fired, per seed (for the report). */
-  readonly bearWhy: string[];
-}
-
-export interface Dataset {
-  readonly seeds: number;
-  readonly groups: ReadonlyMap<string, readonly MatchSummary[]>;
-  readonly games: { readonly flat: GameAnalysis; readonly capped: GameAnalysis };
-  /** Industry profit ÷ capex over the match (four seats), per seed. */
-  readonly multiples: { readonly allRestrainFlat: Estimate; readonly allRestrainCapped: Estimate; readonly allInvest: Estimate };
-  readonly endings: Endings;
-  readonly probes: { readonly stranded: StrandedProbe };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Building the dataset

@@ -6,8 +6,8 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { CORE_FOUR, type CompanyId, type ScenarioId, type Variant } from "../shared/engine/ids.ts";
-import type { Decision, MatchState } from "../shared/engine/types.ts";
-import { createMatch, resolveTurn, score } from "../shared/engine/index.ts";
+import { score } from "../shared/engine/index.ts";
+import { decideActive, playMatch } from "../shared/engine/play.ts";
 import { applyLever, type Lever } from "./sensitivity-levers.ts";
 import {
   restrainedScores,
@@ -71,34 +71,22 @@ export interface MatchResult {
 
 /** Plays one match to the end. Pure: same spec → same result. */
 export function runMatch(spec: MatchSpec): MatchResult {
-  let state: MatchState = createMatch({
-    scenario: spec.scenario,
-    variant: spec.variant,
-    turns: spec.turns,
-    seats: [...spec.seats],
-    seed: spec.seed,
-    randomEvents: true,
-  });
-  // The AI's own seed is derived from, but not equal to, the match seed.
+  const config = { scenario: spec.scenario, variant: spec.variant, turns: spec.turns, seats: [...spec.seats], seed: spec.seed, randomEvents: true };
+  // The AI's own seed is derived from, but not equal to, the match seed. (Not yet `aiSeedFor`, the
+  // server's: the tournament's CI thresholds were measured on these seeds.)
   const aiSeed = (spec.seed ^ 0x5bd1e995) >>> 0;
   let probed = 0;
-  while (!state.ended) {
-    const decisions: Partial<Record<CompanyId, Decision>> = {};
-    for (const seat of spec.seats) {
-      const c = state.companies[seat];
+  const state = playMatch(config, (s) =>
+    decideActive(s, (seat) => {
       const who = spec.players[seat];
-      if (c?.status !== "active" || !who) continue;
-      const d = decideFor(state, seat, who, aiSeed);
-      if (spec.probe?.at !== seat) {
-        decisions[seat] = d;
-        continue;
-      }
-      const p = applyLever(state, seat, d, spec.probe.lever);
-      decisions[seat] = p.decision;
+      if (!who) return undefined;
+      const d = decideFor(s, seat, who, aiSeed);
+      if (spec.probe?.at !== seat) return d;
+      const p = applyLever(s, seat, d, spec.probe.lever);
       if (p.applied) probed++;
-    }
-    state = resolveTurn(state, decisions).state;
-  }
+      return p.decision;
+    }),
+  );
   const scores = score(state);
   // The benchmark a seat-relative score would subtract: the same deal with every seat restrained.
   const restrained = spec.group === "baseline" ? restrainedScores(state.config) : null;

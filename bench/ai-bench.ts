@@ -4,7 +4,7 @@
  * `node_modules/.bin/node bench/ai-bench.ts`.
  */
 import { fileURLToPath } from "node:url";
-import { createMatch, resolveTurn, type CompanyId, type Decision, type MatchState } from "../shared/engine/index.ts";
+import { decideActive, playMatch } from "../shared/engine/play.ts";
 import { DIFFICULTIES, decideFor, type Difficulty } from "../shared/ai/index.ts";
 import { median, percentile } from "./stats.ts";
 
@@ -29,17 +29,14 @@ const round = (x: number) => Math.round(x * 100) / 100;
 function timeLevel(level: Difficulty, matches: number): DecisionTiming {
   const times: number[] = [];
   for (let m = 0; m < matches; m++) {
-    let state: MatchState = createMatch({ seed: 4242 + m, turns: 12, scenario: m % 2 === 0 ? "reckoning" : "buildout" });
-    while (!state.ended) {
-      const decisions: Partial<Record<CompanyId, Decision>> = {};
-      for (const seat of state.config.seats) {
-        if (state.companies[seat]?.status !== "active") continue;
+    playMatch({ seed: 4242 + m, turns: 12, scenario: m % 2 === 0 ? "reckoning" : "buildout" }, (state) =>
+      decideActive(state, (seat) => {
         const t0 = performance.now();
-        decisions[seat] = decideFor(state, seat, level, 99);
+        const d = decideFor(state, seat, level, 99);
         times.push(performance.now() - t0);
-      }
-      state = resolveTurn(state, decisions).state;
-    }
+        return d;
+      }),
+    );
   }
   return { samples: times.length, medianMs: round(median(times)), p95Ms: round(percentile(times, 95)), maxMs: round(Math.max(...times)) };
 }

@@ -6,28 +6,17 @@
  * can draw per second when kept awake (its cost per frame), both at 1280×720 on a real server.
  */
 import { spawn } from "node:child_process";
-import { createServer, type Server } from "node:http";
 import { createServer as createNetServer } from "node:net";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "vite";
-import { chromium } from "playwright-core";
 import { median, percentile } from "./stats.ts";
+import { launchChromium, serveDist } from "./browser.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const DIST = join(ROOT, "client/dist");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export interface ClientBench {
   readonly clientJsBytes: number;
@@ -90,40 +79,6 @@ async function phaserOnlyGzip(): Promise<number> {
   }
 }
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".woff2": "font/woff2",
-  ".woff": "font/woff",
-};
-
-/** A static server for client/dist (plus an empty saved-match list), on a free port in 2800–2899. */
-async function serveDist(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/");
-    if (path === "/api/matches") {
-      res.writeHead(200, { "content-type": "application/json" }).end('{"matches":[]}');
-      return;
-    }
-    const file = join(DIST, path === "/" ? "index.html" : path);
-    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-  });
-  for (let i = 0; i < 100; i++) {
-    const port = 2800 + ((Math.floor(Math.random() * 100) + i) % 100);
-    const ok = await new Promise<boolean>((r) => {
-      server.once("error", () => r(false));
-      server.listen(port, "127.0.0.1", () => r(true));
-    });
-    if (ok) return { server, url: `http://127.0.0.1:${port}` };
-  }
-  throw new Error("no free port in 2800-2899");
-}
-
 function freePort(): Promise<number> {
   return new Promise((res, rej) => {
     const s = createNetServer();
@@ -149,7 +104,7 @@ export async function measureBoardFrames(cwd = ROOT): Promise<BoardFrames> {
     stdio: "ignore",
   });
   const url = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     for (let i = 0; ; i++) {
       try {
@@ -200,8 +155,8 @@ export async function runClientBench(runs = 5): Promise<ClientBench> {
   const client = gzipBytes(jsFiles(join(DIST, "assets")));
   const phaser = await phaserOnlyGzip();
 
-  const { server, url } = await serveDist();
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const { server, url } = await serveDist({ "/api/matches": '{"matches":[]}' });
+  const browser = await launchChromium();
   const times: number[] = [];
   try {
     for (let i = 0; i < runs; i++) {

@@ -5,7 +5,8 @@
  * Standalone: `node_modules/.bin/node bench/debrief-bench.ts`.
  */
 import { fileURLToPath } from "node:url";
-import { createMatch, resolveTurn, type CompanyId, type Decision } from "../shared/engine/index.ts";
+import type { CompanyId, MatchState } from "../shared/engine/index.ts";
+import { decideActive, playMatch } from "../shared/engine/play.ts";
 import { decideFor, type AiId } from "../shared/ai/index.ts";
 import { buildDebrief, runCounterfactuals, type DebriefInput, type DebriefTurn } from "../shared/debrief/index.ts";
 import { median, percentile } from "./stats.ts";
@@ -14,17 +15,10 @@ const round = (x: number) => Math.round(x * 100) / 100;
 const WHO: readonly AiId[] = ["guidance", "arms_racer", "disciplined", "tit_for_tat", "leveraged", "energy_first", "guidance"];
 
 function logOf(seed: number, turns: number, seats: readonly CompanyId[]): DebriefInput {
-  let s = createMatch({ seed, turns, seats: [...seats] });
   const log: DebriefTurn[] = [];
-  while (!s.ended) {
-    const d: Partial<Record<CompanyId, Decision>> = {};
-    s.config.seats.forEach((id, i) => {
-      if (s.companies[id]?.status === "active") d[id] = decideFor(s, id, WHO[i % WHO.length]!, 3);
-    });
-    log.push({ turn: s.turn, decisions: d });
-    s = resolveTurn(s, d).state;
-  }
-  return { config: s.config, turns: log };
+  const decide = (s: MatchState) => decideActive(s, (id, i) => decideFor(s, id, WHO[i % WHO.length]!, 3));
+  const end = playMatch({ seed, turns, seats: [...seats] }, decide, { onTurn: ({ turn, decisions }) => log.push({ turn, decisions }) });
+  return { config: end.config, turns: log };
 }
 
 export interface Timing {

@@ -1,5 +1,6 @@
 /** Engine benchmarks (issue 2): matches per second, resolveTurn vs JSON.stringify, replay re-simulation. */
 import { COMPANIES, createMatch, defaultDecision, replayMatch, resolveTurn, type CompanyId, type Decision, type MatchState } from "../shared/engine/index.ts";
+import { decideActive, playRecorded } from "../shared/engine/play.ts";
 import { median, percentile, timeIt } from "./stats.ts";
 
 export interface EngineBench {
@@ -16,24 +17,16 @@ export interface EngineBench {
 
 const ALL: CompanyId[] = [...COMPANIES];
 
-function script(state: MatchState): Partial<Record<CompanyId, Decision>> {
-  const d: Partial<Record<CompanyId, Decision>> = {};
-  for (const id of state.config.seats) {
+/** The benches' decision script: each seat's default with capex grown 8% a quarter, so the fleet, power and debt paths all do work. */
+export function growthScript(state: MatchState): Partial<Record<CompanyId, Decision>> {
+  return decideActive(state, (id) => {
     const base = defaultDecision(state, id);
-    // Grow capex 8% a quarter so the fleet, power and debt paths all do work.
-    d[id] = { ...base, capex: Math.floor((base.capex * 108) / 100) };
-  }
-  return d;
+    return { ...base, capex: Math.floor((base.capex * 108) / 100) };
+  });
 }
 
 function playMatch(seed: number, turns: number): { state: MatchState; log: { turn: number; decisions: Partial<Record<CompanyId, Decision>> }[] } {
-  let state = createMatch({ seed, turns, seats: ALL });
-  const log: { turn: number; decisions: Partial<Record<CompanyId, Decision>> }[] = [];
-  while (!state.ended) {
-    const decisions = script(state);
-    log.push({ turn: state.turn, decisions });
-    state = resolveTurn(state, decisions).state;
-  }
+  const { state, turns: log } = playRecorded({ seed, turns, seats: ALL }, growthScript);
   return { state, log };
 }
 

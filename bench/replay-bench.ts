@@ -1,33 +1,15 @@
-/**
- * Replay benchmarks (issue 14): verifying a 24-quarter 7-seat replay in Node with whole-state hashes
- * (files version 1) and with chained hashes (version 2), and the replay viewer in headless Chromium —
- * from navigation to `/replay/<matchId>` to interactive (`cp:replay-ready`, goal ≤ 1000 ms) and to
- * every quarter re-simulated and checked (`cp:replay-verified`). Alongside the client bench, which
- * it leaves as it is: its own build, its own static server.
- */
-import { createServer, type Server } from "node:http";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { extname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { build } from "vite";
-import { chromium } from "playwright-core";
-import { COMPANIES, createMatch, defaultDecision, resolveTurn, type CompanyId, type Decision, type MatchState } from "../shared/engine/index.ts";
-import { turnHash, type HashScheme } from "../shared/engine/replay.ts";
+import { COMPANIES, createMatch, resolveTurn } from "../shared/engine/index.ts";
+import type { HashScheme } from "../shared/engine/replay.ts";
+import { playRecorded } from "../shared/engine/play.ts";
+import { growthScript } from "./engine-bench.ts";
 import { ENGINE_VERSION } from "../shared/engine/types.ts";
 import { ReplayFileSchema, verifyReplay, type ReplayFile } from "../shared/protocol/index.ts";
 import { median, percentile } from "./stats.ts";
+import { launchChromium, serveDist } from "./browser.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const DIST = join(ROOT, "client/dist");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const MATCH_ID = "m0000000000b3c4d0";
 
 interface Timing {
@@ -54,28 +36,10 @@ export interface ReplayBench {
 
 const ms = (xs: readonly number[]): Timing => ({ median: Math.round(median(xs) * 10) / 10, p95: Math.round(percentile(xs, 95) * 10) / 10, runs: xs.length });
 
-/** The engine bench's decision script (defaults, capex +8% a quarter), so the figures compare. */
-function script(state: MatchState): Partial<Record<CompanyId, Decision>> {
-  const d: Partial<Record<CompanyId, Decision>> = {};
-  for (const id of state.config.seats) {
-    const base = defaultDecision(state, id);
-    d[id] = { ...base, capex: Math.floor((base.capex * 108) / 100) };
-  }
-  return d;
-}
-
 export function replayFile(scheme: HashScheme, seed = 11): ReplayFile {
-  let s = createMatch({ seed, turns: 24, seats: [...COMPANIES] });
-  let prev: string | null = null;
-  const turns: { turn: number; decisions: Partial<Record<CompanyId, Decision>>; hash: string }[] = [];
-  while (!s.ended) {
-    const decisions = script(s);
-    const before = s;
-    s = resolveTurn(s, decisions).state;
-    prev = turnHash(scheme, prev, before, s);
-    turns.push({ turn: before.turn, decisions, hash: prev });
-  }
-  const c = s.config;
+  // The engine bench's decision script, so the figures compare.
+  const { state, turns } = playRecorded({ seed, turns: 24, seats: [...COMPANIES] }, growthScript, scheme);
+  const c = state.config;
   return ReplayFileSchema.parse({
     version: scheme === "state" ? 1 : 2,
     engineVersion: ENGINE_VERSION,
@@ -103,37 +67,6 @@ function timeRuns(n: number, f: () => void): number[] {
   return xs;
 }
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".woff2": "font/woff2",
-  ".woff": "font/woff",
-};
-
-/** client/dist plus one saved match's replay file, on a free port in 2800–2899. */
-async function serve(file: ReplayFile): Promise<{ server: Server; url: string }> {
-  const body = JSON.stringify(file);
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/");
-    if (path === `/api/matches/${MATCH_ID}/replay`) return void res.writeHead(200, { "content-type": "application/json" }).end(body);
-    if (path.startsWith("/api/"))
-      return void res.writeHead(404, { "content-type": "application/json" }).end('{"error":{"code":"http/not_found","message":"-"}}');
-    let f = join(DIST, path);
-    if (!f.startsWith(DIST) || !existsSync(f) || statSync(f).isDirectory()) f = join(DIST, "index.html");
-    res.writeHead(200, { "content-type": TYPES[extname(f)] ?? "application/octet-stream" }).end(readFileSync(f));
-  });
-  for (let i = 0; i < 100; i++) {
-    const port = 2800 + ((Math.floor(Math.random() * 100) + i) % 100);
-    const ok = await new Promise<boolean>((r) => {
-      server.once("error", () => r(false));
-      server.listen(port, "127.0.0.1", () => r(true));
-    });
-    if (ok) return { server, url: `http://127.0.0.1:${port}` };
-  }
-  throw new Error("no free port in 2800-2899");
-}
-
 export async function runReplayBench(nodeRuns = 30, browserRuns = 5): Promise<ReplayBench> {
   const v1 = replayFile("state");
   const v2 = replayFile("chain");
@@ -148,8 +81,8 @@ export async function runReplayBench(nodeRuns = 30, browserRuns = 5): Promise<Re
   );
 
   await build({ configFile: join(ROOT, "client/vite.config.ts"), logLevel: "silent" });
-  const { server, url } = await serve(v2);
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const { server, url } = await serveDist({ [`/api/matches/${MATCH_ID}/replay`]: JSON.stringify(v2) });
+  const browser = await launchChromium();
   const ready: number[] = [];
   const verified: number[] = [];
   try {

@@ -1,6 +1,7 @@
 /** A headless match: AI policies decide, the engine resolves, each turn's decisions and hash are logged. */
-import { ENGINE_VERSION, createMatch, resolveTurn, type CompanyId, type Decision, type MatchConfigInput, type MatchState } from "../shared/engine/index.ts";
-import { turnHash, type HashScheme } from "../shared/engine/replay.ts";
+import { ENGINE_VERSION, aiSeedFor, createMatch, type MatchConfigInput, type MatchState } from "../shared/engine/index.ts";
+import type { HashScheme } from "../shared/engine/replay.ts";
+import { decideActive, playRecorded, type RecordedTurn } from "../shared/engine/play.ts";
 import { decideFor, type AiId } from "../shared/ai/index.ts";
 
 export interface SimOptions {
@@ -11,32 +12,14 @@ export interface SimOptions {
   readonly scheme?: HashScheme;
 }
 
-export interface SimTurn {
-  readonly turn: number;
-  readonly decisions: Partial<Record<CompanyId, Decision>>;
-  readonly hash: string;
-}
+export type SimTurn = RecordedTurn;
 
 export function simulateMatch(o: SimOptions): { state: MatchState; turns: SimTurn[] } {
-  let state = createMatch(o.config);
-  const seats = state.config.seats;
-  const scheme = o.scheme ?? "chain";
-  // The AIs' own seed is derived from the match seed but is not the match RNG.
-  const aiSeed = (state.config.seed ^ 0x5eed1e55) >>> 0;
-  const turns: SimTurn[] = [];
-  let prev: string | null = null;
-  while (!state.ended) {
-    const decisions: Partial<Record<CompanyId, Decision>> = {};
-    seats.forEach((seat, i) => {
-      if (state.companies[seat]?.status !== "active") return;
-      decisions[seat] = decideFor(state, seat, o.policies[i % o.policies.length] ?? "guidance", aiSeed);
-    });
-    const before = state;
-    state = resolveTurn(before, decisions).state;
-    prev = turnHash(scheme, prev, before, state);
-    turns.push({ turn: before.turn, decisions, hash: prev });
-  }
-  return { state, turns };
+  const start = createMatch(o.config);
+  // The AIs' seed is the server's for the same match seed (one-way, never the match RNG).
+  const aiSeed = aiSeedFor(start.config.seed);
+  const policyAt = (i: number): AiId => o.policies[i % o.policies.length] ?? "guidance";
+  return playRecorded(start, (state) => decideActive(state, (seat, i) => decideFor(state, seat, policyAt(i), aiSeed)), o.scheme ?? "chain");
 }
 
 /** The replay file of a simulated match (unparsed: callers check it with `ReplayFileSchema`). */

@@ -1,19 +1,13 @@
 /**
  * The one place the server asks an AI for a seat's decision (shared/ai's `decideFor`). Must be
  * deterministic: same state + seat + level + seed → same decision, so a restored match replays
- * the same way. The AI's seed is a one-way hash of the match seed: stable across restarts and
- * between identical matches, and it reveals nothing about the engine's RNG.
+ * the same way. The AI's seed comes from `aiSeedFor` (shared/engine/seeds.ts).
  */
-import { createHash } from "node:crypto";
 import { decideFor } from "../shared/ai/index.ts";
 import type { CompanyId, Decision, MatchState } from "../shared/engine/index.ts";
 import type { Difficulty } from "../shared/protocol/index.ts";
 
 export type { Difficulty };
-
-export function aiSeedFor(matchSeed: number): number {
-  return createHash("sha256").update(`capital-purgatory/ai-seed/${matchSeed}`).digest().readUInt32LE(0);
-}
 
 export function aiDecision(state: MatchState, seat: CompanyId, difficulty: Difficulty, aiSeed: number): Decision {
   return decideFor(state, seat, difficulty, aiSeed);

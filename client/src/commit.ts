@@ -18,8 +18,8 @@ export interface SeatFlags {
 
 export interface CommitInput {
   readonly phase: string;
-  /** The seat's own flags and the decision the server holds for it ("" = none). */
-  readonly me: SeatFlags & { readonly pending: string };
+  /** The seat's own flags and the decision the server holds for it ("" or absent = none). */
+  readonly me: SeatFlags & { readonly pending?: string | undefined };
   readonly seats: readonly SeatFlags[];
   /** A decision sent and not yet confirmed by the server. */
   readonly awaiting: Decision | null;
@@ -53,7 +53,7 @@ export function sameDecision(a: Decision, b: Decision): boolean {
 }
 
 /** The decision in the seat's sealed `pending` field, or null. */
-export function parsePending(pending: string): Decision | null {
+export function parsePending(pending: string | undefined): Decision | null {
   if (!pending) return null;
   try {
     const d = JSON.parse(pending) as Decision;
@@ -83,7 +83,7 @@ export function commitState(i: CommitInput): CommitState {
 }
 
 /** The server holds the awaited decision: time to say ready. */
-export function acknowledged(pending: string, awaiting: Decision): boolean {
+export function acknowledged(pending: string | undefined, awaiting: Decision): boolean {
   const held = parsePending(pending);
   return held !== null && sameDecision(held, awaiting);
 }

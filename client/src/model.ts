@@ -4,6 +4,7 @@ import { budgetShortfall, decisionOutflows } from "../../shared/engine/validate.
 import { previewDecision, type DecisionPreview, type PreviewInput } from "../../shared/engine/preview.ts";
 import { aiShareOfCapex, buyCompute } from "../../shared/engine/chips.ts";
 import type { CompanyId, Rating } from "../../shared/engine/ids.ts";
+import { quarterBefore as engineQuarterBefore, quarterTick as engineQuarterTick } from "../../shared/engine/quarters.ts";
 import type { Difficulty } from "../../shared/protocol/messages.ts";
 import { hasKey } from "../../shared/i18n/index.ts";
 import { t, lang } from "./lang.ts";
@@ -17,15 +18,14 @@ export function quarterLabel(year: number, q: number): string {
   return year ? t("board.quarter", { year, q }) : "—";
 }
 
-/** Short axis label of a quarter: "Q1·26". */
+/** Short axis label of a quarter: "Q1·26" (the engine's `quarterTick`). */
 export function quarterTick(year: number, q: number): string {
-  return `Q${q}·${String(year).slice(2)}`;
+  return engineQuarterTick({ year, q });
 }
 
-/** The calendar quarter `back` quarters before (year, q). */
+/** The calendar quarter `back` quarters before (year, q): the engine's quarter arithmetic. */
 export function quarterBefore(year: number, q: number, back: number): { year: number; q: number } {
-  const idx = year * 4 + (q - 1) - back;
-  return { year: Math.floor(idx / 4), q: (idx % 4) + 1 };
+  return engineQuarterBefore({ year, q }, back);
 }
 
 export interface QuarterSeries {
@@ -206,8 +206,7 @@ export function headlinesFor(r: TurnReport, max = 6): string[] {
 }
 
 /** The parts of a price move in display order, with their i18n label keys. */
-export const PRICE_PARTS = ["earningsBp", "capexBp", "positionBp", "creditBp", "sentimentBp", "cashBp", "eventsBp", "residualBp"] as const;
-export type PricePart = (typeof PRICE_PARTS)[number];
+export { PRICE_MOVE_PARTS as PRICE_PARTS, type PriceMovePart as PricePart } from "../../shared/engine/types.ts";
 
 /** A rating move: -1 worse, 0 same, 1 better. */
 export function ratingDirection(before: Rating, after: Rating): -1 | 0 | 1 {

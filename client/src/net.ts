@@ -19,122 +19,19 @@ import type {
   WelcomeMessage,
 } from "../../shared/protocol/messages.ts";
 import { CLOSE_SEAT_RECLAIMED } from "../../shared/sync/close-codes.ts";
-import { MatchSync } from "../../shared/sync/state.ts";
+import type { ToJSON } from "@colyseus/schema";
+import { MatchSync, type QuarterSync, type SEAT_PRIVATE_FIELDS, type SeatSync } from "../../shared/sync/state.ts";
 
-export interface QuarterSnap {
-  turn: number;
-  year: number;
-  q: number;
-  revenue: number;
-  aiRevenue: number;
-  netIncome: number;
-  freeCashFlow: number;
-  capex: number;
-  cash: number;
-  debt: number;
-  sharePriceCents: number;
-  marketCap: number;
-  rating: string;
-  aiShareBp: number;
-  strandedMw: number;
-  coreRevenue: number;
-  coreCosts: number;
-  powerCost: number;
-  aiOpex: number;
-  depreciation: number;
-  rnd: number;
-  operatingIncome: number;
-  interestExpense: number;
-  interestIncome: number;
-  tax: number;
-  operatingCashFlow: number;
-  energyPayments: number;
-  debtIssued: number;
-  emergencyBorrowing: number;
-  equityIssued: number;
-  debtRepaid: number;
-  buybacks: number;
-  dividends: number;
-  ppe: number;
-  otherAssets: number;
-  totalAssets: number;
-  otherLiabilities: number;
-  totalLiabilities: number;
-  equity: number;
-  installedMw: number;
-  poweredMw: number;
-  usableMw: number;
-}
-
-export interface SeatSnap {
-  company: CompanyId;
-  name: string;
-  control: string;
-  held: boolean;
-  connected: boolean;
-  committed: boolean;
-  ready: boolean;
-  status: string;
-  rating: string;
-  cash: number;
-  debt: number;
-  sharePriceCents: number;
-  marketCap: number;
-  startMarketCap: number;
-  aiRevenue: number;
-  aiShareBp: number;
-  capabilityBp: number;
-  installedMw: number;
-  poweredMw: number;
-  usableMw: number;
-  strandedMw: number;
-  fleetCustomShareBp: number;
-  coreRevenue: number;
-  history: QuarterSnap[];
-  /** Capex per quarter: pre-filled history, then each resolved quarter. */
-  capexHistory: number[];
-  /** AI revenue per quarter: the last pre-match quarters, then each resolved quarter (ends where capexHistory ends). */
-  aiRevenueHistory: number[];
-  /** SEALED: this seat's decision as the server holds it (JSON, "" = none); only in the seat's own view. */
-  pending: string;
-  // PRIVATE to the seat (present only in its own view): shared/sync/state.ts SeatSync.
-  /** JSON DebtTranche[] */
-  tranches?: string;
-  /** JSON PowerContract[]: contracted capacity not yet online. */
-  powerPipeline?: string;
-  chipMaturityBp?: number;
-  chipSlipQuarters?: number;
-  serverLifeQuarters?: number;
-  contractedPerQuarter?: number;
-  contractedQuartersLeft?: number;
-  coreMarginBp?: number;
-  coreGrowthBp?: number;
-  /** Has acknowledged the last reveal (MatchSnap.reading). */
-  acked?: boolean;
-}
-
-export interface MatchSnap {
-  matchId: string;
-  code: string;
-  scenario: string;
-  variant: string;
-  mode: string;
-  phase: string;
-  turn: number;
-  turns: number;
-  year: number;
-  q: number;
-  paused: boolean;
-  deadline: number;
-  /** Players are reading the last reveal: the turn is open, its timer not yet started. */
-  reading?: boolean;
-  /** Epoch ms when reading ends by itself; 0 when not reading. */
-  readingUntil?: number;
-  turnSeconds: number;
-  hash: string;
-  market: string;
-  seats: Record<string, SeatSnap>;
-}
+/**
+ * The synced state as the client holds it (`toJSON()` of the schema in shared/sync/state.ts): the
+ * types come from the schema, so a field the server does not send cannot be read here. A seat's
+ * private fields are present only in its own view.
+ */
+export type QuarterSnap = ToJSON<QuarterSync>;
+type SeatJson = ToJSON<SeatSync>;
+type SeatPrivate = (typeof SEAT_PRIVATE_FIELDS)[number];
+export type SeatSnap = Omit<SeatJson, "company" | SeatPrivate> & Partial<Pick<SeatJson, SeatPrivate>> & { company: CompanyId };
+export type MatchSnap = Omit<ToJSON<MatchSync>, "seats"> & { seats: Record<string, SeatSnap> };
 
 export type NetStatus = "ok" | "lost" | "failed";
 

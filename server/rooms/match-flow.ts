@@ -8,7 +8,7 @@ import { decisionBounds, defaultDecision, type MatchState, type ScheduledEvent }
 import { restrainedScores } from "../../shared/ai/index.ts";
 import type { ErrorMessage, MatchEndedMessage, TurnResolvedMessage, TurnStartedMessage, TurnUndoneMessage } from "../../shared/protocol/index.ts";
 import { type MatchSync, SeatSync } from "../../shared/sync/state.ts";
-import { aiSeedFor } from "../ai.ts";
+import { aiSeedFor } from "../../shared/engine/seeds.ts";
 import type { MatchRecord } from "../storage/types.ts";
 import type { RoomContext } from "./context.ts";
 import type { MatchStore } from "./match-store.ts";

@@ -7,6 +7,7 @@
  */
 import type { StateView } from "@colyseus/schema";
 import { viewFor, type CompanyId, type MatchState, type QuarterRecord, type Vintage } from "../../shared/engine/index.ts";
+import { flatStatements } from "../../shared/engine/statements.ts";
 import { type MatchSync, QuarterSync, type SeatSync, VintageSync } from "../../shared/sync/state.ts";
 import type { ClockView } from "./turn-clock.ts";
 import type { SeatRuntime } from "./seats.ts";
@@ -74,47 +75,16 @@ export function projectFigures(state: MatchSync, eng: MatchState, full: boolean,
 
 function quarterSync(h: QuarterRecord): QuarterSync {
   const q = new QuarterSync();
-  const { income: inc, cashFlow: f, balance: b } = h;
   Object.assign(q, {
     turn: h.turn,
     year: h.quarter.year,
     q: h.quarter.q,
-    revenue: inc.revenue,
-    aiRevenue: inc.aiRevenue,
-    netIncome: inc.netIncome,
-    freeCashFlow: f.freeCashFlow,
-    capex: h.capex,
-    cash: b.cash,
-    debt: b.debt,
+    ...flatStatements(h),
     sharePriceCents: h.sharePriceCents,
     marketCap: h.marketCap,
     rating: h.rating,
     aiShareBp: h.aiShareBp,
     strandedMw: h.strandedMw,
-    coreRevenue: inc.coreRevenue,
-    coreCosts: inc.coreCosts,
-    powerCost: inc.powerCost,
-    aiOpex: inc.aiOpex,
-    depreciation: inc.depreciation,
-    rnd: inc.rnd,
-    operatingIncome: inc.operatingIncome,
-    interestExpense: inc.interestExpense,
-    interestIncome: inc.interestIncome,
-    tax: inc.tax,
-    operatingCashFlow: f.operatingCashFlow,
-    energyPayments: f.energyPayments,
-    debtIssued: f.debtIssued,
-    emergencyBorrowing: f.emergencyBorrowing,
-    equityIssued: f.equityIssued,
-    debtRepaid: f.debtRepaid,
-    buybacks: f.buybacks,
-    dividends: f.dividends,
-    ppe: b.ppe,
-    otherAssets: b.otherAssets,
-    totalAssets: b.totalAssets,
-    otherLiabilities: b.otherLiabilities,
-    totalLiabilities: b.totalLiabilities,
-    equity: b.equity,
     installedMw: h.installedMw,
     poweredMw: h.poweredMw,
     usableMw: h.usableMw,

@@ -5,6 +5,8 @@
  * (12.5 = 12.5%), column names stable snake_case ids; `lang` names the companies.
  */
 import type { CompanyId } from "../engine/ids.ts";
+import { EXPORTED_LINES, snakeCase } from "../engine/statements.ts";
+import { PRICE_MOVE_PARTS } from "../engine/types.ts";
 import { translate, type Lang } from "../i18n/index.ts";
 import type { Debrief, RunSummary } from "./types.ts";
 
@@ -130,7 +132,7 @@ export function scoresTable(d: Debrief, meta: ExportMeta): Table {
 }
 
 /** The parts of a price move (PriceMove), in the order the export lists them; they sum to the move. */
-export const PRICE_MOVE_PARTS = ["earningsBp", "capexBp", "positionBp", "creditBp", "sentimentBp", "cashBp", "eventsBp", "residualBp"] as const;
+export { PRICE_MOVE_PARTS } from "../engine/types.ts";
 
 export const DECISION_COLUMNS = [
   "match_id",
@@ -227,41 +229,7 @@ export const STATEMENT_COLUMNS = [
   "quarter",
   "company",
   "company_name",
-  "core_revenue_musd",
-  "ai_revenue_musd",
-  "revenue_musd",
-  "core_costs_musd",
-  "power_cost_musd",
-  "ai_opex_musd",
-  "depreciation_musd",
-  "rnd_musd",
-  "operating_income_musd",
-  "interest_expense_musd",
-  "interest_income_musd",
-  "pretax_income_musd",
-  "tax_musd",
-  "net_income_musd",
-  "operating_cash_flow_musd",
-  "capex_musd",
-  "energy_payments_musd",
-  "investing_cash_flow_musd",
-  "free_cash_flow_musd",
-  "debt_issued_musd",
-  "emergency_borrowing_musd",
-  "equity_issued_musd",
-  "debt_repaid_musd",
-  "buybacks_musd",
-  "dividends_musd",
-  "financing_cash_flow_musd",
-  "net_change_in_cash_musd",
-  "cash_musd",
-  "ppe_musd",
-  "other_assets_musd",
-  "total_assets_musd",
-  "debt_musd",
-  "other_liabilities_musd",
-  "total_liabilities_musd",
-  "equity_musd",
+  ...EXPORTED_LINES.map((l) => `${snakeCase(l.field)}_musd`),
   "installed_mw",
   "powered_mw",
   "stranded_mw",
@@ -269,16 +237,13 @@ export const STATEMENT_COLUMNS = [
   "share_price_usd",
   "market_cap_musd",
   "rating",
-] as const;
+];
 
 /** Income statement, cash-flow statement and balance sheet: one row per seat per quarter. */
 export function statementsTable(d: Debrief, meta: ExportMeta): Table {
   const rows: Cell[][] = [];
   for (const id of d.config.seats)
     for (const r of d.statements[id] ?? []) {
-      const i = r.income;
-      const c = r.cashFlow;
-      const b = r.balance;
       rows.push([
         meta.matchId,
         r.turn,
@@ -286,41 +251,7 @@ export function statementsTable(d: Debrief, meta: ExportMeta): Table {
         r.quarter.q,
         id,
         translate(meta.lang, `company.${id}`),
-        i.coreRevenue,
-        i.aiRevenue,
-        i.revenue,
-        i.coreCosts,
-        i.powerCost,
-        i.aiOpex,
-        i.depreciation,
-        i.rnd,
-        i.operatingIncome,
-        i.interestExpense,
-        i.interestIncome,
-        i.pretaxIncome,
-        i.tax,
-        i.netIncome,
-        c.operatingCashFlow,
-        c.capex,
-        c.energyPayments,
-        c.investingCashFlow,
-        c.freeCashFlow,
-        c.debtIssued,
-        c.emergencyBorrowing,
-        c.equityIssued,
-        c.debtRepaid,
-        c.buybacks,
-        c.dividends,
-        c.financingCashFlow,
-        c.netChangeInCash,
-        b.cash,
-        b.ppe,
-        b.otherAssets,
-        b.totalAssets,
-        b.debt,
-        b.otherLiabilities,
-        b.totalLiabilities,
-        b.equity,
+        ...EXPORTED_LINES.map((l) => (r[l.statement] as unknown as Record<string, number>)[l.field]!),
         r.installedMw,
         r.poweredMw,
         r.strandedMw,

@@ -5,8 +5,7 @@
  * Runs in Node and in the browser; a 12-quarter 4-seat match takes a few tens of milliseconds.
  */
 import type { CompanyId } from "../engine/ids.ts";
-import type { MatchConfig } from "../engine/types.ts";
-import { replayMatch } from "../engine/replay.ts";
+import { configOfReplay, replayMatch } from "../engine/replay.ts";
 import { ENGINE_VERSION } from "../engine/types.ts";
 // Type only: the protocol module (zod) stays out of the browser bundle; the server parses replay files with it.
 import type { ReplayFile } from "../protocol/replay.ts";
@@ -33,17 +32,8 @@ export type DebriefResult = { readonly ok: true; readonly debrief: Debrief } | {
 
 /** A replay file's log as the debrief's input (the file is parsed by its zod schema before this). */
 export function debriefInputOfReplay(file: ReplayFile): DebriefInput {
-  const config: MatchConfig = {
-    scenario: file.scenario,
-    variant: file.variant,
-    turns: file.turnCount,
-    seats: [...file.seats],
-    seed: file.seed,
-    scoring: file.scoring,
-    randomEvents: file.randomEvents,
-  };
   return {
-    config,
+    config: configOfReplay(file),
     turns: file.turns.map((t) => ({
       turn: t.turn,
       decisions: t.decisions as DebriefInput["turns"][number]["decisions"],

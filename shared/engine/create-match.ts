@@ -29,9 +29,10 @@ import {
   type MatchConfigInput,
   type MatchState,
   STATE_VERSION,
+  type ValuationInputs,
   type Vintage,
 } from "./types.ts";
-import { anchorFor, franchiseSharesBp, industryAiValue, type PriceState, sharePriceCents, type ValuationInputs } from "./valuation.ts";
+import { anchorFor, franchiseSharesBp, industryAiValue, type PriceState, sharePriceCents } from "./valuation.ts";
 import { arrivingPoweredMw, valuationInputs } from "./valuation-inputs.ts";
 
 export const DEFAULT_CONFIG: MatchConfig = {

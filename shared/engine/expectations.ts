@@ -21,16 +21,6 @@ import type { CompanyState, Expectation, Quarter, SeatExpectations } from "./typ
 
 const E = MARKET_PARAMS.expectations;
 
-/** What the market expects of a seat for the coming quarter, $M. */
-export interface Consensus {
-  readonly capex: number;
-  /** The capex expected over the next four quarters (the first is `capex`), $M. */
-  readonly capexYear: number;
-  readonly coreRevenue: number;
-  readonly aiRevenue: number;
-  readonly netIncome: number;
-}
-
 /** (actual − consensus) ÷ |consensus|, bp, bounded so one freak quarter cannot dominate. */
 export function surpriseBp(e: Expectation, floor = 1): number {
   return clamp(Math.round(((e.actual - e.consensus) * BP) / Math.max(floor, Math.abs(e.consensus))), -5000, 5000);

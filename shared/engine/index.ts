@@ -9,6 +9,7 @@
  *   score(state)                       → SeatScore[]
  *   viewFor(state, seat | null)        → what a seat or a spectator may see
  *   hashState(state)                   → SHA-256 hex of canonical JSON
+ *   aiSeedFor(matchSeed)               → the AIs' own seed, one-way from the match seed
  */
 export * from "./ids.ts";
 export * from "./types.ts";
@@ -19,6 +20,7 @@ export { score, endingVerdict } from "./score.ts";
 export { viewFor } from "./view.ts";
 export type { MatchView, PublicCompanyView, PrivateCompanyView, MarketView } from "./view.ts";
 export { hashState, canonicalJson } from "./hash.ts";
+export { aiSeedFor } from "./seeds.ts";
 export { replayMatch } from "./replay.ts";
 export { previewDecision, type DecisionPreview, type PreviewInput } from "./preview.ts";
 export {

@@ -11,6 +11,11 @@ export function quarterBefore(q: Quarter, n: number): Quarter {
   return { year: Math.floor(idx / 4), q: (((idx % 4) + 4) % 4) + 1 };
 }
 
+/** A quarter's short label for chart axes and table columns, the same in every language: "Q1·26". */
+export function quarterTick(q: Quarter): string {
+  return `Q${q.q}·${String(q.year).slice(2)}`;
+}
+
 /** Turn index of (year, q) in a scenario that starts in Q1 of `startYear` (negative before the start). */
 export function turnOf(year: number, q: number, startYear: number): number {
   return (year - startYear) * 4 + (q - 1);

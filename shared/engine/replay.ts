@@ -12,7 +12,7 @@
  *   sub-objects are only a shortcut (equal by identity ⇒ equal by value).
  */
 import type { CompanyId } from "./ids.ts";
-import type { MatchConfigInput, MatchState, ScheduledEvent, TurnReport } from "./types.ts";
+import type { MatchConfig, MatchConfigInput, MatchState, ScheduledEvent, TurnReport } from "./types.ts";
 import { createMatch } from "./create-match.ts";
 import { resolveTurn } from "./resolve-turn.ts";
 import { canonicalJson, hashState, sha256Hex } from "./hash.ts";
@@ -27,6 +27,17 @@ export interface ReplayInputTurn {
   readonly hash?: string;
   /** Events a teacher injected into this turn. */
   readonly events?: readonly ScheduledEvent[];
+}
+
+/** What a replay file says about its match (the file's `turnCount` is the config's `turns`). */
+export type ReplayHeader = Pick<MatchConfig, "scenario" | "variant" | "seed" | "scoring" | "randomEvents"> & {
+  readonly seats: readonly MatchConfig["seats"][number][];
+  readonly turnCount: number;
+};
+
+/** The match config a replay file was played with. */
+export function configOfReplay(r: ReplayHeader): MatchConfig {
+  return { scenario: r.scenario, variant: r.variant, turns: r.turnCount, seats: [...r.seats], seed: r.seed, scoring: r.scoring, randomEvents: r.randomEvents };
 }
 
 // ---------------------------------------------------------------- the chained hash

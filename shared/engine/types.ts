@@ -3,8 +3,6 @@
  * US dollars, "$M"), basis points ("Bp", 10_000 = 100%) for rates and shares, so hashes agree
  * across JavaScript engines.
  */
-import type { Consensus } from "./expectations.ts";
-import type { ValuationAnchor, ValuationInputs } from "./valuation.ts";
 import type { ChipType, CompanyId, DealKind, EventKind, Rating, Regime, ScenarioId, Scoring, Tenor, Variant } from "./ids.ts";
 
 export const STATE_VERSION = 1;
@@ -27,6 +25,13 @@ export interface Decision {
   readonly buybacks: number;
   readonly dividends: number;
 }
+
+/** The money fields of a decision: whole $M from 0 to `DECISION_MONEY_MAX`. */
+export const DECISION_MONEY_FIELDS = ["capex", "chipRnd", "debtIssue", "debtRepay", "buybacks", "dividends"] as const satisfies readonly (keyof Decision)[];
+/** The hard cap on a money field from outside, $M: hostile input stays far from integer overflow. */
+export const DECISION_MONEY_MAX = 10_000_000;
+/** Sealed energy bids one decision may carry. */
+export const MAX_ENERGY_BIDS = 8;
 
 export interface EnergyBid {
   readonly dealId: string;
@@ -405,6 +410,19 @@ export interface PriceMove {
   readonly residualBp: number;
 }
 
+/** The parts of a price move, in the order reports, charts and exports list them; they sum to `totalBp`. */
+export const PRICE_MOVE_PARTS = [
+  "earningsBp",
+  "capexBp",
+  "positionBp",
+  "creditBp",
+  "sentimentBp",
+  "cashBp",
+  "eventsBp",
+  "residualBp",
+] as const satisfies readonly Exclude<keyof PriceMove, "totalBp">[];
+export type PriceMovePart = (typeof PRICE_MOVE_PARTS)[number];
+
 /** One figure the market had a public consensus for, and what the seat delivered. */
 export interface Expectation {
   readonly consensus: number;
@@ -566,4 +584,57 @@ export interface SeatScore {
   readonly cumulativeFcf: number;
   readonly aiShareBp: number;
   readonly defaulted: boolean;
+}
+
+/** What the market expects of a seat for the coming quarter, $M. */
+export interface Consensus {
+  readonly capex: number;
+  /** The capex expected over the next four quarters (the first is `capex`), $M. */
+  readonly capexYear: number;
+  readonly coreRevenue: number;
+  readonly aiRevenue: number;
+  readonly netIncome: number;
+}
+
+/** What the market looks at, all integers ($M, bp). */
+export interface ValuationInputs {
+  /** Forward annual after-tax core earnings (revenue × margin − non-AI depreciation), $M. */
+  readonly coreNopat: number;
+  /** Forward annual after-tax earnings of the AI line, $M (negative while it loses money). */
+  readonly aiNopat: number;
+  /** Where the core is heading (lift, erosion, capability edge), bp around 10_000. */
+  readonly outlookBp: number;
+  /** The seat's AI franchise before mood and risk, $M. */
+  readonly franchise: number;
+  /**
+   * How far the core multiple has faded since the opening (bp): the opening multiple paid for the
+   * growth the market expected, so as that growth arrives the multiple fades and an expected
+   * quarter returns the cost of equity, not the growth twice.
+   */
+  readonly fadeBp: number;
+  /** The cost of equity accrued since the opening (bp): what the franchise and other value earn when nothing is new. */
+  readonly timeValueBp: number;
+  readonly regimeBp: number;
+  /** Rating, leverage and stranded compute, bp around 10_000. */
+  readonly riskBp: number;
+  /** The market's trust in this seat's capital discipline (capex against its evidence), bp around 0. */
+  readonly capexPremiumBp: number;
+  /** The glow of recent beats or misses against the consensus, bp around 0. */
+  readonly beatPremiumBp: number;
+  /** Events aimed at the seat (mega-deal pop, antitrust discount), bp around 0. */
+  readonly eventPremiumBp: number;
+  readonly netCash: number;
+}
+
+/**
+ * Fixed per seat at the opening: the core multiple that makes the opening value the documents'
+ * price (at most `maxCoreMultiple`), and what the price holds beyond it — the market's other value
+ * (brand, options: Tesla's autonomy bet), which moves with mood and risk but not with earnings.
+ */
+export interface ValuationAnchor {
+  readonly coreMultipleBp: number;
+  readonly floorNopat: number;
+  readonly otherValue: number;
+  /** Leverage the market shrugs at for this seat: the free level, or its opening leverage if higher (Oracle's is priced in). */
+  readonly leverageFreeBp: number;
 }

@@ -9,10 +9,18 @@ import { canUseDeal } from "./energy.ts";
 import { couponBp, type IssueCapacity, issueCapacity, leverageBp, paidOutBorrowedLately, tenorsFor } from "./credit.ts";
 import { type CompanyId, isCompanyId, TENORS, type Tenor } from "./ids.ts";
 import { BP, mulBp } from "./money.ts";
-import type { BoundReason, CompanyState, Decision, DecisionBounds, MatchState, ValidationError, ValidationResult } from "./types.ts";
-
-const MONEY_MAX = 10_000_000;
-const MONEY_FIELDS = ["capex", "chipRnd", "debtIssue", "debtRepay", "buybacks", "dividends"] as const;
+import {
+  type BoundReason,
+  type CompanyState,
+  type Decision,
+  type DecisionBounds,
+  DECISION_MONEY_FIELDS as MONEY_FIELDS,
+  DECISION_MONEY_MAX as MONEY_MAX,
+  MAX_ENERGY_BIDS,
+  type MatchState,
+  type ValidationError,
+  type ValidationResult,
+} from "./types.ts";
 
 export function totalDebt(c: CompanyState): number {
   return c.tranches.reduce((s, t) => s + t.principal, 0);
@@ -193,7 +201,7 @@ function structuralErrors(d: unknown): ValidationError[] {
   if (!(TENORS as readonly unknown[]).includes(o.debtTenor))
     errors.push(err("decision/malformed", "debtTenor", `debtTenor must be one of ${TENORS.join(", ")}`));
   if (!Array.isArray(o.energyBids)) errors.push(err("decision/malformed", "energyBids", "energyBids must be a list"));
-  else if (o.energyBids.length > 8) errors.push(err("decision/out_of_range", "energyBids", "at most 8 energy bids"));
+  else if (o.energyBids.length > MAX_ENERGY_BIDS) errors.push(err("decision/out_of_range", "energyBids", `at most ${MAX_ENERGY_BIDS} energy bids`));
   else
     o.energyBids.forEach((b: unknown, i: number) => {
       if (typeof b !== "object" || b === null) {

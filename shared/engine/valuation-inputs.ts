@@ -9,11 +9,10 @@ import { accumulatedDepAt } from "./compute.ts";
 import { liftTarget } from "./core-business.ts";
 import { leverageBp } from "./credit.ts";
 import { strandedAheadBp } from "./energy.ts";
-import type { Consensus } from "./expectations.ts";
 import type { CompanyId } from "./ids.ts";
 import { BP, clamp, mulBp } from "./money.ts";
-import type { CompanyState, CoreBusiness, Vintage } from "./types.ts";
-import { type ValuationInputs, riskBp } from "./valuation.ts";
+import type { CompanyState, Consensus, CoreBusiness, ValuationInputs, Vintage } from "./types.ts";
+import { riskBp } from "./valuation.ts";
 
 const V = MARKET_PARAMS.valuation;
 

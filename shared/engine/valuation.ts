@@ -19,52 +19,9 @@
  */
 import { MARKET_PARAMS } from "../rules/params.ts";
 import { BP, clamp, isqrt, mulBp } from "./money.ts";
-import type { PriceMove } from "./types.ts";
+import type { PriceMove, ValuationAnchor, ValuationInputs } from "./types.ts";
 
 const V = MARKET_PARAMS.valuation;
-
-/** What the market looks at, all integers ($M, bp). */
-export interface ValuationInputs {
-  /** Forward annual after-tax core earnings (revenue × margin − non-AI depreciation), $M. */
-  readonly coreNopat: number;
-  /** Forward annual after-tax earnings of the AI line, $M (negative while it loses money). */
-  readonly aiNopat: number;
-  /** Where the core is heading (lift, erosion, capability edge), bp around 10_000. */
-  readonly outlookBp: number;
-  /** The seat's AI franchise before mood and risk, $M. */
-  readonly franchise: number;
-  /**
-   * How far the core multiple has faded since the opening (bp): the opening multiple paid for the
-   * growth the market expected, so as that growth arrives the multiple fades and an expected
-   * quarter returns the cost of equity, not the growth twice.
-   */
-  readonly fadeBp: number;
-  /** The cost of equity accrued since the opening (bp): what the franchise and other value earn when nothing is new. */
-  readonly timeValueBp: number;
-  readonly regimeBp: number;
-  /** Rating, leverage and stranded compute, bp around 10_000. */
-  readonly riskBp: number;
-  /** The market's trust in this seat's capital discipline (capex against its evidence), bp around 0. */
-  readonly capexPremiumBp: number;
-  /** The glow of recent beats or misses against the consensus, bp around 0. */
-  readonly beatPremiumBp: number;
-  /** Events aimed at the seat (mega-deal pop, antitrust discount), bp around 0. */
-  readonly eventPremiumBp: number;
-  readonly netCash: number;
-}
-
-/**
- * Fixed per seat at the opening: the core multiple that makes the opening value the documents'
- * price (at most `maxCoreMultiple`), and what the price holds beyond it — the market's other value
- * (brand, options: Tesla's autonomy bet), which moves with mood and risk but not with earnings.
- */
-export interface ValuationAnchor {
-  readonly coreMultipleBp: number;
-  readonly floorNopat: number;
-  readonly otherValue: number;
-  /** Leverage the market shrugs at for this seat: the free level, or its opening leverage if higher (Oracle's is priced in). */
-  readonly leverageFreeBp: number;
-}
 
 export function credibilityBp(i: Pick<ValuationInputs, "capexPremiumBp" | "beatPremiumBp">): number {
   const E = MARKET_PARAMS.expectations;

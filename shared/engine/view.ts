@@ -5,11 +5,10 @@
  * yet announced, or anyone's pending decision (the engine state holds none).
  */
 import { COMPANY_PARAMS } from "../rules/params.ts";
-import type { Consensus } from "./expectations.ts";
 import type { CompanyId, Rating } from "./ids.ts";
-import type { ValuationInputs } from "./valuation.ts";
 import type {
   ChipProgram,
+  Consensus,
   CreditWatch,
   CompanyState,
   DebtTranche,
@@ -21,6 +20,7 @@ import type {
   QuarterRecord,
   Quarter,
   ActiveEvent,
+  ValuationInputs,
   Vintage,
 } from "./types.ts";
 import { installedMw, usableMw, fleetCustomShareBp } from "./compute.ts";

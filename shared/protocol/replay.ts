@@ -15,8 +15,8 @@ import { DecisionSchema } from "./decision.ts";
 import { CompanyIdSchema } from "./config.ts";
 import { DIFFICULTIES } from "./messages.ts";
 import { EVENT_KINDS, MAX_TURNS, SCENARIOS, SCORINGS, VARIANTS, type CompanyId } from "../engine/ids.ts";
-import { ENGINE_VERSION, type MatchConfig } from "../engine/types.ts";
-import { Replayer, type HashScheme } from "../engine/replay.ts";
+import { ENGINE_VERSION } from "../engine/types.ts";
+import { Replayer, configOfReplay, type HashScheme } from "../engine/replay.ts";
 import { BranchOriginSchema, MatchIdSchema } from "./branch.ts";
 
 export * from "./branch.ts";
@@ -101,9 +101,7 @@ export type ReplayTurn = z.infer<typeof ReplayTurnSchema>;
 
 // ---- reading and checking replay files (pure: callers do the I/O) ----
 
-export function configOfReplay(r: ReplayFile): MatchConfig {
-  return { scenario: r.scenario, variant: r.variant, turns: r.turnCount, seats: [...r.seats], seed: r.seed, scoring: r.scoring, randomEvents: r.randomEvents };
-}
+export { configOfReplay };
 
 /** How a file's per-turn hashes are computed. */
 export function hashSchemeOf(r: Pick<ReplayFile, "version">): HashScheme {

@@ -9,6 +9,12 @@
  * Money in integer $M, rates in bp, as in the engine.
  */
 import { schema, t, type SchemaType } from "@colyseus/schema";
+import { STATEMENT_FIELDS, type StatementField } from "../engine/statements.ts";
+
+/** The statements' on-screen lines (shared/engine/statements.ts), each a number field. */
+const statementFields = Object.fromEntries(STATEMENT_FIELDS.map(({ field }) => [field, t.number().default(0)])) as {
+  [K in StatementField]: ReturnType<typeof t.number>;
+};
 
 /** One reported quarter of one company (public figures, appended at each reveal). */
 export const QuarterSync = schema(
@@ -16,43 +22,13 @@ export const QuarterSync = schema(
     turn: t.number().default(0),
     year: t.number().default(0),
     q: t.number().default(0),
-    revenue: t.number().default(0),
-    aiRevenue: t.number().default(0),
-    netIncome: t.number().default(0),
-    freeCashFlow: t.number().default(0),
-    capex: t.number().default(0),
-    cash: t.number().default(0),
-    debt: t.number().default(0),
+    // The three statements (engine QuarterRecord), for the board and the statements screen.
+    ...statementFields,
     sharePriceCents: t.number().default(0),
     marketCap: t.number().default(0),
     rating: t.string().default(""),
     aiShareBp: t.number().default(0),
     strandedMw: t.number().default(0),
-    // The rest of the three statements (engine QuarterRecord), for the statements screen.
-    coreRevenue: t.number().default(0),
-    coreCosts: t.number().default(0),
-    powerCost: t.number().default(0),
-    aiOpex: t.number().default(0),
-    depreciation: t.number().default(0),
-    rnd: t.number().default(0),
-    operatingIncome: t.number().default(0),
-    interestExpense: t.number().default(0),
-    interestIncome: t.number().default(0),
-    tax: t.number().default(0),
-    operatingCashFlow: t.number().default(0),
-    energyPayments: t.number().default(0),
-    debtIssued: t.number().default(0),
-    emergencyBorrowing: t.number().default(0),
-    equityIssued: t.number().default(0),
-    debtRepaid: t.number().default(0),
-    buybacks: t.number().default(0),
-    dividends: t.number().default(0),
-    ppe: t.number().default(0),
-    otherAssets: t.number().default(0),
-    totalAssets: t.number().default(0),
-    otherLiabilities: t.number().default(0),
-    totalLiabilities: t.number().default(0),
-    equity: t.number().default(0),
     installedMw: t.number().default(0),
     poweredMw: t.number().default(0),
     usableMw: t.number().default(0),
@@ -134,6 +110,24 @@ export const SeatSync = schema(
   "SeatSync",
 );
 export type SeatSync = SchemaType<typeof SeatSync>;
+
+/**
+ * The seat's fields tagged `.view()` above: they reach only the seat's own player, so in any other
+ * view they are absent (a test checks this list against the schema's metadata).
+ */
+export const SEAT_PRIVATE_FIELDS = [
+  "pending",
+  "tranches",
+  "powerPipeline",
+  "chipMaturityBp",
+  "chipSlipQuarters",
+  "serverLifeQuarters",
+  "contractedPerQuarter",
+  "contractedQuartersLeft",
+  "coreMarginBp",
+  "coreGrowthBp",
+  "assets",
+] as const satisfies readonly (keyof SeatSync)[];
 
 export const MatchSync = schema(
   {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { createMatch, resolveTurn, score, type CompanyId, type Decision } from "../../shared/engine/index.ts";
+import { createMatch, score } from "../../shared/engine/index.ts";
 import { decideFor, flatRestraintPolicy, restrainedScores } from "../../shared/ai/index.ts";
+import { decideActive, playMatch } from "../../shared/engine/play.ts";
 import { viewFor, decisionBounds, defaultDecision } from "../../shared/engine/index.ts";
 import { COMPANY_PARAMS } from "../../shared/rules/params.ts";
 
@@ -14,12 +15,7 @@ describe("the all-restrain counterfactual", () => {
   });
 
   test("differs from the match actually played on the guidance path", () => {
-    let s = createMatch(config);
-    while (!s.ended) {
-      const d: Partial<Record<CompanyId, Decision>> = {};
-      for (const id of s.config.seats) d[id] = decideFor(s, id, "guidance", 1);
-      s = resolveTurn(s, d).state;
-    }
+    const s = playMatch(config, (st) => decideActive(st, (id) => decideFor(st, id, "guidance", 1)));
     const played = score(s);
     const cf = restrainedScores(config);
     expect(cf.map((x) => x.tsrBp)).not.toEqual(played.map((x) => x.tsrBp));

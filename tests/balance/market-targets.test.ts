@@ -20,7 +20,7 @@ import { aiVsRestraint, industryWealth } from "../../balance/play-targets.ts";
 import { marginsBeyondCi } from "../../balance/targets.ts";
 import { clearlyPositive, estimate, pairedBy, pooledSd, quantile, rms, sd } from "../../balance/stats.ts";
 import type { MatchSummary, SeatSummary } from "../../balance/types.ts";
-import type { Dataset } from "../../balance/targets.ts";
+import type { Dataset } from "../../balance/target-def.ts";
 
 const move = (p: Partial<PriceMove>): PriceMove => {
   const m = { earningsBp: 0, capexBp: 0, positionBp: 0, creditBp: 0, sentimentBp: 0, cashBp: 0, eventsBp: 0, residualBp: 0, ...p };

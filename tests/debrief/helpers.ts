@@ -1,5 +1,6 @@
 /** Matches played by AI policies and logged as the debrief's input (what a replay file holds). */
-import { createMatch, resolveTurn, type CompanyId, type Decision, type MatchState, type ScheduledEvent } from "../../shared/engine/index.ts";
+import type { CompanyId, MatchState, ScheduledEvent } from "../../shared/engine/index.ts";
+import { decideActive, playMatch } from "../../shared/engine/play.ts";
 import { decideFor, type AiId } from "../../shared/ai/index.ts";
 import type { DebriefInput, DebriefTurn } from "../../shared/debrief/index.ts";
 
@@ -30,18 +31,18 @@ export function playLog(opts: {
   scenario?: "reckoning" | "buildout";
   events?: Readonly<Record<number, readonly ScheduledEvent[]>>;
 }): Played {
-  let s = createMatch({ seed: opts.seed, turns: opts.turns, seats: [...(opts.seats ?? CORE)], ...(opts.scenario ? { scenario: opts.scenario } : {}) });
   const who = opts.who ?? ["guidance", "arms_racer", "disciplined", "tit_for_tat"];
   const log: DebriefTurn[] = [];
-  while (!s.ended) {
-    const d: Partial<Record<CompanyId, Decision>> = {};
-    s.config.seats.forEach((id, i) => {
-      if (s.companies[id]?.status === "active") d[id] = decideFor(s, id, who[i % who.length]!, 7);
-    });
-    const events = opts.events?.[s.turn];
-    log.push({ turn: s.turn, decisions: d, ...(events ? { events } : {}) });
-    const before = events ? { ...s, schedule: [...s.schedule, ...events] } : s;
-    s = resolveTurn(before, d).state;
-  }
-  return { input: { config: s.config, turns: log }, state: s };
+  const state = playMatch(
+    { seed: opts.seed, turns: opts.turns, seats: [...(opts.seats ?? CORE)], ...(opts.scenario ? { scenario: opts.scenario } : {}) },
+    (s) => decideActive(s, (id, i) => decideFor(s, id, who[i % who.length]!, 7)),
+    {
+      prepare: (s, decisions) => {
+        const events = opts.events?.[s.turn];
+        log.push({ turn: s.turn, decisions, ...(events ? { events } : {}) });
+        return events ? { ...s, schedule: [...s.schedule, ...events] } : s;
+      },
+    },
+  );
+  return { input: { config: state.config, turns: log }, state };
 }

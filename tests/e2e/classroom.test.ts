@@ -7,24 +7,12 @@
  * the export. Every teacher screen is captured at 1280×720 in English and Simplified Chinese
  * (test-artifacts/class-*.png).
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { buildClient, launch, openPage, playQuarter, sessionInfo, shot, startServer, type RunningServer } from "./harness.ts";
+import { describe, expect, test } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { useBrowserSuite, openPage, playQuarter, sessionInfo, shot } from "./harness.ts";
 import { audit, summary } from "./audit.ts";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  buildClient();
-  server = await startServer();
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useBrowserSuite();
 
 const VIEW = { width: 1280, height: 720 };
 
@@ -67,17 +55,17 @@ interface Student {
 type Arrival = "link" | "entry" | "match_box";
 
 async function joinStudent(code: string, name: string, how: Arrival, problems: string[]): Promise<Student> {
-  const ctx = await browser.newContext({ viewport: VIEW, locale: "en-US" });
+  const ctx = await suite.browser.newContext({ viewport: VIEW, locale: "en-US" });
   const page = await openPage(ctx, problems, name);
-  if (how === "link") await page.goto(`${server.url}/class/${code}`);
+  if (how === "link") await page.goto(`${suite.server.url}/class/${code}`);
   else if (how === "entry") {
     // Typed by hand from the title screen's link, in lower case.
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByTestId("entry-join").click();
     await page.getByTestId("student-code").fill(code.toLowerCase());
   } else {
     // A class code is no match code: the title sends the team on to its class page.
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByTestId("code-input").fill(code.toLowerCase());
     await page.getByTestId("code-input").press("Enter");
     await page.waitForURL(`**/class/${code}`);
@@ -110,17 +98,17 @@ async function readReveal(s: Student): Promise<void> {
 describe("a class in the browser", () => {
   test("teacher, four teams and a projector: from creation to the last reveal", async () => {
     const problems: string[] = [];
-    const tctx = await browser.newContext({ viewport: VIEW, locale: "en-US" });
+    const tctx = await suite.browser.newContext({ viewport: VIEW, locale: "en-US" });
     const teacher = await openPage(tctx, problems, "teacher");
     // A second console in Chinese: the same class through the teacher link (and the screens' zh-CN captures).
-    const zctx = await browser.newContext({ viewport: VIEW, locale: "zh-CN" });
+    const zctx = await suite.browser.newContext({ viewport: VIEW, locale: "zh-CN" });
     await zctx.addInitScript(() => localStorage.setItem("cp.lang", "zh-CN"));
     const zh = await openPage(zctx, problems, "teacher-zh");
 
     // ---- set-up: from the title screen's link
-    await teacher.goto(server.url);
+    await teacher.goto(suite.server.url);
     await teacher.getByTestId("entry-teach").click();
-    await zh.goto(`${server.url}/teach`);
+    await zh.goto(`${suite.server.url}/teach`);
     await shotBoth(teacher, zh, "01-setup", (p) => p.getByTestId("setup-create").waitFor());
     await teacher.getByTestId("setup-title").fill("Econ 101 · period 3");
     await teacher.getByTestId("setup-turns").selectOption("4");
@@ -155,9 +143,9 @@ describe("a class in the browser", () => {
     expect(qr).toContain("<svg");
 
     // ---- the projector, and four teams (two by the QR code's link, one typing the code on the class page, one in the title's match-join box)
-    const pctx = await browser.newContext({ viewport: VIEW, locale: "en-US" });
+    const pctx = await suite.browser.newContext({ viewport: VIEW, locale: "en-US" });
     const projector = await openPage(pctx, problems, "projector");
-    await projector.goto(`${server.url}/projector/${code}`);
+    await projector.goto(`${suite.server.url}/projector/${code}`);
     await projector.getByTestId("pj-code").waitFor();
     const ann = await joinStudent(code, "Ann", "link", problems);
     const bo = await joinStudent(code, "Bo", "entry", problems);
@@ -307,12 +295,12 @@ describe("a class in the browser", () => {
 
     // The export behind the teacher key: the class's teams, one row each.
     const href = await teacher.getByTestId("export-csv").getAttribute("href");
-    const csv = await teacher.request.get(`${server.url}${href}`);
+    const csv = await teacher.request.get(`${suite.server.url}${href}`);
     expect(csv.status()).toBe(200);
     const text = await csv.text();
     for (const n of ["Ann", "Bo", "Cy", "Di"]) expect(text).toContain(n);
     // Without the key: refused.
-    expect((await teacher.request.get(`${server.url}${href!.replace(/key=[^&]+/, "key=0")}`)).status()).toBe(403);
+    expect((await teacher.request.get(`${suite.server.url}${href!.replace(/key=[^&]+/, "key=0")}`)).status()).toBe(403);
 
     // ---- the last reveal on the projector, then the class leaderboard
     await teacher.getByTestId("stage-decisions").click();
@@ -332,10 +320,10 @@ describe("a class in the browser", () => {
     expect(await teacher.getByTestId("pause-all").count()).toBe(0);
 
     // A second projector in Chinese shows the same stage.
-    const pzctx = await browser.newContext({ viewport: VIEW, locale: "zh-CN" });
+    const pzctx = await suite.browser.newContext({ viewport: VIEW, locale: "zh-CN" });
     await pzctx.addInitScript(() => localStorage.setItem("cp.lang", "zh-CN"));
     const pz = await openPage(pzctx, problems, "projector-zh");
-    await pz.goto(`${server.url}/projector/${code}`);
+    await pz.goto(`${suite.server.url}/projector/${code}`);
     await pz.getByTestId("pj-leaderboard").waitFor();
     await pz.waitForTimeout(350);
     await shot(pz, "class-pj-08-final-leaderboard-zh");

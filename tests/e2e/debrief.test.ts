@@ -3,27 +3,15 @@
  * debrief page in English and Simplified Chinese (screenshots at 1280×720 in test-artifacts/), and
  * the match's CSV and JSON exports downloaded and parsed.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { MatchExportSchema } from "../../shared/protocol/index.ts";
 import { csvObjects, parseCsv } from "../debrief/csv.ts";
-import { buildClient, launch, openPage, playQuarter, sessionInfo, shot, startServer, type RunningServer } from "./harness.ts";
+import { useBrowserSuite, openPage, playQuarter, sessionInfo, shot } from "./harness.ts";
 import { audit, summary } from "./audit.ts";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  buildClient();
-  server = await startServer();
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useBrowserSuite();
 
 const VIEWPORT = { width: 1280, height: 720 };
 const TABS = ["lesson", "matrix", "history", "charts", "reality"] as const;
@@ -62,9 +50,9 @@ async function check(page: Page, name: string): Promise<void> {
 describe("the debrief", () => {
   test("a solo match to the end: the debrief in en and zh-CN, and its exports", async () => {
     const problems: string[] = [];
-    const ctx = await browser.newContext({ viewport: VIEWPORT, locale: "en-US", acceptDownloads: true });
+    const ctx = await suite.browser.newContext({ viewport: VIEWPORT, locale: "en-US", acceptDownloads: true });
     const page = await openPage(ctx, problems, "debrief");
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByTestId("solo-button").waitFor();
     await playToEnd(page, 4);
     const info = await sessionInfo(page);

@@ -3,32 +3,19 @@
  * 3 AI to the end screen, the same in zh-CN for two quarters, and two browser contexts joining
  * one match by code. Screenshots go to test-artifacts/ (git-ignored).
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Browser } from "playwright-core";
-import { buildClient, launch, openPage, playQuarter, sessionInfo, shot, startServer, type RunningServer } from "./harness.ts";
+import { describe, expect, test } from "vitest";
+import { useBrowserSuite, openPage, playQuarter, sessionInfo, shot, startServer } from "./harness.ts";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  buildClient();
-  server = await startServer();
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useBrowserSuite();
 
 const VIEWPORT = { width: 1280, height: 720 };
 
 describe("browser end to end", () => {
   test("solo match against 3 AI, four quarters, to the end screen (en)", async () => {
     const problems: string[] = [];
-    const ctx = await browser.newContext({ viewport: VIEWPORT, locale: "en-US" });
+    const ctx = await suite.browser.newContext({ viewport: VIEWPORT, locale: "en-US" });
     const page = await openPage(ctx, problems, "solo");
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByTestId("solo-button").waitFor();
     expect(await page.getByTestId("solo-button").textContent()).toBe("Solo vs AI");
     await shot(page, "01-title-en");
@@ -91,9 +78,9 @@ describe("browser end to end", () => {
 
   test("zh-CN: language switch is remembered, Chinese renders with the shipped font, two quarters", async () => {
     const problems: string[] = [];
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "en-US" });
+    const ctx = await suite.browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "en-US" });
     const page = await openPage(ctx, problems, "zh");
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByTestId("lang-select").selectOption("zh-CN");
     await expect.poll(() => page.getByTestId("solo-button").textContent()).toBe("单人对战AI");
     await page.reload();
@@ -154,14 +141,14 @@ describe("browser end to end", () => {
 
   test("two browser contexts join one match by code and play a quarter together", async () => {
     const problems: string[] = [];
-    const ctxA = await browser.newContext({ viewport: VIEWPORT });
+    const ctxA = await suite.browser.newContext({ viewport: VIEWPORT });
     // The guest plays at 1920×1080 (the zh run covers 1280×720): FIT scaling keeps one layout.
-    const ctxB = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const ctxB = await suite.browser.newContext({ viewport: { width: 1920, height: 1080 } });
     // …and in Chinese: the two players need not share a language.
     await ctxB.addInitScript(() => localStorage.setItem("cp.lang", "zh-CN"));
     const a = await openPage(ctxA, problems, "host");
     const b = await openPage(ctxB, problems, "guest");
-    await a.goto(server.url);
+    await a.goto(suite.server.url);
     await a.getByTestId("name-input").fill("Host");
     await a.getByTestId("turns-input").fill("4");
     await a.getByTestId("create-button").click();
@@ -169,7 +156,7 @@ describe("browser end to end", () => {
     await expect.poll(async () => (await a.getByTestId("lobby-code").textContent())?.trim().length ?? 0).toBeGreaterThan(3);
     const code = (await a.getByTestId("lobby-code").textContent())!.trim();
 
-    await b.goto(server.url);
+    await b.goto(suite.server.url);
     await b.getByTestId("name-input").fill("Guest");
     await b.getByTestId("code-input").fill(code.toLowerCase());
     // The guest asks for a company rather than taking the next free seat.
@@ -228,7 +215,7 @@ describe("browser end to end", () => {
     const own = await startServer();
     let current = own;
     try {
-      const ctx = await browser.newContext({ viewport: VIEWPORT });
+      const ctx = await suite.browser.newContext({ viewport: VIEWPORT });
       // The browser itself logs the refused connections while the server is down; those are expected here.
       const page = await openPage(ctx, problems, "net", /WebSocket|Failed to load resource|ERR_CONNECTION_REFUSED|net::ERR/);
       await page.goto(own.url);

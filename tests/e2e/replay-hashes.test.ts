@@ -1,17 +1,13 @@
 /**
  * Node and Chromium agree on every turn hash: replays of both scenarios, 4 and 7 seats, 24
  * quarters, in both hash schemes (file versions 1 and 2), simulated and hashed in Node, then
- * opened in the viewer, which re-simulates them with the same engine in the browser.
+ * opened in the viewer, which re-simulates them with the same engine in the suite.browser.
  */
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { Browser } from "playwright-core";
+import { expect, test } from "vitest";
 import { ReplayFileSchema, type ReplayFile } from "../../shared/protocol/index.ts";
 import type { CompanyId, ScenarioId } from "../../shared/engine/index.ts";
 import { simReplayFile, simulateMatch } from "../../cli/simulate.ts";
-import { buildClient, launch, openPage, startServer, type RunningServer } from "./harness.ts";
-
-let server: RunningServer;
-let browser: Browser;
+import { useBrowserSuite, openPage } from "./harness.ts";
 
 const FOUR: CompanyId[] = ["microsoft", "amazon", "alphabet", "meta"];
 const SEVEN: CompanyId[] = [...FOUR, "oracle", "apple", "tesla"];
@@ -34,22 +30,13 @@ function files(): { name: string; file: ReplayFile }[] {
   return out;
 }
 
-beforeAll(async () => {
-  buildClient();
-  server = await startServer();
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useBrowserSuite();
 
 test("every turn hash computed in Chromium equals Node's (2 scenarios × 4/7 seats × 24 quarters × 2 schemes)", async () => {
   const problems: string[] = [];
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const ctx = await suite.browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await openPage(ctx, problems, "hashes");
-  await page.goto(`${server.url}/replay`);
+  await page.goto(`${suite.server.url}/replay`);
   let agreed = 0;
   let compared = 0;
   for (const { name, file } of files()) {

@@ -4,38 +4,30 @@
  * resumed from the library; a finished match watched from the library and branched from quarter 4,
  * the branch played to its end and listed with its origin. en and zh-CN screens.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { buildClient, launch, openPage, playQuarter, sessionInfo, startServer, type RunningServer } from "./harness.ts";
+import { beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { useBrowserSuite, openPage, playQuarter, sessionInfo } from "./harness.ts";
 import { auditedShot, finishedAiMatch } from "./replay-helpers.ts";
 
-let server: RunningServer;
-let browser: Browser;
 let eight = "";
 const small: string[] = [];
 
-beforeAll(async () => {
-  buildClient();
-  server = await startServer();
-  browser = await launch();
-  eight = await finishedAiMatch(server.url, 8, ["microsoft", "amazon", "alphabet", "meta"]);
-  // Enough finished matches for a second page (10 a page).
-  for (let i = 0; i < 11; i++) small.push(await finishedAiMatch(server.url, 4, ["oracle", "apple"]));
-}, 300_000);
+const suite = useBrowserSuite();
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => {
+  eight = await finishedAiMatch(suite.server.url, 8, ["microsoft", "amazon", "alphabet", "meta"]);
+  // Enough finished matches for a second page (10 a page).
+  for (let i = 0; i < 11; i++) small.push(await finishedAiMatch(suite.server.url, 4, ["oracle", "apple"]));
+}, 300_000);
 
 const rowIds = (page: Page) => page.getByTestId("library-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-match")));
 
 describe("library and branching", () => {
   test("finished matches are listed, searched and paged; one is watched, branched from quarter 4 and the branch played to its end", async () => {
     const problems: string[] = [];
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "en-US" });
+    const ctx = await suite.browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "en-US" });
     const page = await openPage(ctx, problems, "library");
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByTestId("open-library").waitFor();
     await expect.poll(() => page.getByTestId("saved-list").locator("li[data-match]").count(), { timeout: 20_000 }).toBe(3);
     await auditedShot(page, "library-01-title-en");
@@ -92,7 +84,7 @@ describe("library and branching", () => {
     expect(decisions).toEqual([24_000, 25_000, 26_000, 27_000]);
 
     // The branch is in the library, with where it came from.
-    await page.goto(`${server.url}/library`);
+    await page.goto(`${suite.server.url}/library`);
     await page.getByTestId("library-search").fill("Brancher");
     await expect.poll(() => rowIds(page), { timeout: 20_000 }).toEqual([branchId]);
     expect(await page.locator(`[data-match="${branchId}"]`).getByTestId("library-branch").textContent()).toContain(`${eight} after quarter 4`);
@@ -103,10 +95,10 @@ describe("library and branching", () => {
 
   test("a player resumes their own match in progress from the library; nobody else sees it (zh-CN)", async () => {
     const problems: string[] = [];
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const ctx = await suite.browser.newContext({ viewport: { width: 1280, height: 720 } });
     await ctx.addInitScript(() => localStorage.setItem("cp.lang", "zh-CN"));
     const page = await openPage(ctx, problems, "resume");
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByTestId("turns-input").fill("4");
     await page.getByTestId("seat-select").selectOption("amazon");
     await page.getByTestId("solo-button").click();
@@ -117,7 +109,7 @@ describe("library and branching", () => {
       "";
 
     // Away to the library (the tab keeps the seat token): the match is there to resume.
-    await page.goto(`${server.url}/library`);
+    await page.goto(`${suite.server.url}/library`);
     const resume = page.getByTestId(`library-resume-${matchId}`);
     await resume.waitFor({ timeout: 15_000 });
     expect(await page.getByTestId("library-mine").textContent()).toMatch(/亚马逊.*4个季度/);
@@ -136,15 +128,15 @@ describe("library and branching", () => {
     expect(info.turn).toBe(1);
 
     // Another browser (no token) sees neither the match nor anything about it.
-    const other = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const other = await suite.browser.newContext({ viewport: { width: 1280, height: 720 } });
     await other.addInitScript(() => localStorage.setItem("cp.lang", "zh-CN"));
     const stranger = await openPage(other, problems, "stranger");
-    await stranger.goto(server.url);
+    await stranger.goto(suite.server.url);
     await expect.poll(() => stranger.getByTestId("saved-list").locator("li[data-match]").count(), { timeout: 20_000 }).toBe(3);
     expect(await stranger.getByTestId("saved-mine").textContent()).toBe("");
     expect(await stranger.content()).not.toContain(matchId);
     await auditedShot(stranger, "library-01-title-zh");
-    await stranger.goto(`${server.url}/replay/${eight}`);
+    await stranger.goto(`${suite.server.url}/replay/${eight}`);
     await expect.poll(() => stranger.getByTestId("replay-verdict").getAttribute("data-state"), { timeout: 60_000 }).toBe("verified");
     await stranger.getByTestId("replay-chip-4").click();
     await stranger.getByTestId("replay-branch").click();

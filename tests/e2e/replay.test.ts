@@ -4,30 +4,22 @@
  * re-simulating in the browser; a tampered file opened from disk names its first divergent
  * quarter; a file from another engine version is refused with both versions named.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
 import { ENGINE_VERSION } from "../../shared/engine/index.ts";
 import { ReplayFileSchema, type ReplayFile } from "../../shared/protocol/index.ts";
-import { buildClient, launch, openPage, startServer, type RunningServer } from "./harness.ts";
+import { useBrowserSuite, openPage } from "./harness.ts";
 import { SEVEN_SEATS as SEATS, auditedShot, finishedAiMatch } from "./replay-helpers.ts";
 
-let server: RunningServer;
-let browser: Browser;
 let matchId: string;
 let replay: ReplayFile;
 
-beforeAll(async () => {
-  buildClient();
-  server = await startServer();
-  browser = await launch();
-  matchId = await finishedAiMatch(server.url, 8);
-  replay = ReplayFileSchema.parse(await (await fetch(`${server.url}/api/matches/${matchId}/replay`)).json());
-}, 240_000);
+const suite = useBrowserSuite();
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => {
+  matchId = await finishedAiMatch(suite.server.url, 8);
+  replay = ReplayFileSchema.parse(await (await fetch(`${suite.server.url}/api/matches/${matchId}/replay`)).json());
+}, 240_000);
 
 async function verdictState(page: Page): Promise<string | null> {
   return page.getByTestId("replay-verdict").getAttribute("data-state");
@@ -40,9 +32,9 @@ async function openFile(page: Page, name: string, file: unknown): Promise<void> 
 describe("replay viewer", () => {
   test("a finished match: step to quarter 6, switch seat, every quarter verified", async () => {
     const problems: string[] = [];
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "en-US" });
+    const ctx = await suite.browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "en-US" });
     const page = await openPage(ctx, problems, "viewer");
-    await page.goto(`${server.url}/replay/${matchId}`);
+    await page.goto(`${suite.server.url}/replay/${matchId}`);
     await page.getByTestId("replay-chip-0").waitFor();
     await expect.poll(() => verdictState(page), { timeout: 60_000 }).toBe("verified");
     await auditedShot(page, "replay-01-opening-en");
@@ -91,9 +83,9 @@ describe("replay viewer", () => {
 
   test("a tampered file names its first divergent quarter; another engine's file is refused (zh-CN screens too)", async () => {
     const problems: string[] = [];
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const ctx = await suite.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await openPage(ctx, problems, "tampered");
-    await page.goto(`${server.url}/replay`);
+    await page.goto(`${suite.server.url}/replay`);
     await page.getByTestId("replay-open-file-input").waitFor({ state: "attached" });
     await auditedShot(page, "replay-06-no-file-en");
 
@@ -141,7 +133,7 @@ describe("replay viewer", () => {
     await openFile(page, "broken.json", { version: 1, seed: "x" });
     await expect.poll(() => page.getByTestId("replay-message").textContent(), { timeout: 30_000 }).toMatch(/engineVersion/);
     expect(await page.getByTestId("replay-verdict").count()).toBe(0);
-    await page.goto(`${server.url}/replay`);
+    await page.goto(`${suite.server.url}/replay`);
     await page.getByTestId("replay-message").waitFor();
     await auditedShot(page, "replay-06-no-file-zh");
     await ctx.close();

@@ -4,24 +4,12 @@
  * screen on the way; the commit flow, errors in the player's language, the warning before the
  * timer replaces a draft, and the first-match tour. Screenshots go to test-artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { buildClient, launch, openPage, sessionInfo, shot, startServer, type RunningServer } from "./harness.ts";
+import { describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { useBrowserSuite, openPage, sessionInfo, shot } from "./harness.ts";
 import { audit, summary, type AuditResult } from "./audit.ts";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  buildClient();
-  server = await startServer();
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useBrowserSuite();
 
 /** Audits the page as it stands and asserts the floor: no axe violation, no undecided contrast, no text under 12 px, nothing cut off, no canvas text. */
 async function check(page: Page, name: string, results: AuditResult[]): Promise<void> {
@@ -53,10 +41,10 @@ describe("every screen passes the audit, in a full match", () => {
       const problems: string[] = [];
       const results: AuditResult[] = [];
       const tag = `s-${lang}-${width}`;
-      const ctx = await browser.newContext({ viewport: { width, height } });
+      const ctx = await suite.browser.newContext({ viewport: { width, height } });
       await ctx.addInitScript((l) => localStorage.setItem("cp.lang", l), lang);
       const page = await openPage(ctx, problems, tag);
-      await page.goto(server.url);
+      await page.goto(suite.server.url);
       await page.getByTestId("solo-button").waitFor();
       await check(page, `${tag}-title`, results);
 
@@ -132,10 +120,10 @@ describe("seven seats", () => {
   test("the board and the reveal still fit 1280×720 and pass the audit (zh-CN, the longer language)", async () => {
     const problems: string[] = [];
     const results: AuditResult[] = [];
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const ctx = await suite.browser.newContext({ viewport: { width: 1280, height: 720 } });
     await ctx.addInitScript(() => localStorage.setItem("cp.lang", "zh-CN"));
     const page = await openPage(ctx, problems, "seven");
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByTestId("solo-button").waitFor();
     // The title offers the core four; a classroom or a host can seat all seven (the protocol's create options).
     await page.evaluate(() =>
@@ -158,10 +146,10 @@ describe("seven seats", () => {
 describe("the decision flow", () => {
   test("errors in the player's language next to the field; the commit state moves draft → committed → all ready", async () => {
     const problems: string[] = [];
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const ctx = await suite.browser.newContext({ viewport: { width: 1280, height: 720 } });
     await ctx.addInitScript(() => localStorage.setItem("cp.lang", "zh-CN"));
     const page = await openPage(ctx, problems, "errors");
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByTestId("turns-input").fill("8");
     await page.getByTestId("solo-button").click();
     await page.getByTestId("decision-panel").waitFor({ timeout: 30_000 });
@@ -221,9 +209,9 @@ describe("the decision flow", () => {
 
   test("a draft left uncommitted is warned about before the timer replaces it, and the default stands", async () => {
     const problems: string[] = [];
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const ctx = await suite.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await openPage(ctx, problems, "timer");
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByTestId("turns-input").fill("4");
     await page.getByTestId("timer-input").fill("10");
     await page.getByTestId("solo-button").click();
@@ -248,9 +236,9 @@ describe("the decision flow", () => {
 
   test("the next quarter's timer waits while the reveal is read, and starts when the player continues", async () => {
     const problems: string[] = [];
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const ctx = await suite.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await openPage(ctx, problems, "reading");
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByTestId("turns-input").fill("4");
     await page.getByTestId("timer-input").fill("60");
     await page.getByTestId("solo-button").click();
@@ -277,9 +265,9 @@ describe("the decision flow", () => {
 
   test("the first-match tour shows once, walks the board and can be skipped", async () => {
     const problems: string[] = [];
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const ctx = await suite.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await openPage(ctx, problems, "tour", undefined, { tour: true });
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByTestId("turns-input").fill("4");
     await page.getByTestId("solo-button").click();
     await page.getByTestId("tour").waitFor({ timeout: 30_000 });

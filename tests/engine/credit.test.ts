@@ -6,6 +6,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { MARKET_PARAMS } from "../../shared/rules/params.ts";
+import { decideActive, playMatch } from "../../shared/engine/play.ts";
 import {
   type BridgeRefusal,
   agencyStep,
@@ -280,19 +281,20 @@ describe("sane play", () => {
   test("the guidance path never needs a share sale or defaults", () => {
     for (const scenario of ["reckoning", "buildout"] as const)
       for (const seed of [1, 2, 3]) {
-        let s = createMatch({ scenario, seed, seats: ["microsoft", "amazon", "alphabet", "meta"], randomEvents: true, turns: 12 });
-        while (!s.ended) {
-          const d: Partial<Record<CompanyId, Decision>> = {};
-          for (const id of s.config.seats)
-            d[id] = guidancePolicy(viewFor(s, id), { bounds: decisionBounds(s, id), defaultDecision: defaultDecision(s, id), seed: seed + s.turn });
-          const r = resolveTurn(s, d);
-          for (const x of r.report.seats) {
-            expect(x.defaulted, `${scenario}/${seed} ${x.company} t${s.turn}`).toBe(false);
-            expect(x.equityIssued, `${scenario}/${seed} ${x.company} t${s.turn}`).toBe(0);
-            expect(x.replacedInvalid).toBe(false);
-          }
-          s = r.state;
-        }
+        const config = { scenario, seed, seats: ["microsoft", "amazon", "alphabet", "meta"], randomEvents: true, turns: 12 } as const;
+        const guide = (s: MatchState) =>
+          decideActive(s, (id) =>
+            guidancePolicy(viewFor(s, id), { bounds: decisionBounds(s, id), defaultDecision: defaultDecision(s, id), seed: seed + s.turn }),
+          );
+        playMatch({ ...config, seats: [...config.seats] }, guide, {
+          onTurn: ({ turn, report }) => {
+            for (const x of report.seats) {
+              expect(x.defaulted, `${scenario}/${seed} ${x.company} t${turn}`).toBe(false);
+              expect(x.equityIssued, `${scenario}/${seed} ${x.company} t${turn}`).toBe(0);
+              expect(x.replacedInvalid).toBe(false);
+            }
+          },
+        });
       }
   });
 });

@@ -1,5 +1,6 @@
 /** Shared helpers for the engine tests: deep freeze, state walks, and legal decisions built from decisionBounds. */
-import { COMPANIES, createMatch, decisionBounds, defaultDecision, resolveTurn } from "../../shared/engine/index.ts";
+import { COMPANIES, createMatch, decisionBounds, defaultDecision } from "../../shared/engine/index.ts";
+import { decideActive, playMatch } from "../../shared/engine/play.ts";
 import type { CompanyId, Decision, MatchConfigInput, MatchState, TurnReport } from "../../shared/engine/index.ts";
 
 /** Freezes an object graph in place (and returns it), so any mutation by the engine throws. */
@@ -114,15 +115,11 @@ export function activeSeats(state: MatchState): CompanyId[] {
 }
 
 export function scriptedDecisions(state: MatchState): Partial<Record<CompanyId, Decision>> {
-  const out: Partial<Record<CompanyId, Decision>> = {};
-  for (const id of activeSeats(state)) out[id] = decisionFromPlan(state, id, scriptedPlan(state.turn, COMPANIES.indexOf(id)));
-  return out;
+  return decideActive(state, (id) => decisionFromPlan(state, id, scriptedPlan(state.turn, COMPANIES.indexOf(id))));
 }
 
 export function defaultDecisions(state: MatchState): Partial<Record<CompanyId, Decision>> {
-  const out: Partial<Record<CompanyId, Decision>> = {};
-  for (const id of activeSeats(state)) out[id] = defaultDecision(state, id);
-  return out;
+  return decideActive(state, (id) => defaultDecision(state, id));
 }
 
 /** Plays a whole match with a decision function; returns every state (index 0 = opening) and report. */
@@ -130,18 +127,17 @@ export function play(
   config: MatchConfigInput,
   decide: (s: MatchState) => Partial<Record<CompanyId, unknown>>,
 ): { states: MatchState[]; reports: TurnReport[]; decisions: Partial<Record<CompanyId, unknown>>[] } {
-  let s = createMatch(config);
-  const states = [s];
+  const start = createMatch(config);
+  const states = [start];
   const reports: TurnReport[] = [];
   const decisions: Partial<Record<CompanyId, unknown>>[] = [];
-  while (!s.ended) {
-    const d = decide(s);
-    decisions.push(d);
-    const r = resolveTurn(s, d);
-    s = r.state;
-    states.push(s);
-    reports.push(r.report);
-  }
+  playMatch(start, decide, {
+    onTurn: (t) => {
+      decisions.push(t.decisions);
+      states.push(t.state);
+      reports.push(t.report);
+    },
+  });
   return { states, reports, decisions };
 }
 

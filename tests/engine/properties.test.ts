@@ -5,43 +5,18 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import {
-  COMPANIES,
-  SCENARIOS,
-  VARIANTS,
   createMatch,
+  defaultDecision,
   hashState,
   resolveTurn,
   validateDecision,
   type CompanyId,
   type Decision,
-  type MatchConfigInput,
   type MatchState,
 } from "../../shared/engine/index.ts";
-import { activeSeats, decisionFromPlan, deepFreeze, numbersIn, type DecisionPlan } from "./helpers.ts";
+import { activeSeats, decisionFromPlan, deepFreeze, numbersIn } from "./helpers.ts";
+import { configArb, nearValidArb, planArb } from "./arbitraries.ts";
 import { accumulatedDepAt } from "../../shared/engine/compute.ts";
-
-const bp = fc.oneof(fc.constant(0), fc.constant(10_000), fc.integer({ min: 0, max: 10_000 }));
-
-const planArb: fc.Arbitrary<DecisionPlan> = fc.record({
-  capexBp: bp,
-  customBp: bp,
-  rndBp: bp,
-  debtBp: bp,
-  tenorIdx: fc.nat({ max: 3 }),
-  repayBp: bp,
-  bids: fc.array(fc.record({ dealIdx: fc.nat({ max: 7 }), amountBp: bp }), { maxLength: 3 }),
-  buybacksBp: bp,
-  dividendsBp: bp,
-});
-
-const configArb: fc.Arbitrary<MatchConfigInput> = fc.record({
-  scenario: fc.constantFrom(...SCENARIOS),
-  variant: fc.constantFrom(...VARIANTS),
-  seats: fc.oneof(fc.constant([...COMPANIES]), fc.subarray([...COMPANIES], { minLength: 1 })),
-  seed: fc.nat({ max: 0xffffffff }),
-  turns: fc.integer({ min: 4, max: 10 }),
-  randomEvents: fc.boolean(),
-});
 
 interface Violation {
   readonly turn: number;
@@ -101,9 +76,41 @@ function checkTurn(before: MatchState, after: MatchState): Violation[] {
   return out;
 }
 
+/** What a sample reached: each counter must be above zero, or the invariant it guards went unexercised. */
+interface Reach {
+  turns: number;
+  /** Seat-turns where the seat sent nothing and the engine's default decision stood. */
+  defaultsUsed: number;
+  bondsIssued: number;
+  dealsWon: number;
+  emergencies: number;
+  equityIssued: number;
+  /** Seats that defaulted on their debt this turn. */
+  creditDefaults: number;
+  /** Seat-turns of a seat already defaulted (the "defaults stay out" check ran). */
+  defaultedSeatTurns: number;
+  ratingMoves: number;
+  seatsCovered: Set<CompanyId>;
+  scenarios: Set<string>;
+}
+
 describe("random legal play keeps every invariant", () => {
-  test("no NaN/Infinity, integer money, balanced books, reconciled cash, dep ≤ cost, defaults stay out, inputs never mutated", () => {
-    const seen = { defaults: 0, emergencies: 0, turns: 0, seatsCovered: new Set<CompanyId>(), scenarios: new Set<string>() };
+  test("no NaN/Infinity, integer money, balanced books, reconciled cash, dep ≤ cost, defaults stay out, silent seats get the default, inputs never mutated", () => {
+    const seen: Reach = {
+      turns: 0,
+      defaultsUsed: 0,
+      bondsIssued: 0,
+      dealsWon: 0,
+      emergencies: 0,
+      equityIssued: 0,
+      creditDefaults: 0,
+      defaultedSeatTurns: 0,
+      ratingMoves: 0,
+      seatsCovered: new Set(),
+      scenarios: new Set(),
+    };
+    // One seat-turn in five sends nothing: the default decision must stand for it.
+    const maybePlan = fc.option(planArb, { freq: 5, nil: undefined });
     fc.assert(
       fc.property(configArb, fc.gen(), (config, g) => {
         let state = createMatch(config);
@@ -112,12 +119,14 @@ describe("random legal play keeps every invariant", () => {
         const violations: Violation[] = [];
         while (!state.ended) {
           const decisions: Partial<Record<CompanyId, Decision>> = {};
+          const silent = new Set<CompanyId>();
           for (const id of activeSeats(state)) {
-            const d = decisionFromPlan(
-              state,
-              id,
-              g(() => planArb),
-            );
+            const plan = g(() => maybePlan);
+            if (plan === undefined) {
+              silent.add(id);
+              continue;
+            }
+            const d = decisionFromPlan(state, id, plan);
             const v = validateDecision(state, id, d);
             if (!v.ok) violations.push({ turn: state.turn, what: `${id}: a decision built inside decisionBounds was rejected: ${JSON.stringify(v.errors)}` });
             decisions[id] = d;
@@ -130,9 +139,19 @@ describe("random legal play keeps every invariant", () => {
           for (const n of numbersIn(report)) if (!Number.isFinite(n.value)) violations.push({ turn: state.turn, what: `report ${n.path} is ${n.value}` });
           for (const s of report.seats) {
             if (s.replacedInvalid) violations.push({ turn: state.turn, what: `${s.company}: legal decision replaced by the default` });
-            if (s.defaulted) seen.defaults++;
+            if (silent.has(s.company)) {
+              seen.defaultsUsed++;
+              if (JSON.stringify(s.decision) !== JSON.stringify(defaultDecision(before, s.company)))
+                violations.push({ turn: state.turn, what: `${s.company} sent nothing but ${JSON.stringify(s.decision)} stood, not the default` });
+            }
+            if (s.debtIssued > 0) seen.bondsIssued++;
+            if (s.defaulted) seen.creditDefaults++;
             if (s.emergencyBorrowing > 0) seen.emergencies++;
+            if (s.equityIssued > 0) seen.equityIssued++;
+            if (s.ratingAfter !== s.ratingBefore) seen.ratingMoves++;
           }
+          for (const id of before.config.seats) if (before.companies[id]?.status === "defaulted") seen.defaultedSeatTurns++;
+          seen.dealsWon += report.auctions.filter((a) => a.winner !== null).length;
           violations.push(...checkTurn(before, next));
           if (next.turn !== before.turn + 1) violations.push({ turn: state.turn, what: `turn went ${before.turn} → ${next.turn}` });
           seen.turns++;
@@ -142,10 +161,20 @@ describe("random legal play keeps every invariant", () => {
       }),
       { numRuns: 80, seed: 20260101 },
     );
-    // The sample is wide: both scenarios and variants, all seven seats.
+    // The sample is wide: both scenarios and variants, all seven seats …
     expect(seen.scenarios.size).toBe(4);
     expect(seen.seatsCovered.size).toBe(7);
     expect(seen.turns).toBeGreaterThan(200);
+    // … and it reached what the title promises (each count would be 0 if the arbitraries stopped reaching it).
+    expect(seen.defaultsUsed).toBeGreaterThan(seen.turns / 4);
+    expect(seen.bondsIssued).toBeGreaterThan(seen.turns);
+    expect(seen.dealsWon).toBeGreaterThan(seen.turns / 4);
+    expect(seen.emergencies).toBeGreaterThan(0);
+    expect(seen.equityIssued).toBeGreaterThan(0);
+    expect(seen.creditDefaults).toBeGreaterThan(0);
+    expect(seen.defaultedSeatTurns).toBeGreaterThan(seen.creditDefaults);
+    expect(seen.ratingMoves).toBeGreaterThan(0);
+    console.log(`property reach: ${JSON.stringify({ ...seen, seatsCovered: seen.seatsCovered.size, scenarios: seen.scenarios.size })}`);
   });
 });
 
@@ -164,6 +193,7 @@ describe("arbitrary (often illegal) decisions", () => {
   });
 
   test("an illegal decision is replaced by the default exactly when validateDecision rejects it, and the books still balance", () => {
+    const seen = { replaced: 0, legal: 0, silent: 0, wild: 0, nearValid: 0 };
     fc.assert(
       fc.property(configArb, fc.gen(), (config, g) => {
         let state = createMatch(config);
@@ -172,8 +202,12 @@ describe("arbitrary (often illegal) decisions", () => {
           const decisions: Partial<Record<CompanyId, unknown>> = {};
           const legal = new Map<CompanyId, boolean>();
           for (const id of activeSeats(state)) {
-            const d = g(() => fc.option(wild, { nil: undefined }));
-            if (d !== undefined) {
+            // Half wild input, half a legal decision with at most one field nudged across a bound.
+            const near = g(() => fc.boolean());
+            const d = near ? g(() => fc.option(nearValidArb(state, id), { nil: undefined }))?.decision : g(() => fc.option(wild, { nil: undefined }));
+            if (d !== undefined) seen[near ? "nearValid" : "wild"]++;
+            if (d === undefined) seen.silent++;
+            else {
               decisions[id] = d;
               legal.set(id, validateDecision(state, id, d).ok);
             }
@@ -184,6 +218,8 @@ describe("arbitrary (often illegal) decisions", () => {
             const ok = legal.get(s.company);
             if (s.replacedInvalid !== (ok === false))
               violations.push({ turn: before.turn, what: `${s.company}: replacedInvalid ${s.replacedInvalid} but validateDecision ok = ${ok}` });
+            if (ok === false) seen.replaced++;
+            if (ok === true) seen.legal++;
           }
           violations.push(...checkTurn(before, next));
           state = next;
@@ -192,5 +228,10 @@ describe("arbitrary (often illegal) decisions", () => {
       }),
       { numRuns: 25, seed: 7 },
     );
+    // Both sides of "exactly when" were reached, and seats that sent nothing too.
+    expect(seen.replaced).toBeGreaterThan(0);
+    expect(seen.legal).toBeGreaterThan(seen.nearValid / 5);
+    expect(seen.silent).toBeGreaterThan(0);
+    console.log(`illegal-decision reach: ${JSON.stringify(seen)}`);
   });
 });

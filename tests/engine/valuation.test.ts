@@ -11,11 +11,10 @@ import {
   type PriceState,
   riskBp,
   sharePriceCents,
-  type ValuationInputs,
 } from "../../shared/engine/valuation.ts";
 import { nextSentiment } from "../../shared/engine/sentiment.ts";
 import { scoredPriceCents, tsrBp } from "../../shared/engine/score.ts";
-import { createMatch, type MatchState, type REGIMES, resolveTurn, type Scoring, score } from "../../shared/engine/index.ts";
+import { createMatch, type MatchState, type REGIMES, resolveTurn, type Scoring, score, type ValuationInputs } from "../../shared/engine/index.ts";
 import { clone, type Mutable, play, scriptedDecisions } from "./helpers.ts";
 
 const S = MARKET_PARAMS.sentiment;

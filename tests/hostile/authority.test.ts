@@ -3,22 +3,12 @@
  * nothing); guessed tokens never open a seat, a host role or the teacher's; names cannot claim a role.
  */
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppHandle } from "../../server/app.ts";
-import { Player, freeTestPort, startTestApp, tempDataDir, until } from "../server/harness.ts";
+import { describe, expect, it } from "vitest";
+import { Player, until, useTestApp } from "../server/harness.ts";
 import { FULL, summary } from "./summary.ts";
 
 const GUESSES = FULL ? 2000 : 200;
-let app: AppHandle;
-const data = tempDataDir("hostile-authority");
-
-beforeAll(async () => {
-  app = await startTestApp(await freeTestPort(), data.dir, { ratePerSecond: 1000, rateBurst: 1000, http: { lookupsPerMinute: 100_000 } });
-});
-afterAll(async () => {
-  await app?.close();
-  data.cleanup();
-});
+const env = useTestApp("hostile-authority", { ratePerSecond: 1000, rateBurst: 1000, http: { lookupsPerMinute: 100_000 } });
 
 /** A schema-valid payload for each privileged message: only the authority check can refuse it. */
 const PRIVILEGED: readonly [string, unknown, "auth/not_host" | "auth/not_teacher"][] = [
@@ -35,9 +25,9 @@ const PRIVILEGED: readonly [string, unknown, "auth/not_host" | "auth/not_teacher
 
 describe("authority", () => {
   it("refuses every privileged message to students and spectators, and teacher messages to the host", async () => {
-    const host = await Player.create(app.wsUrl, { name: "Hana", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"], turnSeconds: 600 });
-    const student = await Player.join(app.wsUrl, host.room.roomId, { name: "Sam" });
-    const spectator = await Player.join(app.wsUrl, host.room.roomId, { name: "Sol", role: "spectator" });
+    const host = await Player.create(env.app.wsUrl, { name: "Hana", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"], turnSeconds: 600 });
+    const student = await Player.join(env.app.wsUrl, host.room.roomId, { name: "Sam" });
+    const spectator = await Player.join(env.app.wsUrl, host.room.roomId, { name: "Sol", role: "spectator" });
     await student.turnStarted(0);
     // The AI seats decide in a worker: wait until the state is still.
     const settled = () => ["alphabet", "meta"].every((s) => host.room.state.seats.get(s)?.ready === true);
@@ -70,14 +60,14 @@ describe("authority", () => {
     for (let i = 0; i < GUESSES; i++) {
       const options = kinds[i % kinds.length]!(randomBytes(16).toString("hex"));
       try {
-        const p = await Player.join(app.wsUrl, host.room.roomId, options);
+        const p = await Player.join(env.app.wsUrl, host.room.roomId, options);
         guessedIn++;
         await p.leave();
       } catch (e) {
         expect(String(e)).toMatch(/auth\/bad_token/);
       }
     }
-    const mine = await fetch(`${app.httpUrl}/api/matches/mine`, {
+    const mine = await fetch(`${env.app.httpUrl}/api/matches/mine`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ tokens: Array.from({ length: 20 }, () => randomBytes(16).toString("hex")) }),
@@ -88,7 +78,7 @@ describe("authority", () => {
     let impersonated = 0;
     for (const name of ["Teacher", "TEACHER", "Тeacher", "t-e-a-c-h-e-r", "Host", "AI", "A.I.", "Admin", "System", "老师", "主持人"]) {
       try {
-        const p = await Player.join(app.wsUrl, host.room.roomId, { name, role: "spectator" });
+        const p = await Player.join(env.app.wsUrl, host.room.roomId, { name, role: "spectator" });
         impersonated++;
         await p.leave();
       } catch (e) {

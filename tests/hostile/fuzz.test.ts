@@ -5,28 +5,18 @@
  * server never crashes; no synced state changes for anyone.
  */
 import { pack, unpack } from "msgpackr";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppHandle } from "../../server/app.ts";
+import { describe, expect, it } from "vitest";
 import type { Principal } from "../../server/rooms/authority.ts";
 import { dispatch } from "../../server/rooms/dispatch.ts";
 import { RateLimiter } from "../../server/util.ts";
 import { CLIENT_MESSAGES, type TurnStartedMessage } from "../../shared/protocol/index.ts";
-import { Player, freeTestPort, getJson, startTestApp, tempDataDir, until } from "../server/harness.ts";
+import { Player, getJson, until, useTestApp } from "../server/harness.ts";
 import { FULL, summary } from "./summary.ts";
 
 const N = FULL ? 20_400 : 2_400;
-let app: AppHandle;
-const data = tempDataDir("hostile-fuzz");
+// A generous message rate so most of the fuzz reaches the parser (the rate limit has its own test).
+const env = useTestApp("hostile-fuzz", { ratePerSecond: 1000, rateBurst: 1000, log: (l: string) => logged.push(l) });
 const logged: string[] = [];
-
-beforeAll(async () => {
-  // A generous message rate so most of the fuzz reaches the parser (the rate limit has its own test).
-  app = await startTestApp(await freeTestPort(), data.dir, { ratePerSecond: 1000, rateBurst: 1000, log: (l) => logged.push(l) });
-});
-afterAll(async () => {
-  await app?.close();
-  data.cleanup();
-});
 
 /** A small seeded PRNG (mulberry32): the same fuzz every run. */
 function rng(seed: number): () => number {
@@ -129,9 +119,9 @@ const LOOSE = new RateLimiter(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 
 
 describe("fuzzed messages", () => {
   it(`${N} refused messages and frames: each answered once, no crash, no state change`, async () => {
-    const ann = await Player.create(app.wsUrl, { name: "Ann", turns: 8, mode: "multiplayer", aiSeats: ["alphabet", "meta"], turnSeconds: 600 });
-    const bob = await Player.join(app.wsUrl, ann.room.roomId, { name: "Bob" });
-    const watchers = await Promise.all([1, 2, 3].map((i) => Player.join(app.wsUrl, ann.room.roomId, { name: `Watcher ${i}`, role: "spectator" })));
+    const ann = await Player.create(env.app.wsUrl, { name: "Ann", turns: 8, mode: "multiplayer", aiSeats: ["alphabet", "meta"], turnSeconds: 600 });
+    const bob = await Player.join(env.app.wsUrl, ann.room.roomId, { name: "Bob" });
+    const watchers = await Promise.all([1, 2, 3].map((i) => Player.join(env.app.wsUrl, ann.room.roomId, { name: `Watcher ${i}`, role: "spectator" })));
     const ts = await bob.turnStarted(0);
     await ann.turnStarted(0);
     expect(await ann.errorAfter(() => ann.room.send("teacher:pause"))).toBeNull();
@@ -221,7 +211,7 @@ describe("fuzzed messages", () => {
     await Promise.all(everyone.map((p) => p.sync()));
     const after = everyone.map((p) => JSON.stringify(p.room.state.toJSON()));
     const changed = after.filter((a, i) => a !== before[i]).length;
-    const health = await getJson(`${app.httpUrl}/healthz`);
+    const health = await getJson(`${env.app.httpUrl}/healthz`);
     const open = everyone.filter((p) => p.room.connection.isOpen).length;
     summary(
       "fuzz",

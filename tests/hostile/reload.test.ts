@@ -3,24 +3,12 @@
  * game again, is back in its seat without a click, with the same seat and turn; the host is told
  * meanwhile; nobody is left with `seat_taken`.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { buildClient, launch, openPage, playQuarter, sessionInfo, shot, startServer, type RunningServer } from "../e2e/harness.ts";
+import { describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { useBrowserSuite, openPage, playQuarter, sessionInfo, shot } from "../e2e/harness.ts";
 import { summary } from "./summary.ts";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  buildClient();
-  server = await startServer();
-  browser = await launch();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useBrowserSuite();
 
 const VIEWPORT = { width: 1280, height: 720 };
 // While the page is away its socket closes: the browser logs that, and nothing else may appear.
@@ -33,18 +21,18 @@ async function presence(page: Page): Promise<{ seat: string; state: string } | n
 describe("reload and rejoin", () => {
   test("a guest reloads mid-turn and closes/reopens its tab: back in its seat each time, the host told", async () => {
     const problems: string[] = [];
-    const ctxA = await browser.newContext({ viewport: VIEWPORT });
-    const ctxB = await browser.newContext({ viewport: VIEWPORT });
+    const ctxA = await suite.browser.newContext({ viewport: VIEWPORT });
+    const ctxB = await suite.browser.newContext({ viewport: VIEWPORT });
     const a = await openPage(ctxA, problems, "host", NETWORK_NOISE);
     let b = await openPage(ctxB, problems, "guest", NETWORK_NOISE);
-    await a.goto(server.url);
+    await a.goto(suite.server.url);
     await a.getByTestId("name-input").fill("Hana");
     await a.getByTestId("turns-input").fill("4");
     await a.getByTestId("create-button").click();
     await a.getByTestId("lobby-code").waitFor();
     await expect.poll(async () => (await a.getByTestId("lobby-code").textContent())?.trim().length ?? 0).toBeGreaterThan(3);
     const code = (await a.getByTestId("lobby-code").textContent())!.trim();
-    await b.goto(server.url);
+    await b.goto(suite.server.url);
     await b.getByTestId("name-input").fill("Guo");
     await b.getByTestId("code-input").fill(code);
     await b.getByTestId("join-button").click();
@@ -80,7 +68,7 @@ describe("reload and rejoin", () => {
     await b.close();
     const t2 = Date.now();
     b = await openPage(ctxB, problems, "guest-2", NETWORK_NOISE);
-    await b.goto(server.url);
+    await b.goto(suite.server.url);
     await expect.poll(async () => (await sessionInfo(b)).seat, { timeout: 30_000 }).toBe(seatB);
     const reopenMs = Date.now() - t2;
     expect((await sessionInfo(b)).turn).toBe(1);

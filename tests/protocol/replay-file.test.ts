@@ -1,7 +1,8 @@
 /** Replay files version 1 and 2: parsing, verification in each hash scheme, and the engine-version check. */
 import { describe, expect, test } from "vitest";
 import { ENGINE_VERSION, createMatch, hashState, resolveTurn, type MatchConfig } from "../../shared/engine/index.ts";
-import { turnHash, type HashScheme } from "../../shared/engine/replay.ts";
+import type { HashScheme } from "../../shared/engine/replay.ts";
+import { playRecorded } from "../../shared/engine/play.ts";
 import {
   REPLAY_VERSION,
   ReplayFileSchema,
@@ -25,16 +26,7 @@ const CONFIG: MatchConfig = {
 };
 
 function makeFile(scheme: HashScheme): ReplayFile {
-  let s = createMatch(CONFIG);
-  let prev: string | null = null;
-  const turns: ReplayFile["turns"] = [];
-  while (!s.ended) {
-    const decisions = scriptedDecisions(s);
-    const before = s;
-    s = resolveTurn(s, decisions).state;
-    prev = turnHash(scheme, prev, before, s);
-    turns.push({ turn: before.turn, decisions: decisions as ReplayFile["turns"][number]["decisions"], hash: prev });
-  }
+  const turns = playRecorded(CONFIG, scriptedDecisions, scheme).turns as ReplayFile["turns"];
   const common = {
     engineVersion: ENGINE_VERSION,
     scenario: CONFIG.scenario,

@@ -3,23 +3,19 @@
  * oversize message gets `error {code, message}`, changes nothing, and the connection stays open.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppHandle } from "../../server/app.ts";
 import type { TurnResolvedMessage, TurnStartedMessage } from "../../shared/protocol/index.ts";
-import { Player, startTestApp, tempDataDir, until, freeTestPort } from "./harness.ts";
+import { Player, until, useTestApp } from "./harness.ts";
 
-const PORT = await freeTestPort();
-let app: AppHandle;
-const data = tempDataDir("bad");
+const env = useTestApp("bad", { ratePerSecond: 10, rateBurst: 20 });
 let ann: Player;
 let bob: Player;
 let spy: Player;
 let ts: TurnStartedMessage;
 
 beforeAll(async () => {
-  app = await startTestApp(PORT, data.dir, { ratePerSecond: 10, rateBurst: 20 });
-  ann = await Player.create(app.wsUrl, { name: "Ann", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"], turnSeconds: 600 });
-  bob = await Player.join(app.wsUrl, ann.room.roomId, { name: "Bob" });
-  spy = await Player.join(app.wsUrl, ann.room.roomId, { name: "Spy", role: "spectator" });
+  ann = await Player.create(env.app.wsUrl, { name: "Ann", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"], turnSeconds: 600 });
+  bob = await Player.join(env.app.wsUrl, ann.room.roomId, { name: "Bob" });
+  spy = await Player.join(env.app.wsUrl, ann.room.roomId, { name: "Spy", role: "spectator" });
   ts = await bob.turnStarted(0);
   await ann.turnStarted(0);
   const settled = (p: Player) => p.room.state.phase === "deciding" && p.room.state.spectators === 1 && p.room.state.seats?.get?.("meta")?.ready === true;
@@ -27,8 +23,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all([ann?.leave(), bob?.leave(), spy?.leave()]);
-  await app?.close();
-  data.cleanup();
 });
 
 function snapshot(p: Player): string {
@@ -135,15 +129,15 @@ describe("bad input table", () => {
   });
 
   it("join with bad options or a wrong token is refused", async () => {
-    await expect(Player.join(app.wsUrl, ann.room.roomId, { name: "Eve", token: "0".repeat(32) })).rejects.toThrow(/bad_token/);
-    await expect(Player.join(app.wsUrl, ann.room.roomId, { name: "Eve", role: "teacher" })).rejects.toThrow(/bad_token/);
-    await expect(Player.join(app.wsUrl, ann.room.roomId, { name: "Eve", evil: true })).rejects.toThrow(/invalid_options/);
-    await expect(Player.join(app.wsUrl, ann.room.roomId, { name: "Eve", seat: "amazon" })).rejects.toThrow(/seat_taken/);
-    await expect(Player.join(app.wsUrl, ann.room.roomId, { name: "Eve", code: "ZZZZZZ" })).rejects.toThrow(/bad_code/);
+    await expect(Player.join(env.app.wsUrl, ann.room.roomId, { name: "Eve", token: "0".repeat(32) })).rejects.toThrow(/bad_token/);
+    await expect(Player.join(env.app.wsUrl, ann.room.roomId, { name: "Eve", role: "teacher" })).rejects.toThrow(/bad_token/);
+    await expect(Player.join(env.app.wsUrl, ann.room.roomId, { name: "Eve", evil: true })).rejects.toThrow(/invalid_options/);
+    await expect(Player.join(env.app.wsUrl, ann.room.roomId, { name: "Eve", seat: "amazon" })).rejects.toThrow(/seat_taken/);
+    await expect(Player.join(env.app.wsUrl, ann.room.roomId, { name: "Eve", code: "ZZZZZZ" })).rejects.toThrow(/bad_code/);
   });
 
   it("names are sanitised; chat carries the sender's real role", async () => {
-    const eve = await Player.join(app.wsUrl, ann.room.roomId, { name: "  <b>Eve</b>\u0000\u202e  ", role: "spectator" });
+    const eve = await Player.join(env.app.wsUrl, ann.room.roomId, { name: "  <b>Eve</b>\u0000\u202e  ", role: "spectator" });
     eve.room.send("chat", { text: "hi" });
     const chat = await eve.waitFor<{ from: string; text: string; role: string; host: boolean }>("chat");
     expect(chat).toMatchObject({ from: "bEve/b", role: "spectator", host: false });
@@ -152,7 +146,7 @@ describe("bad input table", () => {
 
   it("nobody joins under a role's name", async () => {
     for (const name of ["Teacher", "Τeacher", "t e a c h e r", "Host", "AI", "老师", "System"]) {
-      await expect(Player.join(app.wsUrl, ann.room.roomId, { name, role: "spectator" }), name).rejects.toThrow(/join\/reserved_name/);
+      await expect(Player.join(env.app.wsUrl, ann.room.roomId, { name, role: "spectator" }), name).rejects.toThrow(/join\/reserved_name/);
     }
   });
 });

@@ -3,22 +3,12 @@
  * alone closes the connection and logs a stack trace per frame).
  */
 import { pack } from "msgpackr";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppHandle } from "../../server/app.ts";
+import { describe, expect, it } from "vitest";
 import { checkFrame } from "../../server/rooms/frames.ts";
-import { Player, freeTestPort, startTestApp, tempDataDir } from "./harness.ts";
+import { useTestApp, Player } from "./harness.ts";
 
-let app: AppHandle;
-const data = tempDataDir("frames");
+const env = useTestApp("frames", { log: (l) => logged.push(l), ratePerSecond: 1000, rateBurst: 1000 });
 const logged: string[] = [];
-
-beforeAll(async () => {
-  app = await startTestApp(await freeTestPort(), data.dir, { log: (l) => logged.push(l), ratePerSecond: 1000, rateBurst: 1000 });
-});
-afterAll(async () => {
-  await app?.close();
-  data.cleanup();
-});
 
 const ROOM_DATA = 13;
 /** A room message as the SDK encodes it: code, type as a msgpack-ish string, msgpack payload. */
@@ -49,7 +39,7 @@ describe("checkFrame", () => {
 
 describe("malformed frames over a real connection", () => {
   it("each gets a typed error; nothing closes; nothing is logged as a crash", async () => {
-    const ann = await Player.create(app.wsUrl, { name: "Ann", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"] });
+    const ann = await Player.create(env.app.wsUrl, { name: "Ann", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"] });
     const conn = ann.room.connection as unknown as { send(data: Uint8Array): void };
     for (const [name, frame] of BAD) {
       const err = await ann.errorAfter(() => conn.send(frame));

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
+import { afterAll, beforeAll } from "vitest";
 import { startApp, type AppHandle, type AppOptions } from "../../server/app.ts";
 import type { Decision } from "../../shared/engine/index.ts";
 import type { TurnStartedMessage, WelcomeMessage } from "../../shared/protocol/index.ts";
@@ -26,8 +27,40 @@ export function freeTestPort(): Promise<number> {
   });
 }
 
+/** A real app on `port` with its data in `dataDir`; its log is dropped, or printed with CP_TEST_LOG=1 (debugging). */
 export async function startTestApp(port: number, dataDir: string, extra: Partial<AppOptions> = {}): Promise<AppHandle> {
-  return startApp({ port, dataDir, staticDir: null, log: () => undefined, ...extra });
+  const log = process.env["CP_TEST_LOG"] ? (l: string) => console.log(`[server] ${l}`) : () => undefined;
+  return startApp({ port, dataDir, staticDir: null, log, ...extra });
+}
+
+export interface TestApp {
+  /** The running app (set before the file's first test). */
+  readonly app: AppHandle;
+  readonly dataDir: string;
+}
+
+/**
+ * A test file's server: a temporary data folder and a real app on a free port (or `extra.port`),
+ * started before the file's tests and closed and removed after them. One per file: Colyseus'
+ * matchmaker is per process.
+ */
+export function useTestApp(tag: string, extra: Partial<AppOptions> = {}): TestApp {
+  const data = tempDataDir(tag);
+  let app: AppHandle | undefined;
+  beforeAll(async () => {
+    app = await startTestApp(extra.port ?? (await freeTestPort()), data.dir, extra);
+  });
+  afterAll(async () => {
+    await app?.close();
+    data.cleanup();
+  });
+  return {
+    get app(): AppHandle {
+      if (!app) throw new Error(`the ${tag} test app has not started`);
+      return app;
+    },
+    dataDir: data.dir,
+  };
 }
 
 export interface Received {
@@ -36,15 +69,21 @@ export interface Received {
   readonly at: number;
 }
 
-/** One connected client that records every message it receives. */
-export class Player {
+/**
+ * One connection that records every message it receives, waits for the ones a test expects, and
+ * tells whether a message it sent was refused (a ping's pong proves ordering, no fixed wait).
+ */
+export class Recorder {
   readonly room: Room;
   readonly log: Received[] = [];
+  /** How long `waitFor` and `sync` wait by default, ms. */
+  readonly timeoutMs: number;
   #waiters: (() => void)[] = [];
   #pings = 0;
 
-  constructor(room: Room) {
+  constructor(room: Room, timeoutMs = 15_000) {
     this.room = room;
+    this.timeoutMs = timeoutMs;
     room.reconnection.enabled = false;
     room.onMessage("*", (type, payload) => {
       this.log.push({ type: String(type), payload, at: Date.now() });
@@ -54,6 +93,60 @@ export class Player {
     });
   }
 
+  /** First message of `type` (at index ≥ from) matching `pred`; waits for it if needed. */
+  async waitFor<T = unknown>(type: string, pred: (m: T) => boolean = () => true, timeoutMs = this.timeoutMs, from = 0): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      for (let i = from; i < this.log.length; i++) {
+        const m = this.log[i];
+        if (m && m.type === type && pred(m.payload as T)) return m.payload as T;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new Error(
+          `timed out waiting for ${type}; got: ${this.log.map((m) => m.type).join(", ")}; last: ${JSON.stringify(this.log.at(-1)).slice(0, 400)}`,
+        );
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.#waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /**
+   * Sends `x`, then a `ping`; the room handles a connection's messages in order, so once the `pong`
+   * is back, the error `x` caused (if any) has arrived. Null = `x` was accepted. No fixed wait.
+   */
+  async errorAfter(send: () => void): Promise<{ code: string; message: string; detail?: unknown } | null> {
+    const from = this.log.length;
+    send();
+    await this.sync(from);
+    for (let i = from; i < this.log.length; i++) {
+      const m = this.log[i];
+      if (m?.type === "error") return m.payload as { code: string; message: string; detail?: unknown };
+    }
+    return null;
+  }
+
+  /** Waits until the room has handled every message this client sent so far (a ping's pong). */
+  async sync(from = this.log.length): Promise<void> {
+    const id = ++this.#pings;
+    this.room.send("ping", { id });
+    await this.waitFor<{ id: number }>("pong", (m) => m.id === id, this.timeoutMs, from);
+  }
+
+  async leave(): Promise<void> {
+    if (!this.room.connection.isOpen) return;
+    await this.room.leave(true).catch(() => undefined);
+  }
+}
+
+/** One connection to a match room. */
+export class Player extends Recorder {
   static async create(wsUrl: string, options: Record<string, unknown>): Promise<Player> {
     const p = new Player(await new Client(wsUrl).create("match", options));
     await p.waitFor("welcome");
@@ -72,65 +165,11 @@ export class Player {
     return w.payload as WelcomeMessage;
   }
 
-  /** First message of `type` (at index ≥ from) matching `pred`; waits for it if needed. */
-  async waitFor<T = unknown>(type: string, pred: (m: T) => boolean = () => true, timeoutMs = 15_000, from = 0): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      for (let i = from; i < this.log.length; i++) {
-        const m = this.log[i];
-        if (m && m.type === type && pred(m.payload as T)) return m.payload as T;
-      }
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        throw new Error(`timed out waiting for ${type}; got: ${this.log.map((m) => m.type).join(", ")}`);
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.#waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
-  }
-
   turnStarted(turn: number): Promise<TurnStartedMessage> {
     return this.waitFor<TurnStartedMessage>("turn:started", (m) => m.turn === turn);
   }
-
-  /**
-   * Sends `x`, then a `ping`; the room handles a connection's messages in order, so once the `pong`
-   * is back, the error `x` caused (if any) has arrived. Null = `x` was accepted. No fixed wait.
-   */
-  async errorAfter(send: () => void): Promise<{ code: string; message: string } | null> {
-    const from = this.log.length;
-    send();
-    await this.sync(from);
-    for (let i = from; i < this.log.length; i++) {
-      const m = this.log[i];
-      if (m?.type === "error") return m.payload as { code: string; message: string };
-    }
-    return null;
-  }
-
-  /** Waits until the room has handled every message this client sent so far (a ping's pong). */
-  async sync(from = this.log.length): Promise<void> {
-    const id = ++this.#pings;
-    this.room.send("ping", { id });
-    await this.waitFor<{ id: number }>("pong", (m) => m.id === id, 15_000, from);
-  }
-
-  async leave(): Promise<void> {
-    if (!this.room.connection.isOpen) return;
-    try {
-      await this.room.leave(true);
-    } catch {
-      // already gone
-    }
-  }
 }
 
-/** A legal decision that differs from the default: capex cut by 1/`frac` (spending less always fits the budget). */
 export function tweak(ts: TurnStartedMessage, frac = 3): Decision {
   const d = ts.defaultDecision;
   const capex = Math.max(ts.bounds.capex.min, d.capex - Math.floor(d.capex / frac));

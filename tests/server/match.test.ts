@@ -2,35 +2,24 @@
  * A full 4-seat match over real websockets: 2 humans + 2 AI to `match:ended`; the replay from
  * the HTTP API verifies; sealed decisions never reach another seat or a spectator early.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppHandle } from "../../server/app.ts";
+import { describe, expect, it } from "vitest";
 import type { MatchEndedMessage, TurnResolvedMessage } from "../../shared/protocol/index.ts";
 import { ReplayFileSchema } from "../../shared/protocol/index.ts";
-import { Player, getJson, postJson, startTestApp, tempDataDir, tweak, until, freeTestPort } from "./harness.ts";
+import { useTestApp, Player, getJson, postJson, tweak, until } from "./harness.ts";
 
-const PORT = await freeTestPort();
-let app: AppHandle;
-const data = tempDataDir("match");
-
-beforeAll(async () => {
-  app = await startTestApp(PORT, data.dir);
-});
-afterAll(async () => {
-  await app?.close();
-  data.cleanup();
-});
+const env = useTestApp("match");
 
 describe("full match, 2 humans + 2 AI", () => {
   it("plays 4 turns to match:ended and the API's replay verifies", async () => {
-    const ann = await Player.create(app.wsUrl, { name: "Ann", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"], seed: 7, turnSeconds: 60 });
+    const ann = await Player.create(env.app.wsUrl, { name: "Ann", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"], seed: 7, turnSeconds: 60 });
     expect(ann.welcome.seat).toBe("microsoft");
     expect(ann.welcome.token).toMatch(/^[0-9a-f]{32}$/);
     const code = ann.welcome.code;
-    const lookup = await getJson(`${app.httpUrl}/api/codes/${code.toLowerCase()}`);
+    const lookup = await getJson(`${env.app.httpUrl}/api/codes/${code.toLowerCase()}`);
     expect(lookup.status).toBe(200);
     expect(lookup.body).toMatchObject({ matchId: ann.room.roomId, roomId: ann.room.roomId, joinable: true });
 
-    const bob = await Player.join(app.wsUrl, ann.room.roomId, { name: "Bob", code });
+    const bob = await Player.join(env.app.wsUrl, ann.room.roomId, { name: "Bob", code });
     expect(bob.welcome.seat).toBe("amazon");
 
     const hashes: string[] = [];
@@ -66,13 +55,13 @@ describe("full match, 2 humans + 2 AI", () => {
     expect(ann.log.filter((m) => m.type === "error")).toEqual([]);
     expect(bob.log.filter((m) => m.type === "error")).toEqual([]);
 
-    const replayRes = await getJson(`${app.httpUrl}/api/matches/${ended.replayId}/replay`);
+    const replayRes = await getJson(`${env.app.httpUrl}/api/matches/${ended.replayId}/replay`);
     expect(replayRes.status).toBe(200);
     const replay = ReplayFileSchema.parse(replayRes.body);
     expect(replay.turns.map((t) => t.hash)).toEqual(hashes);
     expect(Object.keys(replay.turns[0]?.decisions ?? {}).sort()).toEqual(["alphabet", "amazon", "meta", "microsoft"]);
 
-    const verify = await postJson(`${app.httpUrl}/api/replays/verify`, replay);
+    const verify = await postJson(`${env.app.httpUrl}/api/replays/verify`, replay);
     expect(verify.status).toBe(200);
     expect(verify.body).toMatchObject({ ok: true, turnsChecked: 4, firstDivergentTurn: null, finalHash: hashes[3] });
 
@@ -82,22 +71,22 @@ describe("full match, 2 humans + 2 AI", () => {
     const mic = t1?.decisions.microsoft;
     if (!t1 || !mic) throw new Error("replay lacks turn 1");
     t1.decisions.microsoft = { ...mic, capex: mic.capex + 1000 };
-    const verifyBad = await postJson(`${app.httpUrl}/api/replays/verify`, bad);
+    const verifyBad = await postJson(`${env.app.httpUrl}/api/replays/verify`, bad);
     expect(verifyBad.status).toBe(200);
     expect(verifyBad.body).toMatchObject({ ok: false, firstDivergentTurn: 1 });
 
-    const list = await getJson(`${app.httpUrl}/api/matches`);
+    const list = await getJson(`${env.app.httpUrl}/api/matches`);
     expect(list.status).toBe(200);
     const matches = (list.body as { matches: { id: string; status: string; turnsPlayed: number }[] }).matches;
     expect(matches.find((m) => m.id === ended.replayId)).toMatchObject({ status: "ended", turnsPlayed: 4 });
 
-    const ended2 = await getJson(`${app.httpUrl}/api/codes/${code}`);
+    const ended2 = await getJson(`${env.app.httpUrl}/api/codes/${code}`);
     expect(ended2.body).toMatchObject({ status: "ended", roomId: null, joinable: false });
     await Promise.all([ann.leave(), bob.leave()]);
   });
 
   it("create('match', {}) gives a playable solo match: creator plays Microsoft, AI the rest", async () => {
-    const solo = await Player.create(app.wsUrl, {});
+    const solo = await Player.create(env.app.wsUrl, {});
     expect(solo.welcome.seat).toBe("microsoft");
     expect(solo.welcome.role).toBe("player");
     const ts = await solo.turnStarted(0);
@@ -116,9 +105,9 @@ describe("full match, 2 humans + 2 AI", () => {
 
 describe("sealed decisions", () => {
   it("no other seat or spectator sees a seat's decision values before the reveal", async () => {
-    const ann = await Player.create(app.wsUrl, { name: "Ann", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"], turnSeconds: 60 });
-    const bob = await Player.join(app.wsUrl, ann.room.roomId, { name: "Bob" });
-    const spy = await Player.join(app.wsUrl, ann.room.roomId, { name: "Spy", role: "spectator" });
+    const ann = await Player.create(env.app.wsUrl, { name: "Ann", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"], turnSeconds: 60 });
+    const bob = await Player.join(env.app.wsUrl, ann.room.roomId, { name: "Bob" });
+    const spy = await Player.join(env.app.wsUrl, ann.room.roomId, { name: "Spy", role: "spectator" });
     const ta = await ann.turnStarted(0);
     await bob.turnStarted(0);
 
@@ -171,26 +160,26 @@ describe("sealed decisions", () => {
 
 describe("HTTP", () => {
   it("answers health, bad ids, bad codes and bad replay bodies with clear errors", async () => {
-    const h = await getJson(`${app.httpUrl}/healthz`);
+    const h = await getJson(`${env.app.httpUrl}/healthz`);
     expect(h.status).toBe(200);
     expect(h.body).toMatchObject({ ok: true, protocol: 1 });
-    expect((await getJson(`${app.httpUrl}/api/matches/nope/replay`)).status).toBe(400);
-    expect((await getJson(`${app.httpUrl}/api/matches/m0123456789abcdef/replay`)).status).toBe(404);
-    expect((await getJson(`${app.httpUrl}/api/codes/OO0011`)).status).toBe(400);
-    expect((await getJson(`${app.httpUrl}/api/codes/ZZZZZZ`)).status).toBe(404);
-    expect((await getJson(`${app.httpUrl}/api/matches?limit=0`)).status).toBe(400);
-    expect((await getJson(`${app.httpUrl}/api/nothing`)).status).toBe(404);
-    const notJson = await postJson(`${app.httpUrl}/api/replays/verify`, "{not json");
+    expect((await getJson(`${env.app.httpUrl}/api/matches/nope/replay`)).status).toBe(400);
+    expect((await getJson(`${env.app.httpUrl}/api/matches/m0123456789abcdef/replay`)).status).toBe(404);
+    expect((await getJson(`${env.app.httpUrl}/api/codes/OO0011`)).status).toBe(400);
+    expect((await getJson(`${env.app.httpUrl}/api/codes/ZZZZZZ`)).status).toBe(404);
+    expect((await getJson(`${env.app.httpUrl}/api/matches?limit=0`)).status).toBe(400);
+    expect((await getJson(`${env.app.httpUrl}/api/nothing`)).status).toBe(404);
+    const notJson = await postJson(`${env.app.httpUrl}/api/replays/verify`, "{not json");
     expect(notJson.status).toBe(400);
     expect(notJson.body).toMatchObject({ error: { code: "http/invalid_json" } });
-    const wrongType = await postJson(`${app.httpUrl}/api/replays/verify`, "{}", "text/plain");
+    const wrongType = await postJson(`${env.app.httpUrl}/api/replays/verify`, "{}", "text/plain");
     expect(wrongType.status).toBe(415);
-    const invalid = await postJson(`${app.httpUrl}/api/replays/verify`, { version: 2 });
+    const invalid = await postJson(`${env.app.httpUrl}/api/replays/verify`, { version: 2 });
     expect(invalid.status).toBe(422);
     expect(invalid.body).toMatchObject({ error: { code: "http/invalid_replay" } });
-    const huge = await postJson(`${app.httpUrl}/api/replays/verify`, JSON.stringify({ pad: "x".repeat(1_100_000) }));
+    const huge = await postJson(`${env.app.httpUrl}/api/replays/verify`, JSON.stringify({ pad: "x".repeat(1_100_000) }));
     expect(huge.status).toBe(413);
-    const get = await fetch(`${app.httpUrl}/api/replays/verify`);
+    const get = await fetch(`${env.app.httpUrl}/api/replays/verify`);
     expect(get.status).toBe(405);
   });
 });

@@ -1,25 +1,15 @@
 /** The reading pause after a reveal ends by itself after the reveal time, acknowledged or not. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppHandle } from "../../server/app.ts";
+import { describe, expect, it } from "vitest";
 import type { TurnResolvedMessage } from "../../shared/protocol/index.ts";
-import { Player, startTestApp, tempDataDir, freeTestPort } from "./harness.ts";
+import { useTestApp, Player } from "./harness.ts";
 
-let quick: AppHandle;
-const data = tempDataDir("reading-timeout");
-
-beforeAll(async () => {
-  quick = await startTestApp(await freeTestPort(), data.dir, { turnMsOverride: 400, revealMs: 300 });
-});
-afterAll(async () => {
-  await quick?.close();
-  data.cleanup();
-});
+const env = useTestApp("reading-timeout", { turnMsOverride: 400, revealMs: 300 });
 
 const SOLO_TIMED = { turns: 4, mode: "multiplayer", aiSeats: ["amazon", "alphabet", "meta"], turnSeconds: 10 } as const;
 
 describe("reading pause", () => {
   it("reading ends by itself after the reveal time", async () => {
-    const ann = await Player.create(quick.wsUrl, { name: "Ann", ...SOLO_TIMED });
+    const ann = await Player.create(env.app.wsUrl, { name: "Ann", ...SOLO_TIMED });
     await ann.turnStarted(0);
     // Advance (or the timer) ends turn 0: Ann sends nothing that could count in turn 1.
     ann.room.send("teacher:advance");

@@ -2,24 +2,13 @@
  * Reconnection: within the grace period a dropped player keeps seat and pending decision;
  * after it, AI plays the seat, and the player reclaims it with the seat token from `welcome`.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
-import type { AppHandle } from "../../server/app.ts";
 import type { TurnResolvedMessage } from "../../shared/protocol/index.ts";
-import { Player, startTestApp, tempDataDir, tweak, until, freeTestPort } from "./harness.ts";
+import { useTestApp, Player, tweak, until } from "./harness.ts";
 
-const PORT = await freeTestPort();
 const GRACE_SECONDS = 1;
-let app: AppHandle;
-const data = tempDataDir("reconnect");
-
-beforeAll(async () => {
-  app = await startTestApp(PORT, data.dir, { graceSeconds: GRACE_SECONDS });
-});
-afterAll(async () => {
-  await app?.close();
-  data.cleanup();
-});
+const env = useTestApp("reconnect", { graceSeconds: GRACE_SECONDS });
 
 /** Cut the socket without the leave handshake, as a network drop would. */
 function drop(p: Player): void {
@@ -28,8 +17,8 @@ function drop(p: Player): void {
 
 describe("reconnection", () => {
   it("keeps seat and pending decision within the grace period; AI covers after it; the token reclaims the seat", async () => {
-    const ann = await Player.create(app.wsUrl, { name: "Ann", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"], turnSeconds: 600 });
-    const bob = await Player.join(app.wsUrl, ann.room.roomId, { name: "Bob" });
+    const ann = await Player.create(env.app.wsUrl, { name: "Ann", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"], turnSeconds: 600 });
+    const bob = await Player.join(env.app.wsUrl, ann.room.roomId, { name: "Bob" });
     const token = ann.welcome.token;
     const reconnectionToken = ann.room.reconnectionToken;
     const ta = await ann.turnStarted(0);
@@ -43,7 +32,7 @@ describe("reconnection", () => {
     drop(ann);
     await until(() => bob.room.state.seats.get("microsoft")?.connected === false, 5000, "bob sees ann dropped");
     expect(bob.room.state.seats.get("microsoft")?.control).toBe("human");
-    const back = new Player(await new Client(app.wsUrl).reconnect(reconnectionToken));
+    const back = new Player(await new Client(env.app.wsUrl).reconnect(reconnectionToken));
     await back.turnStarted(0);
     await until(() => back.room.state.seats?.get?.("microsoft")?.pending === JSON.stringify(secret), 5000, "pending kept");
     await until(() => bob.room.state.seats.get("microsoft")?.connected === true, 5000, "bob sees ann back");
@@ -63,10 +52,10 @@ describe("reconnection", () => {
     bob.room.send("ready");
     const r1 = await bob.waitFor<TurnResolvedMessage>("turn:resolved", (m) => m.turn === 1);
     expect(r1.report.seats.find((s) => s.company === "microsoft")).toBeDefined();
-    await expect(new Client(app.wsUrl).reconnect(reconnectionToken)).rejects.toThrow();
+    await expect(new Client(env.app.wsUrl).reconnect(reconnectionToken)).rejects.toThrow();
 
     // 3. Reclaim with the seat token.
-    const again = await Player.join(app.wsUrl, ann.room.roomId, { name: "Ann", token });
+    const again = await Player.join(env.app.wsUrl, ann.room.roomId, { name: "Ann", token });
     expect(again.welcome.seat).toBe("microsoft");
     const ta2 = await again.turnStarted(2);
     await until(() => bob.room.state.seats.get("microsoft")?.held === false && bob.room.state.seats.get("microsoft")?.connected === true, 5000, "reclaimed");
@@ -81,14 +70,14 @@ describe("reconnection", () => {
   });
 
   it("tells the host when a player drops, is replaced by AI and comes back with its token", async () => {
-    const ann = await Player.create(app.wsUrl, { name: "Ann", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"], turnSeconds: 600 });
-    const bob = await Player.join(app.wsUrl, ann.room.roomId, { name: "Bob" });
+    const ann = await Player.create(env.app.wsUrl, { name: "Ann", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"], turnSeconds: 600 });
+    const bob = await Player.join(env.app.wsUrl, ann.room.roomId, { name: "Bob" });
     await Promise.all([ann.turnStarted(0), bob.turnStarted(0)]);
     const seen = (state: string) => ann.waitFor<{ seat: string; name: string; state: string }>("seat:presence", (m) => m.state === state);
     drop(bob);
     expect(await seen("dropped")).toEqual({ seat: "amazon", name: "Bob", state: "dropped" });
     expect(await seen("ai")).toMatchObject({ seat: "amazon", state: "ai" });
-    const again = await Player.join(app.wsUrl, ann.room.roomId, { name: "Bob", token: bob.welcome.token });
+    const again = await Player.join(env.app.wsUrl, ann.room.roomId, { name: "Bob", token: bob.welcome.token });
     expect(await seen("back")).toMatchObject({ seat: "amazon", state: "back" });
     expect(again.welcome).toMatchObject({ seat: "amazon", host: false });
     // Players who are not host are not told about others.

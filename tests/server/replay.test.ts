@@ -4,30 +4,19 @@
  * and branching — a new match from a finished match's first quarters, with the other seats played
  * by their AI or by their recorded decisions — records where it came from.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppHandle } from "../../server/app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { TurnHasher, buildReplay, libraryPage, restoreState } from "../../server/replay.ts";
 import { createMatch, defaultDecision, hashState, resolveTurn, validateDecision, type Decision } from "../../shared/engine/index.ts";
 import { Replayer } from "../../shared/engine/replay.ts";
 import type { MatchEndedMessage, ReplayFile, TurnResolvedMessage, TurnStartedMessage } from "../../shared/protocol/index.ts";
 import { LibraryQuerySchema, ReplayFileSchema, configOfReplay, verifyReplay } from "../../shared/protocol/index.ts";
 import type { MatchRecord, TurnRecord } from "../../server/storage/types.ts";
-import { Player, freeTestPort, getJson, postJson, startTestApp, tempDataDir } from "./harness.ts";
+import { useTestApp, Player, getJson, postJson } from "./harness.ts";
 
-const PORT = await freeTestPort();
-let app: AppHandle;
-const data = tempDataDir("replays");
-
-beforeAll(async () => {
-  app = await startTestApp(PORT, data.dir);
-});
-afterAll(async () => {
-  await app?.close();
-  data.cleanup();
-});
+const env = useTestApp("replays");
 
 async function replayOf(matchId: string): Promise<ReplayFile> {
-  const r = await getJson(`${app.httpUrl}/api/matches/${matchId}/replay`);
+  const r = await getJson(`${env.app.httpUrl}/api/matches/${matchId}/replay`);
   expect(r.status).toBe(200);
   return ReplayFileSchema.parse(r.body);
 }
@@ -45,7 +34,7 @@ async function playOut(p: Player, firstTurn: number, turns: number, decide: (ts:
 
 describe("recorded hashes", () => {
   it("a new match chains its turn hashes and exports a version-2 file naming its players", async () => {
-    const ann = await Player.create(app.wsUrl, { name: "Ann", seat: "meta", turns: 4, mode: "solo", seed: 11, difficulty: "easy" });
+    const ann = await Player.create(env.app.wsUrl, { name: "Ann", seat: "meta", turns: 4, mode: "solo", seed: 11, difficulty: "easy" });
     const ended = await playOut(ann, 0, 4);
     const file = await replayOf(ended.replayId);
     expect(file.version).toBe(2);
@@ -90,7 +79,7 @@ let sourceToken = "";
 
 describe("branching", () => {
   beforeAll(async () => {
-    const ann = await Player.create(app.wsUrl, { name: "Ann", seat: "microsoft", turns: 6, mode: "solo", seed: 21, difficulty: "easy" });
+    const ann = await Player.create(env.app.wsUrl, { name: "Ann", seat: "microsoft", turns: 6, mode: "solo", seed: 21, difficulty: "easy" });
     const ended = await playOut(ann, 0, 6);
     sourceId = ended.replayId;
     sourceToken = ann.welcome.token;
@@ -99,7 +88,7 @@ describe("branching", () => {
   }, 60_000);
 
   it("plays on from quarter 4 as a new match that keeps the first four quarters and records its origin", async () => {
-    const bob = await Player.create(app.wsUrl, { name: "Bob", seat: "amazon", branch: { matchId: sourceId, turn: 4 } });
+    const bob = await Player.create(env.app.wsUrl, { name: "Bob", seat: "amazon", branch: { matchId: sourceId, turn: 4 } });
     expect(bob.welcome.seat).toBe("amazon");
     expect(bob.welcome.matchId).not.toBe(sourceId);
     // The first open turn is the branch point, with the state the source had there.
@@ -120,7 +109,7 @@ describe("branching", () => {
   });
 
   it("with others: recorded, the other seats repeat what they played (while it stays legal)", async () => {
-    const cy = await Player.create(app.wsUrl, { name: "Cy", seat: "meta", branch: { matchId: sourceId, turn: 2, others: "recorded" } });
+    const cy = await Player.create(env.app.wsUrl, { name: "Cy", seat: "meta", branch: { matchId: sourceId, turn: 2, others: "recorded" } });
     const ended = await playOut(cy, 2, 6);
     const file = await replayOf(ended.replayId);
     // Re-simulate the branch; at each later quarter a rival's recorded decision that is legal there must be the one played.
@@ -151,19 +140,19 @@ describe("branching", () => {
       [{ seat: "amazon", branch: { matchId: sourceId, turn: 1, others: "mirror" } }, /others/],
       [{ seat: "amazon", branch: { matchId: "x", turn: 1 } }, /match id/],
     ];
-    for (const [options, err] of tries) await expect(Player.create(app.wsUrl, options)).rejects.toThrow(err);
+    for (const [options, err] of tries) await expect(Player.create(env.app.wsUrl, options)).rejects.toThrow(err);
     // A match still being played cannot be branched.
-    const live = await Player.create(app.wsUrl, { name: "Dee", seat: "meta", turns: 4, mode: "solo", seed: 3 });
-    await expect(Player.create(app.wsUrl, { seat: "amazon", branch: { matchId: live.welcome.matchId, turn: 0 } })).rejects.toThrow(/branch\/not_finished/);
+    const live = await Player.create(env.app.wsUrl, { name: "Dee", seat: "meta", turns: 4, mode: "solo", seed: 3 });
+    await expect(Player.create(env.app.wsUrl, { seat: "amazon", branch: { matchId: live.welcome.matchId, turn: 0 } })).rejects.toThrow(/branch\/not_finished/);
     await live.leave();
   });
 });
 
 describe("the library", () => {
   it("lists finished matches only, newest first, with seats, winner, scores and branch origins; searches and pages", async () => {
-    const live = await Player.create(app.wsUrl, { name: "Liv", seat: "alphabet", turns: 4, mode: "solo", seed: 8 });
+    const live = await Player.create(env.app.wsUrl, { name: "Liv", seat: "alphabet", turns: 4, mode: "solo", seed: 8 });
     await live.turnStarted(0);
-    const all = await libraryPage(app.storage, LibraryQuerySchema.parse({ pageSize: 50 }));
+    const all = await libraryPage(env.app.storage, LibraryQuerySchema.parse({ pageSize: 50 }));
     expect(all.total).toBeGreaterThanOrEqual(4);
     expect(all.entries.map((e) => e.matchId)).not.toContain(live.welcome.matchId);
     const ended = all.entries.map((e) => e.endedAt ?? "");
@@ -173,15 +162,15 @@ describe("the library", () => {
       expect(e.winner).toBe(e.seats.find((s) => s.rank === 1)?.company);
       expect(JSON.stringify(e)).not.toMatch(/seed|token|decisions/i);
     }
-    const bobs = await libraryPage(app.storage, LibraryQuerySchema.parse({ q: "bob" }));
+    const bobs = await libraryPage(env.app.storage, LibraryQuerySchema.parse({ q: "bob" }));
     expect(bobs.total).toBe(1);
     expect(bobs.entries[0]).toMatchObject({ branch: { turn: 4 } });
     expect(bobs.entries[0]!.seats.find((s) => s.company === "amazon")).toMatchObject({ kind: "human", name: "Bob" });
     expect(bobs.entries[0]!.seats.find((s) => s.company === "meta")).toMatchObject({ kind: "ai" });
-    expect((await libraryPage(app.storage, LibraryQuerySchema.parse({ q: "cy meta" }))).total).toBe(1);
-    expect((await libraryPage(app.storage, LibraryQuerySchema.parse({ q: "cy oracle" }))).total).toBe(0);
-    const p1 = await libraryPage(app.storage, LibraryQuerySchema.parse({ pageSize: 2, page: 1 }));
-    const p2 = await libraryPage(app.storage, LibraryQuerySchema.parse({ pageSize: 2, page: 2 }));
+    expect((await libraryPage(env.app.storage, LibraryQuerySchema.parse({ q: "cy meta" }))).total).toBe(1);
+    expect((await libraryPage(env.app.storage, LibraryQuerySchema.parse({ q: "cy oracle" }))).total).toBe(0);
+    const p1 = await libraryPage(env.app.storage, LibraryQuerySchema.parse({ pageSize: 2, page: 1 }));
+    const p2 = await libraryPage(env.app.storage, LibraryQuerySchema.parse({ pageSize: 2, page: 2 }));
     expect(p1.pages).toBe(Math.ceil(all.total / 2));
     expect(p1.entries.map((e) => e.matchId)).toEqual(all.entries.slice(0, 2).map((e) => e.matchId));
     expect(p2.entries.map((e) => e.matchId)).toEqual(all.entries.slice(2, 4).map((e) => e.matchId));
@@ -191,27 +180,27 @@ describe("the library", () => {
 
 describe("the library over HTTP", () => {
   it("GET /api/library answers a page of finished matches; bad queries are a 400, other methods a 405", async () => {
-    const page = await getJson(`${app.httpUrl}/api/library?q=bob&pageSize=5`);
+    const page = await getJson(`${env.app.httpUrl}/api/library?q=bob&pageSize=5`);
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ total: 1, page: 1, pageSize: 5, pages: 1 });
     for (const bad of ["pageSize=500", "page=0", "evil=1", `q=${"x".repeat(81)}`])
-      expect((await getJson(`${app.httpUrl}/api/library?${bad}`)).status, bad).toBe(400);
-    expect((await fetch(`${app.httpUrl}/api/library`, { method: "DELETE" })).status).toBe(405);
+      expect((await getJson(`${env.app.httpUrl}/api/library?${bad}`)).status, bad).toBe(400);
+    expect((await fetch(`${env.app.httpUrl}/api/library`, { method: "DELETE" })).status).toBe(405);
     // A live match's own player finds it by seat token (POST /api/matches/mine); the library never lists it.
-    const kim = await Player.create(app.wsUrl, { name: "Kim", seat: "meta", turns: 4, mode: "solo", seed: 19 });
+    const kim = await Player.create(env.app.wsUrl, { name: "Kim", seat: "meta", turns: 4, mode: "solo", seed: 19 });
     await kim.turnStarted(0);
-    const mine = await postJson(`${app.httpUrl}/api/matches/mine`, { tokens: [kim.welcome.token] });
+    const mine = await postJson(`${env.app.httpUrl}/api/matches/mine`, { tokens: [kim.welcome.token] });
     expect(mine.body).toMatchObject({ matches: [{ id: kim.welcome.matchId, seat: "meta" }] });
-    expect(JSON.stringify((await getJson(`${app.httpUrl}/api/library?pageSize=50`)).body)).not.toContain(kim.welcome.matchId);
+    expect(JSON.stringify((await getJson(`${env.app.httpUrl}/api/library?pageSize=50`)).body)).not.toContain(kim.welcome.matchId);
     // The finished source match is not "mine" any more, even with its own seat token.
-    expect((await postJson(`${app.httpUrl}/api/matches/mine`, { tokens: [sourceToken] })).body).toEqual({ matches: [] });
+    expect((await postJson(`${env.app.httpUrl}/api/matches/mine`, { tokens: [sourceToken] })).body).toEqual({ matches: [] });
     await kim.leave();
   });
 });
 
 describe("undo keeps the hash chain", () => {
   it("a quarter taken back and played again chains from the quarter before it, so the log still verifies", async () => {
-    const teacher = await Player.create(app.wsUrl, { role: "teacher", mode: "classroom", turns: 4, seed: 77, aiSeats: "fill", difficulty: "easy" });
+    const teacher = await Player.create(env.app.wsUrl, { role: "teacher", mode: "classroom", turns: 4, seed: 77, aiSeats: "fill", difficulty: "easy" });
     teacher.room.send("teacher:start");
     await teacher.waitFor<MatchEndedMessage>("match:ended", () => true, 30_000);
     const before = await replayOf(teacher.welcome.matchId);

@@ -2,29 +2,18 @@
  * The teacher injects an event: it is applied in the open turn, revealed with it, and kept in the
  * replay. Only the teacher key may: a host or a student gets `auth/not_teacher`.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppHandle } from "../../server/app.ts";
+import { describe, expect, it } from "vitest";
 import type { ErrorMessage, TurnResolvedMessage } from "../../shared/protocol/index.ts";
 import { ReplayFileSchema } from "../../shared/protocol/index.ts";
-import { Player, getJson, postJson, startTestApp, tempDataDir, freeTestPort, until } from "./harness.ts";
+import { useTestApp, Player, getJson, postJson, until } from "./harness.ts";
 
-const PORT = await freeTestPort();
-let app: AppHandle;
-const data = tempDataDir("teacher-event");
-
-beforeAll(async () => {
-  app = await startTestApp(PORT, data.dir);
-});
-afterAll(async () => {
-  await app?.close();
-  data.cleanup();
-});
+const env = useTestApp("teacher-event");
 
 describe("teacher:event", () => {
   it("rejects a bad target, applies a good event and records it in the replay", async () => {
-    const teacher = await Player.create(app.wsUrl, { name: "Teacher", role: "teacher", turns: 4, seed: 5, aiSeats: ["amazon", "alphabet", "meta"] });
+    const teacher = await Player.create(env.app.wsUrl, { name: "Teacher", role: "teacher", turns: 4, seed: 5, aiSeats: ["amazon", "alphabet", "meta"] });
     expect(teacher.welcome).toMatchObject({ role: "teacher", host: true, seat: null });
-    const student = await Player.join(app.wsUrl, teacher.room.roomId, { name: "Sam" });
+    const student = await Player.join(env.app.wsUrl, teacher.room.roomId, { name: "Sam" });
     const ts = await student.turnStarted(0);
     await until(() => teacher.room.state.phase === "deciding", 5000, "teacher sees the turn open");
 
@@ -44,21 +33,21 @@ describe("teacher:event", () => {
     teacher.room.send("teacher:advance");
     teacher.room.send("teacher:advance");
     await teacher.waitFor("match:ended");
-    const replay = ReplayFileSchema.parse((await getJson(`${app.httpUrl}/api/matches/${teacher.room.roomId}/replay`)).body);
+    const replay = ReplayFileSchema.parse((await getJson(`${env.app.httpUrl}/api/matches/${teacher.room.roomId}/replay`)).body);
     expect(replay.turns[0]?.events).toEqual([{ turn: 0, kind: "grid_outage", target: "amazon", magnitudeBp: 2500 }]);
-    const verify = await postJson(`${app.httpUrl}/api/replays/verify`, replay);
+    const verify = await postJson(`${env.app.httpUrl}/api/replays/verify`, replay);
     expect(verify.body).toMatchObject({ ok: true, turnsChecked: 4 });
 
     // Without the recorded event the log re-simulates to a different state.
     const stripped = structuredClone(replay);
     delete stripped.turns[0]!.events;
-    expect((await postJson(`${app.httpUrl}/api/replays/verify`, stripped)).body).toMatchObject({ ok: false, firstDivergentTurn: 0 });
+    expect((await postJson(`${env.app.httpUrl}/api/replays/verify`, stripped)).body).toMatchObject({ ok: false, firstDivergentTurn: 0 });
     await Promise.all([teacher.leave(), student.leave()]);
   });
 
   it("is refused to the host of an ordinary match and to its players", async () => {
-    const host = await Player.create(app.wsUrl, { name: "Hana", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"] });
-    const guest = await Player.join(app.wsUrl, host.room.roomId, { name: "Guest", code: host.welcome.code });
+    const host = await Player.create(env.app.wsUrl, { name: "Hana", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"] });
+    const guest = await Player.join(env.app.wsUrl, host.room.roomId, { name: "Guest", code: host.welcome.code });
     await host.turnStarted(0);
     expect(host.welcome.host).toBe(true);
     for (const p of [host, guest]) {
@@ -66,7 +55,7 @@ describe("teacher:event", () => {
       expect(err?.code).toBe("auth/not_teacher");
     }
     // The host token is not a teacher key.
-    await expect(Player.join(app.wsUrl, host.room.roomId, { name: "Hana", role: "teacher", token: host.welcome.token })).rejects.toThrow(/bad_token/);
+    await expect(Player.join(env.app.wsUrl, host.room.roomId, { name: "Hana", role: "teacher", token: host.welcome.token })).rejects.toThrow(/bad_token/);
     // The host keeps its own powers over its match.
     expect(await host.errorAfter(() => host.room.send("teacher:pause"))).toBeNull();
     await Promise.all([host.leave(), guest.leave()]);

@@ -3,30 +3,20 @@
  * advances; after each reveal the next turn's timer waits until every connected player has read it
  * (`reveal:ack`) or the reading time runs out.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppHandle } from "../../server/app.ts";
+import { describe, expect, it } from "vitest";
 import type { TurnResolvedMessage, TurnStartedMessage } from "../../shared/protocol/index.ts";
-import { Player, startTestApp, tempDataDir, until, freeTestPort } from "./harness.ts";
+import { useTestApp, Player, until } from "./harness.ts";
 
 const TURN_MS = 400;
-let app: AppHandle;
-const data = tempDataDir("timer");
-
-beforeAll(async () => {
-  // Reading lasts until everyone acknowledges (a minute is "forever" here; reading-timeout.test.ts
-  // covers its end by time). One app per file: Colyseus' matchmaker is per process.
-  app = await startTestApp(await freeTestPort(), data.dir, { turnMsOverride: TURN_MS, revealMs: 60_000 });
-});
-afterAll(async () => {
-  await app?.close();
-  data.cleanup();
-});
+// Reading lasts until everyone acknowledges (a minute is "forever" here; reading-timeout.test.ts
+// covers its end by time). One app per file: Colyseus' matchmaker is per process.
+const env = useTestApp("timer", { turnMsOverride: TURN_MS, revealMs: 60_000 });
 
 const SOLO_TIMED = { turns: 4, mode: "multiplayer", aiSeats: ["amazon", "alphabet", "meta"], turnSeconds: 10 } as const;
 
 describe("turn timer", () => {
   it("resolves when time runs out, with the default decision for a silent seat; pause, extend, resume, advance", async () => {
-    const ann = await Player.create(app.wsUrl, { name: "Ann", ...SOLO_TIMED });
+    const ann = await Player.create(env.app.wsUrl, { name: "Ann", ...SOLO_TIMED });
     const ts = await ann.turnStarted(0);
     expect(typeof ts.deadline).toBe("number");
     const r = await ann.waitFor<TurnResolvedMessage>("turn:resolved", (m) => m.turn === 0, 5000);
@@ -73,8 +63,8 @@ describe("turn timer", () => {
   });
 
   it("reading ends when every connected player has acknowledged; everyone sees who has", async () => {
-    const ann = await Player.create(app.wsUrl, { name: "Ann", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"], turnSeconds: 10 });
-    const bob = await Player.join(app.wsUrl, ann.room.roomId, { name: "Bob" });
+    const ann = await Player.create(env.app.wsUrl, { name: "Ann", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"], turnSeconds: 10 });
+    const bob = await Player.join(env.app.wsUrl, ann.room.roomId, { name: "Bob" });
     await Promise.all([ann.turnStarted(0), bob.turnStarted(0)]);
     // Turn 0 ends by the host's advance (or its short timer): nobody sends anything that could land in turn 1.
     ann.room.send("teacher:advance");
@@ -96,9 +86,9 @@ describe("turn timer", () => {
   });
 
   it("the host can hand a seat to AI; its player becomes a spectator", async () => {
-    const ann = await Player.create(app.wsUrl, { name: "Ann", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"], turnSeconds: 3600 });
+    const ann = await Player.create(env.app.wsUrl, { name: "Ann", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"], turnSeconds: 3600 });
     ann.room.send("teacher:pause");
-    const bob = await Player.join(app.wsUrl, ann.room.roomId, { name: "Bob" });
+    const bob = await Player.join(env.app.wsUrl, ann.room.roomId, { name: "Bob" });
     await bob.turnStarted(0);
     ann.room.send("teacher:seat", { seat: "amazon", ai: true });
     const w = await bob.waitFor<{ role: string; seat: string | null }>("welcome", (m) => m.role === "spectator");

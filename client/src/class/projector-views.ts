@@ -6,7 +6,7 @@
  * and the class leaderboard.
  */
 import type { CompanyId } from "../../../shared/engine/ids.ts";
-import type { PriceMove, TurnReport } from "../../../shared/engine/types.ts";
+import { PRICE_MOVE_PARTS as MOVE_PARTS, type PriceMove, type TurnReport } from "../../../shared/engine/types.ts";
 import type { LeaderRow, MatchLive, ProjectorClassView } from "../../../shared/protocol/class.ts";
 import { lang, t } from "../lang.ts";
 import { el } from "../ui.ts";
@@ -134,16 +134,6 @@ function decisionsStage(r: TurnReport, match: number): HTMLElement {
   );
 }
 
-export const MOVE_PARTS = [
-  "earningsBp",
-  "capexBp",
-  "positionBp",
-  "creditBp",
-  "sentimentBp",
-  "cashBp",
-  "eventsBp",
-  "residualBp",
-] as const satisfies readonly (keyof PriceMove)[];
 const PART_COLORS: Readonly<Record<(typeof MOVE_PARTS)[number], string>> = {
   earningsBp: "#56b4e9",
   capexBp: "#e69f00",

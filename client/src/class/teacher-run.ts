@@ -11,7 +11,7 @@ import { button, el, select } from "../ui.ts";
 import { formatChange, formatMoney, formatPrice } from "../format.ts";
 import { chartElement } from "../charts.ts";
 import { SERIES } from "../theme.ts";
-import { quarterBefore, quarterLabel } from "../model.ts";
+import { quarterBefore, quarterLabel, quarterTick } from "../model.ts";
 import { chip, clockText, companyName, companyTag, dialog, dot, pager } from "./dom.ts";
 import { rosterCard, type LobbyActions } from "./teacher-lobby.ts";
 import { PROJECTOR_STAGES } from "./vocab.ts";
@@ -65,7 +65,7 @@ function meterChart(l: MatchLive, m: DilemmaMeter, w: number, h: number): HTMLEl
   const n = m.capexByQuarter.length;
   const labels = m.capexByQuarter.map((_, i) => {
     const at = quarterBefore(l.year, l.q, n - i);
-    return `Q${at.q}·${String(at.year).slice(2)}`;
+    return quarterTick(at.year, at.q);
   });
   return chartElement({
     w,

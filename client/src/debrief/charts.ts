@@ -1,16 +1,13 @@
-/** The debrief's charts, with the board's chart helper: capex paths, share prices, AI revenue vs capex against the hurdle, and the race against all-restrain. */
-import type { CompanyId } from "../../../shared/engine/ids.ts";
 import type { Debrief } from "../../../shared/debrief/types.ts";
 import { chartElement } from "../charts.ts";
+import { industryChart, seatLinesChart } from "../chart-sets.ts";
 import { lang, t } from "../lang.ts";
 import { formatMoney, formatPrice } from "../format.ts";
 import { quarterTick } from "../model.ts";
-import { SEAT_COLORS, SERIES } from "../theme.ts";
+import { SERIES } from "../theme.ts";
 import { el } from "../ui.ts";
 import { companyName } from "./text.ts";
 
-/** $600B a year: the Sequoia hurdle (figure hurdle_sequoia_600), the board's reference line. */
-const HURDLE_ANNUAL = 600_000;
 const W = 770;
 const H = 345;
 
@@ -21,41 +18,34 @@ export function chartsPage(d: Debrief): HTMLElement {
   // Looked up here rather than through shared/debrief/runs.ts, which would pull the engine's AI into the main chunk.
   const actual = d.runs.find((r) => r.kind === "actual");
   const restrained = d.runs.find((r) => r.kind === "allRestrain");
-  const color = (id: CompanyId) => SEAT_COLORS[id] ?? 0xffffff;
   const money = (v: number) => formatMoney(Math.round(v), L);
   const total = (run: typeof actual) => labels.map((_, i) => seats.reduce((s, id) => s + (run?.series.capex[id]?.[i] ?? 0), 0));
   const common = { w: W, h: H, labels, xTitle: t("chart.quarter") };
   return el(
     "div",
     { class: "cp-debrief-charts", testid: "debrief-charts" },
-    chartElement({
+    seatLinesChart({
       ...common,
-      kind: "lines",
-      series: seats.map((id) => ({ label: companyName(id), color: color(id), values: actual?.series.capex[id] ?? [] })),
+      seats: seats.map((id) => ({ id, label: companyName(id), values: actual?.series.capex[id] ?? [] })),
       format: money,
       title: t("debrief.chart.capex"),
       yTitle: t("chart.perQuarter"),
       testid: "debrief-chart-capex",
     }),
-    chartElement({
+    seatLinesChart({
       ...common,
-      kind: "lines",
-      series: seats.map((id) => ({ label: companyName(id), color: color(id), values: actual?.series.sharePriceCents[id] ?? [] })),
+      seats: seats.map((id) => ({ id, label: companyName(id), values: actual?.series.sharePriceCents[id] ?? [] })),
       format: (v) => formatPrice(Math.round(v), L),
       title: t("debrief.chart.price"),
       yTitle: t("chart.perShare"),
       testid: "debrief-chart-price",
     }),
-    chartElement({
+    industryChart({
       ...common,
-      series: [
-        { label: t("board.industryCapexShort"), color: SERIES.capex, values: d.history.map((q) => q.industryCapex * 4) },
-        { label: t("board.aiRevenue"), color: SERIES.aiRevenue, values: d.history.map((q) => q.industryAiRevenue * 4) },
-      ],
+      capexAnnual: d.history.map((q) => q.industryCapex * 4),
+      aiRevenueAnnual: d.history.map((q) => q.industryAiRevenue * 4),
       format: money,
-      refLine: { value: HURDLE_ANNUAL, label: t("board.hurdle") },
       title: t("debrief.chart.hurdle"),
-      yTitle: t("chart.perYear"),
       testid: "debrief-chart-hurdle",
     }),
     chartElement({

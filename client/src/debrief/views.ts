@@ -5,7 +5,7 @@
  * Styles: debrief.css.
  */
 import type { CompanyId } from "../../../shared/engine/ids.ts";
-import type { SeatScore } from "../../../shared/engine/types.ts";
+import { PRICE_MOVE_PARTS as MOVE_PARTS, type SeatScore } from "../../../shared/engine/types.ts";
 import type { Debrief, HistoryQuarter, HistorySeatRow, SeatPayoff } from "../../../shared/debrief/types.ts";
 import { lang, t } from "../lang.ts";
 import { el, select } from "../ui.ts";
@@ -233,8 +233,6 @@ function expectation(actual: number, consensus: number): HTMLElement {
   const diff = consensus === 0 ? 0 : Math.round(((actual - consensus) * 10_000) / Math.abs(consensus));
   return el("span", {}, money(actual), el("span", { class: "cp-muted", text: ` (${formatChange(diff, 0)})` }));
 }
-
-const MOVE_PARTS = ["earningsBp", "capexBp", "positionBp", "creditBp", "sentimentBp", "cashBp", "eventsBp", "residualBp"] as const;
 
 /** The largest part of the quarter's price move; every part in the cell's tooltip. */
 function mainDriver(s: HistorySeatRow): HTMLElement {

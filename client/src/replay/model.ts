@@ -6,7 +6,7 @@
  */
 import type { CompanyId } from "../../../shared/engine/ids.ts";
 import type { MatchState, TurnReport } from "../../../shared/engine/types.ts";
-import { Replayer, type HashScheme } from "../../../shared/engine/replay.ts";
+import { Replayer, configOfReplay, type HashScheme } from "../../../shared/engine/replay.ts";
 import { score } from "../../../shared/engine/score.ts";
 import { ENGINE_VERSION } from "../../../shared/engine/types.ts";
 import type { ReplayFile } from "../../../shared/protocol/replay.ts";
@@ -47,16 +47,7 @@ export class ReplayModel {
     if (file.engineVersion !== ENGINE_VERSION) fatal = "engine";
     else {
       try {
-        const config = {
-          scenario: file.scenario,
-          variant: file.variant,
-          turns: file.turnCount,
-          seats: [...file.seats],
-          seed: file.seed,
-          scoring: file.scoring,
-          randomEvents: file.randomEvents,
-        };
-        replayer = new Replayer(config, file.turns, this.scheme);
+        replayer = new Replayer(configOfReplay(file), file.turns, this.scheme);
         this.frames.push({ position: 0, state: replayer.initial, report: null, hash: null, recorded: null });
       } catch (e) {
         fatal = e instanceof Error ? e.message : String(e);

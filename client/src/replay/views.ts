@@ -4,7 +4,7 @@
  * produced (`TurnReport`, `viewFor`) and draws it; none computes a game figure.
  */
 import type { CompanyId } from "../../../shared/engine/ids.ts";
-import type { PriceMove, QuarterRecord, SeatReport, SeatScore, TurnReport } from "../../../shared/engine/types.ts";
+import { PRICE_MOVE_PARTS, type PriceMovePart, type QuarterRecord, type SeatReport, type SeatScore, type TurnReport } from "../../../shared/engine/types.ts";
 import type { ReplayFile } from "../../../shared/protocol/replay.ts";
 import type { MatchView, PublicCompanyView } from "../../../shared/engine/view.ts";
 import { capabilityTier } from "../../../shared/engine/capability.ts";
@@ -13,12 +13,8 @@ import { el } from "../ui.ts";
 import { t } from "../lang.ts";
 import { formatChange, formatMoney, formatMw, formatPercent, formatPrice } from "../format.ts";
 import { SEAT_ICONS, seatText } from "../theme.ts";
-import { headlinesFor, quarterBefore, quarterLabel } from "../model.ts";
-
-/** "Q3 ’25": a quarter in the width of a table column, the same in every language. */
-export function shortQuarter(year: number, q: number): string {
-  return `Q${q} ’${String(year).slice(2)}`;
-}
+import { headlinesFor, quarterBefore, quarterLabel, quarterTick } from "../model.ts";
+import { STATEMENTS, type StatementId } from "../../../shared/engine/statements.ts";
 
 export function companyLabel(c: CompanyId): string {
   return `${SEAT_ICONS[c] ?? "•"} ${t(`company.${c}`)}`;
@@ -97,7 +93,8 @@ export function decisionsTable(r: TurnReport, me: CompanyId | null, L: Lang): HT
   );
 }
 
-const MOVE_PARTS = ["earnings", "capex", "position", "credit", "sentiment", "cash", "events", "residual"] as const;
+/** `earningsBp` → `earnings`: the i18n key stem of a price-move part. */
+const stem = (p: PriceMovePart) => p.slice(0, -2);
 
 /** The engine's decomposition of each price move: the parts sum to the total. */
 export function whyTable(r: TurnReport, me: CompanyId | null): HTMLTableElement {
@@ -106,11 +103,11 @@ export function whyTable(r: TurnReport, me: CompanyId | null): HTMLTableElement 
       "tr",
       { class: s.company === me ? "rp-me" : "" },
       companyCell(s.company),
-      ...MOVE_PARTS.map((p) => el("td", {}, signed(s.priceMove[`${p}Bp` as const satisfies keyof PriceMove]))),
+      ...PRICE_MOVE_PARTS.map((p) => el("td", {}, signed(s.priceMove[p]))),
       el("td", { class: "rp-strong" }, signed(s.priceMove.totalBp)),
     ),
   );
-  return table("replay-why", [t("replay.col.company"), ...MOVE_PARTS.map((p) => t(`replay.move.${p}`)), t("replay.move.total")], rows);
+  return table("replay-why", [t("replay.col.company"), ...PRICE_MOVE_PARTS.map((p) => t(`replay.move.${stem(p)}`)), t("replay.move.total")], rows);
 }
 
 const EXPECTED = ["capex", "aiRevenue", "coreRevenue", "netIncome"] as const;
@@ -285,44 +282,12 @@ export function statementTable(history: readonly QuarterRecord[], tab: number, L
   if (history.length === 0) return el("p", { class: "cp-muted", text: t("stmt.empty") });
   const cols = history.slice(-n);
   const m = (v: number) => formatMoney(v, L);
-  const income: Row[] = [
-    [t("stmt.coreRevenue"), (h) => m(h.income.coreRevenue)],
-    [t("stmt.aiRevenue"), (h) => m(h.income.aiRevenue)],
-    [t("stmt.revenue"), (h) => m(h.income.revenue)],
-    [t("stmt.coreCosts"), (h) => m(-h.income.coreCosts)],
-    [t("stmt.powerCost"), (h) => m(-h.income.powerCost)],
-    [t("stmt.aiOpex"), (h) => m(-h.income.aiOpex)],
-    [t("stmt.depreciation"), (h) => m(-h.income.depreciation)],
-    [t("stmt.rnd"), (h) => m(-h.income.rnd)],
-    [t("stmt.operatingIncome"), (h) => m(h.income.operatingIncome)],
-    [t("stmt.interest"), (h) => m(-h.income.interestExpense)],
-    [t("stmt.interestIncome"), (h) => m(h.income.interestIncome)],
-    [t("stmt.tax"), (h) => m(-h.income.tax)],
-    [t("stmt.netIncome"), (h) => m(h.income.netIncome)],
-  ];
-  const cash: Row[] = [
-    [t("stmt.netIncome"), (h) => m(h.cashFlow.netIncome)],
-    [t("stmt.depreciation"), (h) => m(h.cashFlow.depreciation)],
-    [t("stmt.ocf"), (h) => m(h.cashFlow.operatingCashFlow)],
-    [t("stmt.capex"), (h) => m(-h.cashFlow.capex)],
-    [t("stmt.energyPayments"), (h) => m(-h.cashFlow.energyPayments)],
-    [t("stmt.fcf"), (h) => m(h.cashFlow.freeCashFlow)],
-    [t("stmt.debtIssued"), (h) => m(h.cashFlow.debtIssued)],
-    [t("stmt.emergency"), (h) => m(h.cashFlow.emergencyBorrowing)],
-    [t("stmt.equityIssued"), (h) => m(h.cashFlow.equityIssued)],
-    [t("stmt.debtRepaid"), (h) => m(-h.cashFlow.debtRepaid)],
-    [t("stmt.buybacks"), (h) => m(-h.cashFlow.buybacks)],
-    [t("stmt.dividends"), (h) => m(-h.cashFlow.dividends)],
-  ];
+  const lines = (id: StatementId): Row[] =>
+    STATEMENTS[id].filter((l) => l.onScreen).map((l) => [t(l.label), (h) => m(l.sign * (h[id] as unknown as Record<string, number>)[l.field]!)]);
+  const income = lines("income");
+  const cash = lines("cashFlow");
   const balance: Row[] = [
-    [t("stmt.cash"), (h) => m(h.balance.cash)],
-    [t("stmt.ppe"), (h) => m(h.balance.ppe)],
-    [t("stmt.otherAssets"), (h) => m(h.balance.otherAssets)],
-    [t("stmt.totalAssets"), (h) => m(h.balance.totalAssets)],
-    [t("stmt.debt"), (h) => m(h.balance.debt)],
-    [t("stmt.otherLiabilities"), (h) => m(h.balance.otherLiabilities)],
-    [t("stmt.totalLiabilities"), (h) => m(h.balance.totalLiabilities)],
-    [t("stmt.equity"), (h) => m(h.balance.equity)],
+    ...lines("balance"),
     [t("board.marketCap"), (h) => m(h.marketCap)],
     [t("board.sharePrice"), (h) => formatPrice(h.sharePriceCents, L)],
     [t("board.rating"), (h) => h.rating],
@@ -331,7 +296,7 @@ export function statementTable(history: readonly QuarterRecord[], tab: number, L
   return el(
     "table",
     { class: "cp-table rp-statement", testid: "replay-statement" },
-    el("thead", {}, el("tr", {}, el("th", { text: "" }), ...cols.map((q) => el("th", { text: shortQuarter(q.quarter.year, q.quarter.q) })))),
+    el("thead", {}, el("tr", {}, el("th", { text: "" }), ...cols.map((q) => el("th", { text: quarterTick(q.quarter.year, q.quarter.q) })))),
     el("tbody", {}, ...rows.map(([label, f]) => el("tr", {}, el("td", { text: label }), ...cols.map((q) => el("td", { text: f(q) }))))),
   );
 }

@@ -11,14 +11,13 @@ import { lang, t } from "../lang.ts";
 import { button, el, type Child } from "../ui.ts";
 import { formatChange, formatClock, formatMoney, formatMw, formatPercent, formatPerMw, formatPrice } from "../format.ts";
 import { chartElement } from "../charts.ts";
+import { industryChart } from "../chart-sets.ts";
 import { industrySeries, quarterLabel, seatQuarters } from "../model.ts";
 import { openStatements } from "../router.ts";
 import { openGlossary, termLink } from "../glossary.ts";
 import { endTour, startTour } from "../tour.ts";
 import { DecisionForm } from "./board-decision.ts";
 import type { SeatSnap } from "../net.ts";
-
-const HURDLE_ANNUAL_M = 600_000;
 
 const TOUR = [
   { target: "board-me", key: "me" },
@@ -359,18 +358,13 @@ export class BoardScene extends BaseScene {
       "section",
       { class: "cp-panel cp-industry", testid: "board-industry", "aria-label": t("board.industry") },
       el("h2", {}, t("board.industry")),
-      chartElement({
+      industryChart({
         w: 404,
         h: 212,
         labels: ind.labels,
-        series: [
-          { label: t("board.industryCapexShort"), color: SERIES.capex, values: ind.capexAnnual },
-          { label: t("board.aiRevenue"), color: SERIES.aiRevenue, values: ind.aiRevenueAnnual },
-        ],
+        capexAnnual: ind.capexAnnual,
+        aiRevenueAnnual: ind.aiRevenueAnnual,
         format: (v) => formatMoney(Math.round(v), L),
-        refLine: { value: HURDLE_ANNUAL_M, label: t("board.hurdle") },
-        yTitle: t("chart.perYear"),
-        xTitle: t("chart.quarter"),
         testid: "chart-industry",
       }),
       el("div", { class: "cp-stats" }, ...stats),

@@ -11,12 +11,11 @@ import type { CompanyId } from "../../../shared/engine/ids.ts";
 import { viewFor, type MatchView } from "../../../shared/engine/view.ts";
 import { ENGINE_VERSION } from "../../../shared/engine/types.ts";
 import { BaseScene } from "./base.ts";
-import { SEAT_COLORS, SERIES } from "../theme.ts";
 import { lang, t } from "../lang.ts";
 import { button, el, select } from "../ui.ts";
 import { formatMoney, formatPrice } from "../format.ts";
-import { chartElement } from "../charts.ts";
-import { quarterLabel, seatQuarters } from "../model.ts";
+import { cashDebtChart, industryChart, seatLinesChart } from "../chart-sets.ts";
+import { quarterBefore, quarterLabel, quarterTick, seatQuarters } from "../model.ts";
 import { requestRender } from "../render-loop.ts";
 import { currentPage, navigate } from "../replay/route.ts";
 import { loadFromServer } from "../replay/load.ts";
@@ -33,7 +32,6 @@ import {
   marketLine,
   rankingLine,
   seatsTable,
-  shortQuarter,
   statementTable,
   whyTable,
 } from "../replay/views.ts";
@@ -214,8 +212,8 @@ export class ReplayScene extends BaseScene {
     const chipRow = el("div", { class: "rp-chips", role: "toolbar", "aria-label": t("replay.timeline") });
     const first = model.frames[0]!.state.quarter;
     for (let p = 0; p <= model.total; p++) {
-      const idx = first.year * 4 + (first.q - 1) + (p - 1);
-      const label = p === 0 ? t("replay.opening") : shortQuarter(Math.floor(idx / 4), (idx % 4) + 1);
+      const at = quarterBefore(first.year, first.q, 1 - p);
+      const label = p === 0 ? t("replay.opening") : quarterTick(at.year, at.q);
       const chip = el("button", { type: "button", class: "rp-chip", testid: `replay-chip-${p}`, "data-status": p === 0 ? "opening" : "pending" }, label);
       chip.addEventListener("click", () => this.go(p));
       this.chips.push(chip);
@@ -470,55 +468,43 @@ export class ReplayScene extends BaseScene {
     const L = lang();
     const seats = Object.values(view.companies).filter((c) => c !== undefined);
     const first = seats[0];
-    const labels = first ? first.history.map((h) => shortQuarter(h.quarter.year, h.quarter.q)) : [];
+    const labels = first ? first.history.map((h) => quarterTick(h.quarter.year, h.quarter.q)) : [];
     const per = seats.map((c) => seatQuarters(c, view.quarter.year, view.quarter.q, 8));
     const base = per[0];
     const me = (view.seat ? view.companies[view.seat] : undefined) ?? first;
     return el(
       "div",
       { class: "rp-charts", testid: "replay-charts" },
-      chartElement({
+      seatLinesChart({
         w: CHART_W,
         h: 200,
-        kind: "lines",
         labels,
         title: t("chart.sharePrice"),
         xTitle: t("replay.timeline"),
-        series: seats.map((c) => ({ label: t(`company.${c.id}`), color: SEAT_COLORS[c.id] ?? 0xffffff, values: c.history.map((h) => h.sharePriceCents) })),
+        seats: seats.map((c) => ({ id: c.id, label: t(`company.${c.id}`), values: c.history.map((h) => h.sharePriceCents) })),
         format: (val) => formatPrice(Math.round(val / 100) * 100, L),
       }),
-      chartElement({
+      industryChart({
         w: CHART_W,
         h: 200,
         labels: base?.labels ?? [],
         title: t("chart.industry"),
-        series: [
-          {
-            label: t("board.industryCapex"),
-            color: SERIES.capex,
-            values: (base?.labels ?? []).map((_, i) => per.reduce((n, s) => n + (s.capex[i] ?? 0), 0) * 4),
-          },
-          {
-            label: t("board.industryAiRevenue"),
-            color: SERIES.aiRevenue,
-            values: (base?.labels ?? []).map((_, i) =>
-              per.every((s) => s.aiRevenue[i] === null) ? null : per.reduce((n, s) => n + (s.aiRevenue[i] ?? 0), 0) * 4,
-            ),
-          },
-        ],
+        capexLabel: t("board.industryCapex"),
+        aiRevenueLabel: t("board.industryAiRevenue"),
+        capexAnnual: (base?.labels ?? []).map((_, i) => per.reduce((n, s) => n + (s.capex[i] ?? 0), 0) * 4),
+        aiRevenueAnnual: (base?.labels ?? []).map((_, i) =>
+          per.every((s) => s.aiRevenue[i] === null) ? null : per.reduce((n, s) => n + (s.aiRevenue[i] ?? 0), 0) * 4,
+        ),
         format: (val) => formatMoney(Math.round(val), L),
-        refLine: { value: 600_000, label: t("board.hurdle") },
       }),
       me
-        ? chartElement({
+        ? cashDebtChart({
             w: CHART_W,
             h: 190,
-            labels: me.history.map((h) => shortQuarter(h.quarter.year, h.quarter.q)),
+            labels: me.history.map((h) => quarterTick(h.quarter.year, h.quarter.q)),
             title: `${t(`company.${me.id}`)} · ${t("chart.cash")}`,
-            series: [
-              { label: t("stmt.cash"), color: SERIES.cash, values: me.history.map((h) => h.balance.cash) },
-              { label: t("stmt.debt"), color: SERIES.debt, values: me.history.map((h) => h.balance.debt) },
-            ],
+            cash: me.history.map((h) => h.balance.cash),
+            debt: me.history.map((h) => h.balance.debt),
             format: (val) => formatMoney(Math.round(val), L),
           })
         : el("p", { class: "cp-muted", text: t("stmt.empty") }),

@@ -1,12 +1,13 @@
 /** Quarterly statements (one statement per tab, each fitting its panel) and charts over time for you and the industry. */
-import type { CompanyId } from "../../../shared/engine/ids.ts";
+import { STATEMENTS, type StatementField, type StatementId } from "../../../shared/engine/statements.ts";
 import { BaseScene } from "./base.ts";
-import { SERIES, SEAT_COLORS } from "../theme.ts";
+import { SERIES } from "../theme.ts";
 import { lang, t } from "../lang.ts";
 import { button, el } from "../ui.ts";
 import { formatMoney, formatMw, formatPrice, formatPriceTick } from "../format.ts";
 import type { QuarterSnap } from "../net.ts";
 import { chartElement } from "../charts.ts";
+import { cashDebtChart, industryChart, seatLinesChart } from "../chart-sets.ts";
 import { industrySeries, quarterLabel, quarterTick } from "../model.ts";
 import { openStatements } from "../router.ts";
 import { termLink } from "../glossary.ts";
@@ -62,53 +63,18 @@ export class StatementsScene extends BaseScene {
     const L = lang();
     const m = (v: number) => formatMoney(v, L);
     const cols = hist.slice(-6);
+    // The engine's statement lines (label, sign, subtotal, glossary term), then the market's figures under the balance sheet.
+    const lines = (id: StatementId): Row[] =>
+      STATEMENTS[id]
+        .filter((l) => l.onScreen)
+        .map((l) => [l.term ? termLink(l.term, t(l.label)) : t(l.label), (h) => m(l.sign * h[l.field as StatementField]), l.total && !l.repeat]);
     const statements: { title: string; rows: Row[] }[] = [
-      {
-        title: t("stmt.income"),
-        rows: [
-          [t("stmt.coreRevenue"), (h) => m(h.coreRevenue)],
-          [termLink("ai_revenue", t("stmt.aiRevenue")), (h) => m(h.aiRevenue)],
-          [t("stmt.revenue"), (h) => m(h.revenue), true],
-          [t("stmt.coreCosts"), (h) => m(-h.coreCosts)],
-          [t("stmt.powerCost"), (h) => m(-h.powerCost)],
-          [t("stmt.aiOpex"), (h) => m(-h.aiOpex)],
-          [termLink("depreciation", t("stmt.depreciation")), (h) => m(-h.depreciation)],
-          [termLink("chip_rnd", t("stmt.rnd")), (h) => m(-h.rnd)],
-          [t("stmt.operatingIncome"), (h) => m(h.operatingIncome), true],
-          [termLink("coupon", t("stmt.interest")), (h) => m(-h.interestExpense)],
-          [t("stmt.interestIncome"), (h) => m(h.interestIncome)],
-          [t("stmt.tax"), (h) => m(-h.tax)],
-          [termLink("net_income", t("stmt.netIncome")), (h) => m(h.netIncome), true],
-        ],
-      },
-      {
-        title: t("stmt.cashFlow"),
-        rows: [
-          [termLink("net_income", t("stmt.netIncome")), (h) => m(h.netIncome)],
-          [termLink("depreciation", t("stmt.depreciation")), (h) => m(h.depreciation)],
-          [termLink("ocf", t("stmt.ocf")), (h) => m(h.operatingCashFlow), true],
-          [termLink("capex", t("stmt.capex")), (h) => m(-h.capex)],
-          [termLink("energy_deal", t("stmt.energyPayments")), (h) => m(-h.energyPayments)],
-          [termLink("fcf", t("stmt.fcf")), (h) => m(h.freeCashFlow), true],
-          [termLink("bonds", t("stmt.debtIssued")), (h) => m(h.debtIssued)],
-          [termLink("emergency", t("stmt.emergency")), (h) => m(h.emergencyBorrowing)],
-          [t("stmt.equityIssued"), (h) => m(h.equityIssued)],
-          [t("stmt.debtRepaid"), (h) => m(-h.debtRepaid)],
-          [termLink("buybacks", t("stmt.buybacks")), (h) => m(-h.buybacks)],
-          [termLink("dividends", t("stmt.dividends")), (h) => m(-h.dividends)],
-        ],
-      },
+      { title: t("stmt.income"), rows: lines("income") },
+      { title: t("stmt.cashFlow"), rows: lines("cashFlow") },
       {
         title: t("stmt.balance"),
         rows: [
-          [termLink("cash", t("stmt.cash")), (h) => m(h.cash)],
-          [t("stmt.ppe"), (h) => m(h.ppe)],
-          [t("stmt.otherAssets"), (h) => m(h.otherAssets)],
-          [t("stmt.totalAssets"), (h) => m(h.totalAssets), true],
-          [termLink("debt", t("stmt.debt")), (h) => m(h.debt)],
-          [t("stmt.otherLiabilities"), (h) => m(h.otherLiabilities)],
-          [t("stmt.totalLiabilities"), (h) => m(h.totalLiabilities), true],
-          [t("stmt.equity"), (h) => m(h.equity), true],
+          ...lines("balance"),
           [termLink("market_cap", t("board.marketCap")), (h) => m(h.marketCap)],
           [termLink("share_price", t("board.sharePrice")), (h) => formatPrice(h.sharePriceCents, L)],
           [termLink("rating", t("board.rating")), (h) => h.rating || "—"],
@@ -169,54 +135,34 @@ export class StatementsScene extends BaseScene {
     const w = 360;
     const h = 380;
     const charts: HTMLElement[] = [
-      chartElement({
+      seatLinesChart({
         w,
         h,
-        kind: "lines",
         labels,
-        series: seats.map((st) => ({
+        seats: seats.map((st) => ({
+          id: st.company,
           label: t(`company.${st.company}`),
-          color: SEAT_COLORS[st.company as CompanyId] ?? 0xffffff,
           values: labels.map((_, i) => st.history[i]?.sharePriceCents ?? null),
         })),
         format: (v) => formatPriceTick(Math.round(v), L),
         title: t("chart.sharePrice"),
         yTitle: t("chart.perShare"),
-        xTitle: t("chart.quarter"),
         testid: "chart-prices",
       }),
-      chartElement({
+      industryChart({
         w,
         h,
         labels: ind.labels,
-        series: [
-          { label: t("board.industryCapexShort"), color: SERIES.capex, values: ind.capexAnnual },
-          { label: t("board.aiRevenue"), color: SERIES.aiRevenue, values: ind.aiRevenueAnnual },
-        ],
+        capexAnnual: ind.capexAnnual,
+        aiRevenueAnnual: ind.aiRevenueAnnual,
         format: money,
-        refLine: { value: 600_000, label: t("board.hurdle") },
         title: t("chart.industry"),
-        yTitle: t("chart.perYear"),
-        xTitle: t("chart.quarter"),
         testid: "chart-industry-history",
       }),
     ];
     if (me) {
       charts.push(
-        chartElement({
-          w,
-          h,
-          labels,
-          series: [
-            { label: t("stmt.cash"), color: SERIES.cash, values: me.history.map((x) => x.cash) },
-            { label: t("stmt.debt"), color: SERIES.debt, values: me.history.map((x) => x.debt) },
-          ],
-          format: money,
-          title: t("chart.cash"),
-          yTitle: t("chart.atQuarterEnd"),
-          xTitle: t("chart.quarter"),
-          testid: "chart-cash",
-        }),
+        cashDebtChart({ w, h, labels, cash: me.history.map((x) => x.cash), debt: me.history.map((x) => x.debt), format: money, testid: "chart-cash" }),
         chartElement({
           w,
           h,

@@ -6,13 +6,13 @@
  */
 import { COMPANY_PARAMS, MARKET_PARAMS } from "../../rules/params.ts";
 import { SCENARIO_DEFS } from "../../rules/scenarios.ts";
-import { aiRevenueConsensus, capexPath, type Consensus, coreRevenueConsensus, netIncomeConsensus, type Premiums, reactToQuarter } from "../expectations.ts";
+import { aiRevenueConsensus, capexPath, coreRevenueConsensus, netIncomeConsensus, type Premiums, reactToQuarter } from "../expectations.ts";
 import type { CompanyId } from "../ids.ts";
 import { BP, mulBp } from "../money.ts";
 import { servedContract } from "../demand.ts";
 import { nextNoise } from "../rng.ts";
 import { forwardCoverageBp, mergeSeries, nextSentiment, yoyGrowthBp } from "../sentiment.ts";
-import type { ActiveEvent, SeatExpectations } from "../types.ts";
+import type { ActiveEvent, Consensus, SeatExpectations } from "../types.ts";
 import { arrivingPoweredMw, valuationInputs } from "../valuation-inputs.ts";
 import {
   decomposeMove,

@@ -6,22 +6,11 @@
  */
 import { matchMaker } from "@colyseus/core";
 import { Client } from "@colyseus/sdk";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { AppHandle } from "../../../server/app.ts";
+import { describe, expect, test } from "vitest";
 import { CLASS_MESSAGES, type TeacherClassView } from "../../../shared/protocol/class.ts";
-import { Member, Player, createClass, freeTestPort, getJson, postJson, startTestApp, tempDataDir } from "./harness.ts";
+import { useTestApp, Member, Player, createClass, getJson, postJson } from "./harness.ts";
 
-const PORT = await freeTestPort();
-const data = tempDataDir("class-bad");
-let app: AppHandle;
-
-beforeAll(async () => {
-  app = await startTestApp(PORT, data.dir, { classHttp: { createsPerMinute: 6, lookupsPerMinute: 30 } });
-});
-afterAll(async () => {
-  await app?.close();
-  data.cleanup();
-});
+const env = useTestApp("class-bad", { classHttp: { createsPerMinute: 6, lookupsPerMinute: 30 } });
 
 /** A valid payload of every class message (so only the sender's authority can refuse it). */
 function validPayloads(team: string): Record<string, unknown> {
@@ -44,13 +33,13 @@ function validPayloads(team: string): Record<string, unknown> {
 }
 
 async function stored(classId: string): Promise<string> {
-  const row = await app.storage.getClass(classId);
+  const row = await env.app.storage.getClass(classId);
   return JSON.stringify([row?.status, row?.record]);
 }
 
 describe("joining a class", () => {
   test("a role comes from a secret: a wrong key, a guessed token, an option or a name never makes a teacher", async () => {
-    const c = await createClass(app.httpUrl, {});
+    const c = await createClass(env.app.httpUrl, {});
     const before = await stored(c.classId);
     const tries: [Record<string, unknown>, RegExp][] = [
       [{ role: "teacher", key: "0".repeat(32) }, /auth\/bad_key/],
@@ -68,21 +57,21 @@ describe("joining a class", () => {
       [{}, /join\/invalid_options/],
       [{ role: "projector", key: c.teacherKey }, /join\/invalid_options/],
     ];
-    for (const [opts, code] of tries) await expect(new Client(app.wsUrl).joinById(c.roomId, opts), JSON.stringify(opts)).rejects.toThrow(code);
+    for (const [opts, code] of tries) await expect(new Client(env.app.wsUrl).joinById(c.roomId, opts), JSON.stringify(opts)).rejects.toThrow(code);
     expect(await stored(c.classId)).toBe(before);
     // A class room is opened by the server only: a client cannot create one.
     const rooms = (await matchMaker.query({ name: "class" })).length;
-    await expect(new Client(app.wsUrl).create("class", { role: "teacher", key: "x".repeat(32) })).rejects.toThrow();
+    await expect(new Client(env.app.wsUrl).create("class", { role: "teacher", key: "x".repeat(32) })).rejects.toThrow();
     expect((await matchMaker.query({ name: "class" })).length).toBe(rooms);
   });
 });
 
 describe("class messages", () => {
   test("every teacher message from a student or a projector: auth/not_teacher, nothing changed", async () => {
-    const c = await createClass(app.httpUrl, { matches: 1 });
-    const teacher = await Member.join(app.wsUrl, c.roomId, { role: "teacher", key: c.teacherKey });
-    const student = await Member.join(app.wsUrl, c.roomId, { role: "student", name: "Sam" });
-    const projector = await Member.join(app.wsUrl, c.roomId, { role: "projector" });
+    const c = await createClass(env.app.httpUrl, { matches: 1 });
+    const teacher = await Member.join(env.app.wsUrl, c.roomId, { role: "teacher", key: c.teacherKey });
+    const student = await Member.join(env.app.wsUrl, c.roomId, { role: "student", name: "Sam" });
+    const projector = await Member.join(env.app.wsUrl, c.roomId, { role: "projector" });
     const team = student.welcome.team!.id;
     const before = await stored(c.classId);
     const payloads = validPayloads(team);
@@ -103,9 +92,9 @@ describe("class messages", () => {
   });
 
   test("malformed, unknown and oversized messages from the teacher: typed errors, nothing changed", async () => {
-    const c = await createClass(app.httpUrl, { matches: 2 });
-    const teacher = await Member.join(app.wsUrl, c.roomId, { role: "teacher", key: c.teacherKey });
-    const student = await Member.join(app.wsUrl, c.roomId, { role: "student", name: "Sam" });
+    const c = await createClass(env.app.httpUrl, { matches: 2 });
+    const teacher = await Member.join(env.app.wsUrl, c.roomId, { role: "teacher", key: c.teacherKey });
+    const student = await Member.join(env.app.wsUrl, c.roomId, { role: "student", name: "Sam" });
     const team = student.welcome.team!.id;
     await teacher.viewWhere<TeacherClassView>((v) => v.teams.length === 1);
     const before = await stored(c.classId);
@@ -166,9 +155,9 @@ describe("class messages", () => {
 
 describe("match-level teacher messages", () => {
   test("teacher:assign and teacher:undo need the teacher key: refused to a player, a spectator and a host", async () => {
-    const host = await Player.create(app.wsUrl, { name: "Hana", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"] });
-    const guest = await Player.join(app.wsUrl, host.room.roomId, { name: "Gus", code: host.welcome.code });
-    const watcher = await Player.join(app.wsUrl, host.room.roomId, { name: "Wen", role: "spectator" });
+    const host = await Player.create(env.app.wsUrl, { name: "Hana", turns: 4, mode: "multiplayer", aiSeats: ["alphabet", "meta"] });
+    const guest = await Player.join(env.app.wsUrl, host.room.roomId, { name: "Gus", code: host.welcome.code });
+    const watcher = await Player.join(env.app.wsUrl, host.room.roomId, { name: "Wen", role: "spectator" });
     await host.turnStarted(0);
     for (const p of [host, guest, watcher]) {
       for (const [type, payload] of [
@@ -191,7 +180,7 @@ describe("match-level teacher messages", () => {
 
 describe("HTTP", () => {
   test("bad requests are 4xx with a typed error", async () => {
-    const post = (body: unknown, type = "application/json") => postJson(`${app.httpUrl}/api/classes`, body, type);
+    const post = (body: unknown, type = "application/json") => postJson(`${env.app.httpUrl}/api/classes`, body, type);
     const code = (r: { body: unknown }) => (r.body as { error?: { code?: string } }).error?.code;
     expect(code(await post("{not json"))).toBe("http/invalid_json");
     const wrongType = await post({ settings: {} }, "text/plain");
@@ -209,7 +198,7 @@ describe("HTTP", () => {
       expect([r.status, code(r)], JSON.stringify(settings)).toEqual([400, "http/invalid_body"]);
     }
     expect(code(await post({ settings: {}, extra: 1 }))).toBe("http/invalid_body");
-    const list = await getJson(`${app.httpUrl}/api/classes`);
+    const list = await getJson(`${env.app.httpUrl}/api/classes`);
     expect([list.status, code(list)]).toEqual([405, "http/method_not_allowed"]);
     for (const [path, status, c] of [
       ["/api/classes/nope", 400, "http/invalid_id"],
@@ -219,7 +208,7 @@ describe("HTTP", () => {
       ["/api/class-codes/ABCDEFGHJK", 400, "http/invalid_code"],
       ["/api/class-codes/ZZZZZZ", 404, "http/not_found"],
     ] as const) {
-      const r = await getJson(`${app.httpUrl}${path}`);
+      const r = await getJson(`${env.app.httpUrl}${path}`);
       expect([r.status, code(r)], path).toEqual([status, c]);
     }
   });
@@ -227,7 +216,7 @@ describe("HTTP", () => {
   test("class lookups are rate-limited per address: a class code is not found by brute force", async () => {
     let limited: Response | null = null;
     for (let i = 0; i < 40 && !limited; i++) {
-      const r = await fetch(`${app.httpUrl}/api/class-codes/ZZZZZ${"ABCDEFGHJK"[i % 10]}`);
+      const r = await fetch(`${env.app.httpUrl}/api/class-codes/ZZZZZ${"ABCDEFGHJK"[i % 10]}`);
       if (r.status === 429) limited = r;
       else expect(r.status).toBe(404);
     }
@@ -238,7 +227,7 @@ describe("HTTP", () => {
   test("class creation is rate-limited per address (429 with Retry-After)", async () => {
     let limited: Response | null = null;
     for (let i = 0; i < 12 && !limited; i++) {
-      const r = await fetch(`${app.httpUrl}/api/classes`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      const r = await fetch(`${env.app.httpUrl}/api/classes`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
       if (r.status === 429) limited = r;
       else expect(r.status).toBe(201);
     }

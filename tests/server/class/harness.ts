@@ -1,34 +1,14 @@
 /** Class-room test helpers: a real server, the real @colyseus/sdk, HTTP by fetch. No mocks. */
 import { Client, type Room } from "@colyseus/sdk";
 import type { ClassView, ClassWelcome, CreatedClass, StudentClassView, TeacherClassView, ProjectorClassView } from "../../../shared/protocol/class.ts";
-import { postJson } from "../harness.ts";
+import { postJson, Recorder } from "../harness.ts";
 
-import type { AppHandle, AppOptions } from "../../../server/app.ts";
-import { startTestApp as startQuiet } from "../harness.ts";
+export { Player, freeTestPort, startTestApp, tempDataDir, until, tweak, getJson, postJson, useTestApp } from "../harness.ts";
 
-export { Player, freeTestPort, tempDataDir, until, tweak, getJson, postJson } from "../harness.ts";
-
-/** The server's log goes to the console with CP_TEST_LOG=1 (debugging). */
-export function startTestApp(port: number, dataDir: string, extra: Partial<AppOptions> = {}): Promise<AppHandle> {
-  return startQuiet(port, dataDir, process.env["CP_TEST_LOG"] ? { log: (l: string) => console.log(`[server] ${l}`), ...extra } : extra);
-}
-
-/** One connection to a class room that records every message. */
-export class Member {
-  readonly room: Room;
-  readonly log: { type: string; payload: unknown }[] = [];
-  #waiters: (() => void)[] = [];
-  #pings = 0;
-
+/** One connection to a class room (a 20 s patience: a class starts several matches). */
+export class Member extends Recorder {
   constructor(room: Room) {
-    this.room = room;
-    room.reconnection.enabled = false;
-    room.onMessage("*", (type, payload) => {
-      this.log.push({ type: String(type), payload });
-      const w = this.#waiters;
-      this.#waiters = [];
-      for (const f of w) f();
-    });
+    super(room, 20_000);
   }
 
   static async join(wsUrl: string, roomId: string, options: Record<string, unknown>): Promise<Member> {
@@ -67,49 +47,10 @@ export class Member {
     return v;
   }
 
-  async waitFor<T = unknown>(type: string, pred: (m: T) => boolean = () => true, timeoutMs = 20_000, from = 0): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      for (let i = from; i < this.log.length; i++) {
-        const m = this.log[i];
-        if (m && m.type === type && pred(m.payload as T)) return m.payload as T;
-      }
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for ${type}; last: ${JSON.stringify(this.log.at(-1)).slice(0, 400)}`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.#waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
-  }
-
   /** Waits for a view (the latest one first) that satisfies `pred`. */
   async viewWhere<V extends ClassView>(pred: (v: V) => boolean, timeoutMs = 20_000): Promise<V> {
     const from = Math.max(0, this.log.map((m) => m.type).lastIndexOf("class:state"));
     return this.waitFor<V>("class:state", pred, timeoutMs, from);
-  }
-
-  /** Sends `x` then a ping; the error `x` caused (if any) has arrived once the pong is back. */
-  async errorAfter(send: () => void): Promise<{ code: string; message: string; detail?: unknown } | null> {
-    const from = this.log.length;
-    send();
-    await this.sync(from);
-    for (let i = from; i < this.log.length; i++) if (this.log[i]?.type === "error") return this.log[i]!.payload as { code: string; message: string };
-    return null;
-  }
-
-  async sync(from = this.log.length): Promise<void> {
-    const id = ++this.#pings;
-    this.room.send("ping", { id });
-    await this.waitFor<{ id: number }>("pong", (m) => m.id === id, 20_000, from);
-  }
-
-  async leave(): Promise<void> {
-    if (!this.room.connection.isOpen) return;
-    await this.room.leave(true).catch(() => undefined);
   }
 }
 

@@ -1,32 +1,22 @@
 /** Expensive requests are limited per client address: 429 with Retry-After; bodies have a size limit. */
 import { Client } from "@colyseus/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppHandle } from "../../../server/app.ts";
-import { freeTestPort, startTestApp, tempDataDir } from "../harness.ts";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../harness.ts";
 
-let app: AppHandle;
-const data = tempDataDir("http-limits");
+const env = useTestApp("http-limits", { http: { createsPerMinute: 3, verifiesPerMinute: 2, maxBodyBytes: 2048 } });
 
-beforeAll(async () => {
-  app = await startTestApp(await freeTestPort(), data.dir, { http: { createsPerMinute: 3, verifiesPerMinute: 2, maxBodyBytes: 2048 } });
-});
-afterAll(async () => {
-  await app?.close();
-  data.cleanup();
-});
-
-const post = (path: string, body: string) => fetch(`${app.httpUrl}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+const post = (path: string, body: string) => fetch(`${env.app.httpUrl}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body });
 
 describe("limits", () => {
   it("room creation: the 4th create in a minute is 429 with Retry-After; joining is not limited", async () => {
     const rooms = [];
-    for (let i = 0; i < 3; i++) rooms.push(await new Client(app.wsUrl).create("match", { name: "Ann" }));
+    for (let i = 0; i < 3; i++) rooms.push(await new Client(env.app.wsUrl).create("match", { name: "Ann" }));
     const res = await post("/matchmake/create/match", "{}");
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(((await res.json()) as { error: string }).error).toMatch(/^http\/rate_limited: /);
-    await expect(new Client(app.wsUrl).create("match", {})).rejects.toThrow(/too many room creation/);
-    const spectator = await new Client(app.wsUrl).joinById(rooms[0]!.roomId, { name: "Eve", role: "spectator" });
+    await expect(new Client(env.app.wsUrl).create("match", {})).rejects.toThrow(/too many room creation/);
+    const spectator = await new Client(env.app.wsUrl).joinById(rooms[0]!.roomId, { name: "Eve", role: "spectator" });
     await spectator.leave(true);
     for (const r of rooms) await r.leave(true);
   });

@@ -3,21 +3,11 @@
  * paths, bad ids and codes, refused creates. Matchmaking offers create, joinById and reconnect only.
  */
 import { Client } from "@colyseus/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppHandle } from "../../../server/app.ts";
-import { freeTestPort, startTestApp, tempDataDir } from "../harness.ts";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../harness.ts";
 
-let app: AppHandle;
-const data = tempDataDir("http-routes");
+const env = useTestApp("http-routes", { log: (l: string) => logged.push(l) });
 const logged: string[] = [];
-
-beforeAll(async () => {
-  app = await startTestApp(await freeTestPort(), data.dir, { log: (l) => logged.push(l) });
-});
-afterAll(async () => {
-  await app?.close();
-  data.cleanup();
-});
 
 const BAD = ["%", "%ZZ", "%E0%A4%A", "%C0%AF", "%00", "%%", "a%2", "%uD800"];
 
@@ -37,7 +27,7 @@ describe("bad URLs", () => {
     ];
     for (const path of paths) {
       for (const method of ["GET", "POST"]) {
-        const res = await fetch(`${app.httpUrl}${path}`, {
+        const res = await fetch(`${env.app.httpUrl}${path}`, {
           method,
           headers: { "content-type": "application/json" },
           ...(method === "POST" ? { body: "{}" } : {}),
@@ -51,12 +41,12 @@ describe("bad URLs", () => {
   });
 
   it("answers wrong methods 405 with Allow, unknown API paths 404", async () => {
-    const verifyGet = await fetch(`${app.httpUrl}/api/replays/verify`);
+    const verifyGet = await fetch(`${env.app.httpUrl}/api/replays/verify`);
     expect(verifyGet.status).toBe(405);
     expect(verifyGet.headers.get("allow")).toBe("POST");
-    expect((await fetch(`${app.httpUrl}/api/matches`, { method: "DELETE" })).status).toBe(405);
-    expect((await fetch(`${app.httpUrl}/healthz`, { method: "PUT" })).status).toBe(405);
-    const nothing = await fetch(`${app.httpUrl}/api/nothing`);
+    expect((await fetch(`${env.app.httpUrl}/api/matches`, { method: "DELETE" })).status).toBe(405);
+    expect((await fetch(`${env.app.httpUrl}/healthz`, { method: "PUT" })).status).toBe(405);
+    const nothing = await fetch(`${env.app.httpUrl}/api/nothing`);
     expect(nothing.status).toBe(404);
     expect(await nothing.json()).toMatchObject({ error: { code: "http/not_found" } });
   });
@@ -64,32 +54,32 @@ describe("bad URLs", () => {
 
 describe("matchmaking", () => {
   it("refused creates are 400 with the namespaced reason, not 500", async () => {
-    const res = await fetch(`${app.httpUrl}/matchmake/create/match`, {
+    const res = await fetch(`${env.app.httpUrl}/matchmake/create/match`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ bogus: 1 }),
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toMatch(/^join\/invalid_options: /);
-    const notJson = await fetch(`${app.httpUrl}/matchmake/create/match`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
+    const notJson = await fetch(`${env.app.httpUrl}/matchmake/create/match`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
     expect(notJson.status).toBe(400);
-    const array = await fetch(`${app.httpUrl}/matchmake/create/match`, { method: "POST", headers: { "content-type": "application/json" }, body: "[1]" });
+    const array = await fetch(`${env.app.httpUrl}/matchmake/create/match`, { method: "POST", headers: { "content-type": "application/json" }, body: "[1]" });
     expect(array.status).toBe(400);
-    await expect(new Client(app.wsUrl).create("match", { turns: 999 })).rejects.toThrow(/join\/invalid_options/);
-    await expect(new Client(app.wsUrl).create("nope", {})).rejects.toThrow(/no_room/);
+    await expect(new Client(env.app.wsUrl).create("match", { turns: 999 })).rejects.toThrow(/join\/invalid_options/);
+    await expect(new Client(env.app.wsUrl).create("nope", {})).rejects.toThrow(/no_room/);
     expect(logged.filter((l) => l.includes("500"))).toEqual([]);
   });
 
   it("offers no join or joinOrCreate: nobody lands in a stranger's match", async () => {
-    const host = await new Client(app.wsUrl).create("match", { name: "Ann", mode: "multiplayer" });
+    const host = await new Client(env.app.wsUrl).create("match", { name: "Ann", mode: "multiplayer" });
     for (const method of ["join", "joinOrCreate"]) {
-      const res = await fetch(`${app.httpUrl}/matchmake/${method}/match`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      const res = await fetch(`${env.app.httpUrl}/matchmake/${method}/match`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
       expect(res.status, method).toBe(404);
       expect(((await res.json()) as { error: string }).error).toMatch(/matchmake\/no_method/);
     }
-    await expect(new Client(app.wsUrl).join("match", { role: "spectator" })).rejects.toThrow(/no_method/);
-    await expect(new Client(app.wsUrl).joinOrCreate("match", { name: "Eve" })).rejects.toThrow(/no_method/);
-    await expect(new Client(app.wsUrl).joinById("m0000000000000000", { name: "Eve" })).rejects.toThrow();
+    await expect(new Client(env.app.wsUrl).join("match", { role: "spectator" })).rejects.toThrow(/no_method/);
+    await expect(new Client(env.app.wsUrl).joinOrCreate("match", { name: "Eve" })).rejects.toThrow(/no_method/);
+    await expect(new Client(env.app.wsUrl).joinById("m0000000000000000", { name: "Eve" })).rejects.toThrow();
     expect(host.state).toBeDefined();
     await host.leave(true);
   });

@@ -3,37 +3,27 @@
  * matches only, a running match's replay (seed, past decisions) is not served, and a player finds
  * its own live matches with its token.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppHandle } from "../../../server/app.ts";
+import { describe, expect, it } from "vitest";
 import type { TurnResolvedMessage } from "../../../shared/protocol/index.ts";
-import { Player, freeTestPort, getJson, startTestApp, tempDataDir } from "../harness.ts";
+import { useTestApp, Player, getJson } from "../harness.ts";
 
-let app: AppHandle;
-const data = tempDataDir("secrecy");
-
-beforeAll(async () => {
-  app = await startTestApp(await freeTestPort(), data.dir);
-});
-afterAll(async () => {
-  await app?.close();
-  data.cleanup();
-});
+const env = useTestApp("secrecy");
 
 const mine = (tokens: string[]) =>
-  fetch(`${app.httpUrl}/api/matches/mine`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tokens }) });
+  fetch(`${env.app.httpUrl}/api/matches/mine`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tokens }) });
 
 describe("no hidden information before the end", () => {
   it("lists, serves and finds a match only as its status and the asker allow", async () => {
-    const ann = await Player.create(app.wsUrl, { name: "Ann", turns: 4, seed: 99 });
+    const ann = await Player.create(env.app.wsUrl, { name: "Ann", turns: 4, seed: 99 });
     await ann.turnStarted(0);
     ann.room.send("ready");
     await ann.waitFor<TurnResolvedMessage>("turn:resolved", (m) => m.turn === 0);
     const id = ann.room.roomId;
 
-    const list = JSON.stringify((await getJson(`${app.httpUrl}/api/matches`)).body);
+    const list = JSON.stringify((await getJson(`${env.app.httpUrl}/api/matches`)).body);
     expect(list).not.toContain(id);
     expect(list).not.toContain(ann.welcome.code);
-    const replay = await getJson(`${app.httpUrl}/api/matches/${id}/replay`);
+    const replay = await getJson(`${env.app.httpUrl}/api/matches/${id}/replay`);
     expect(replay.status).toBe(403);
     expect(JSON.stringify(replay.body)).not.toMatch(/"seed"/);
 
@@ -49,9 +39,9 @@ describe("no hidden information before the end", () => {
     // After the end, everything is public.
     for (let i = 0; i < 3; i++) ann.room.send("teacher:advance");
     await ann.waitFor("match:ended");
-    const after = await getJson(`${app.httpUrl}/api/matches`);
+    const after = await getJson(`${env.app.httpUrl}/api/matches`);
     expect(JSON.stringify(after.body)).toContain(id);
-    const done = await getJson(`${app.httpUrl}/api/matches/${id}/replay`);
+    const done = await getJson(`${env.app.httpUrl}/api/matches/${id}/replay`);
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ seed: 99 });
     expect(await (await mine([ann.welcome.token])).json()).toEqual({ matches: [] });
