@@ -106,6 +106,26 @@ export function depreciateCohorts(assets: readonly Vintage[], turn: number): Dep
     const life = v.lifeQuarters;
     const start = v.inServiceTurn;
     const per = Math.max(1, Math.round(cost / life));
+    const q0 = turn - start;
+    if (q0 >= 0 && q0 + 5 < life && (q0 + 5) * per <= cost) {
+      // Mid-life (most cohorts): on the straight line through the coming year and nothing written
+      // off, so each depAfter below is quarters × per: the same sums without their branches.
+      dep += per;
+      ppe += cost - (q0 + 1) * per;
+      kept.push(v);
+      sums.next += per;
+      if (v.kind === "ai_servers") {
+        aiDep += per;
+        installed += v.mw;
+        if (v.chip === "custom") custom += v.mw;
+        sums.ai += 4 * per;
+        if (start + life > turn + 4) sums.servers += v.mw;
+      } else if (v.kind === "facilities") {
+        aiDep += per;
+        sums.ai += 4 * per;
+      } else sums.other += 4 * per;
+      continue;
+    }
     const after = depAfter(cost, life, per, turn + 1 - start);
     if (start <= turn) {
       const before = depAfter(cost, life, per, turn - start);
