@@ -54,14 +54,16 @@ function repayDebt(
     kept.reduce((s, t) => s + t.principal, 0),
   );
   const repaid = repay;
-  kept = [...kept]
-    .sort((a, b) => a.maturityTurn - b.maturityTurn || (a.id < b.id ? -1 : 1))
-    .map((t) => {
-      const r = Math.min(repay, t.principal);
-      repay -= r;
-      return { ...t, principal: t.principal - r };
-    })
-    .filter((t) => t.principal > 0);
+  // `kept` is this call's own array: sorted in place; a tranche nothing is repaid on stays as it is.
+  kept.sort((a, b) => a.maturityTurn - b.maturityTurn || (a.id < b.id ? -1 : 1));
+  const out: DebtTranche[] = [];
+  for (const t of kept) {
+    const r = Math.min(repay, t.principal);
+    repay -= r;
+    const left = t.principal - r;
+    if (left > 0) out.push(r === 0 ? t : { ...t, principal: left });
+  }
+  kept = out;
   return { kept, matured, bridgesDue, repaid };
 }
 
