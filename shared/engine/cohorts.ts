@@ -72,6 +72,11 @@ export function cohortOutlook(assets: readonly Vintage[], turn: number): CohortO
 }
 
 export interface Depreciation {
+  /** The cohorts this was read from. */
+  readonly source: readonly Vintage[];
+  /** MW of servers in service in quarter `turn` (`installedMw`), and those on the seat's own silicon (`serverMw`). */
+  readonly installedMw: number;
+  readonly installedCustomMw: number;
   /** The cohorts still on the books after quarter `turn` (the fully written-off ones retire). */
   readonly kept: Vintage[];
   /** The quarter's depreciation, all of it and the AI line's (servers, facilities). */
@@ -85,12 +90,15 @@ export interface Depreciation {
 
 /**
  * Charges each cohort's quarter `turn` and retires the ones now fully written off (gross and
- * accumulated leave together); reads the kept ones for the market on the way (`cohortOutlook`).
+ * accumulated leave together); reads the servers in service in the quarter, and the kept cohorts
+ * for the market, on the way (`serverMw`, `cohortOutlook`).
  */
 export function depreciateCohorts(assets: readonly Vintage[], turn: number): Depreciation {
   let dep = 0;
   let aiDep = 0;
   let ppe = 0;
+  let installed = 0;
+  let custom = 0;
   const kept: Vintage[] = [];
   const sums = new OutlookSums();
   for (const v of assets) {
@@ -98,11 +106,39 @@ export function depreciateCohorts(assets: readonly Vintage[], turn: number): Dep
     const life = v.lifeQuarters;
     const start = v.inServiceTurn;
     const per = Math.max(1, Math.round(cost / life));
+    const q0 = turn - start;
+    if (q0 >= 0 && q0 + 5 < life && (q0 + 5) * per <= cost) {
+      // Mid-life (most cohorts): on the straight line through the coming year and nothing written
+      // off, so each depAfter below is quarters × per: the same sums without their branches.
+      dep += per;
+      ppe += cost - (q0 + 1) * per;
+      kept.push(v);
+      sums.next += per;
+      if (v.kind === "ai_servers") {
+        aiDep += per;
+        installed += v.mw;
+        if (v.chip === "custom") custom += v.mw;
+        sums.ai += 4 * per;
+        if (start + life > turn + 4) sums.servers += v.mw;
+      } else if (v.kind === "facilities") {
+        aiDep += per;
+        sums.ai += 4 * per;
+      } else sums.other += 4 * per;
+      continue;
+    }
     const after = depAfter(cost, life, per, turn + 1 - start);
     if (start <= turn) {
-      const q = after - depAfter(cost, life, per, turn - start);
+      const before = depAfter(cost, life, per, turn - start);
+      const q = after - before;
       dep += q;
-      if (v.kind === "ai_servers" || v.kind === "facilities") aiDep += q;
+      if (v.kind === "ai_servers") {
+        aiDep += q;
+        // inService(v, turn): in service and not yet written off.
+        if (before < cost) {
+          installed += v.mw;
+          if (v.chip === "custom") custom += v.mw;
+        }
+      } else if (v.kind === "facilities") aiDep += q;
     }
     if (start > turn || after < cost) {
       kept.push(v);
@@ -110,5 +146,14 @@ export function depreciateCohorts(assets: readonly Vintage[], turn: number): Dep
       sums.add(v, per, after, turn);
     }
   }
-  return { kept, depreciation: dep, aiDepreciation: aiDep, ppe, outlook: sums.outlook() };
+  return {
+    source: assets,
+    installedMw: installed,
+    installedCustomMw: custom,
+    kept,
+    depreciation: dep,
+    aiDepreciation: aiDep,
+    ppe,
+    outlook: sums.outlook(),
+  };
 }

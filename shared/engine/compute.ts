@@ -24,6 +24,20 @@ export function installedMw(c: CompanyState, turn: number): number {
   return mw;
 }
 
+/** `installedMw` in each quarter from `from` to `to` − 1 (index 0 = `from`), in one pass over the cohorts. */
+export function installedMwOver(c: Pick<CompanyState, "assets">, from: number, to: number): number[] {
+  const out = new Array<number>(Math.max(0, to - from)).fill(0);
+  for (const v of c.assets) {
+    if (v.kind !== "ai_servers") continue;
+    for (let t = Math.max(from, v.inServiceTurn); t < to; t++) {
+      // Accumulated depreciation only grows: once written off, out of service for good.
+      if (accumulatedDepAt(v, t) >= v.cost) break;
+      out[t - from]! += v.mw;
+    }
+  }
+  return out;
+}
+
 /** MW ordered but not yet delivered. */
 export function pendingMw(c: CompanyState, turn: number): number {
   let mw = 0;

@@ -6,7 +6,8 @@ import { COMPANY_PARAMS, MARKET_PARAMS } from "../rules/params.ts";
 import { SCENARIO_DEFS } from "../rules/scenarios.ts";
 import { capabilitiesBp, nextTrainingCompute } from "./capability.ts";
 import { fleetEfficiencyBp, maxCustomShareBp, nvidiaUnitCostK } from "./chips.ts";
-import { accumulatedDepAt, installedMw, netPpe, poweredCustomShareBp, quarterDepreciation } from "./compute.ts";
+import { type CohortOutlook, cohortOutlook } from "./cohorts.ts";
+import { accumulatedDepAt, installedMwOver, netPpe, poweredCustomShareOf, serverMw } from "./compute.ts";
 import { coreRevenueOf, liftTarget } from "./core-business.ts";
 import { crowdingBp, leverageBp } from "./credit.ts";
 import { nextPotential, servedContract } from "./demand.ts";
@@ -115,12 +116,14 @@ function openingCompany(id: CompanyId, config: MatchConfig): CompanyState {
   const scenario = SCENARIO_DEFS[config.scenario];
   const yearsBefore = 2026 - scenario.startYear;
   const { assets, capexByQuarter } = historicVintages(id, scenario.startYear, scenario.historyYears);
-  const stub = { assets } as unknown as CompanyState;
-  const installed = installedMw(stub, 0);
-  // Training compute: replay the history quarters with the fleet each one had.
+  // Training compute: replay the history quarters with the fleet each one had (the fleet of every
+  // history quarter and of the first, from one pass over the cohorts).
+  const firstHistoryTurn = -scenario.historyYears.length * 4;
+  const fleetByTurn = installedMwOver({ assets }, firstHistoryTurn, 1);
+  const installed = fleetByTurn[-firstHistoryTurn] ?? 0;
   let training = 0;
   const trainingEff = fleetEfficiencyBp(id, maxCustomShareBp(id, p.chipProgram.maturityBp), "training");
-  for (let t = -scenario.historyYears.length * 4; t < 0; t++) training = nextTrainingCompute(id, training, mulBp(installedMw(stub, t), trainingEff));
+  for (let t = firstHistoryTurn; t < 0; t++) training = nextTrainingCompute(id, training, mulBp(fleetByTurn[t - firstHistoryTurn] ?? 0, trainingEff));
   // Build-out starts a year earlier: deflate the core by a year of growth.
   let coreRevenue = p.coreRevenueQ;
   for (let i = 0; i < yearsBefore; i++) coreRevenue = Math.floor((coreRevenue * BP) / (BP + p.coreGrowthBp));
@@ -239,15 +242,22 @@ function openMarket(companies: Partial<Record<CompanyId, CompanyState>>, config:
   const seats = config.seats;
   const regime = MARKET_PARAMS.sentiment.start[config.scenario];
   const potential = MARKET_PARAMS.demand.potentialQ[config.scenario];
-  const fleets = new Map<CompanyId, { installed: number; usable: number; serving: number }>();
+  // Each seat's cohorts read twice, not once per figure: the fleet in service in the first quarter,
+  // and what the market reads from them before it (cohorts.ts; the lift below leaves them as they are).
+  const fleets = new Map<CompanyId, { installed: number; usable: number; serving: number; outlook: CohortOutlook }>();
   for (const id of seats) {
     const c = companies[id]!;
-    const installed = installedMw(c, 0);
+    const servers = serverMw(c, 0);
+    const installed = servers.all;
     const usable = Math.min(installed, c.power.onlineMw);
     fleets.set(id, {
       installed,
       usable,
-      serving: mulBp(usable, fleetEfficiencyBp(id, poweredCustomShareBp(c, 0, usable, COMPANY_PARAMS[id].chipProgram.inferenceBp), "inference")),
+      serving: mulBp(
+        usable,
+        fleetEfficiencyBp(id, poweredCustomShareOf(servers.all, servers.custom, usable, COMPANY_PARAMS[id].chipProgram.inferenceBp), "inference"),
+      ),
+      outlook: cohortOutlook(c.assets, -1),
     });
   }
   // The lift the fleet already earns is in the reported revenue and margin: split it out of the base.
@@ -277,7 +287,7 @@ function openMarket(companies: Partial<Record<CompanyId, CompanyState>>, config:
     const f = fleets.get(id)!;
     return {
       aiRevenue: c.aiRevenue + backlog(id),
-      credibleMw: f.serving + mulBp(arrivingPoweredMw(c, -1, f.installed), MARKET_PARAMS.valuation.arrivingWeightBp),
+      credibleMw: f.serving + mulBp(arrivingPoweredMw(c, -1, f.installed, f.outlook.arrivingMw), MARKET_PARAMS.valuation.arrivingWeightBp),
       capabilityBp: c.capabilityBp,
     };
   });
@@ -290,7 +300,8 @@ function openMarket(companies: Partial<Record<CompanyId, CompanyState>>, config:
     const lastCapexRnd = 0;
     const coreRevenue = coreRevenueConsensus(c.core.revenue, c.core.growthBp, 0);
     const aiRevenue = aiRevenueConsensus(c.aiRevenue, MARKET_PARAMS.demand.growthBp) + backlog(id);
-    const income = quarterlyIncome(openingIncomeInput(c, baseRateBp));
+    // The first quarter's depreciation: quarterDepreciation(v, 0) summed, as read before it.
+    const income = quarterlyIncome(openingIncomeInput(c, baseRateBp, f.outlook.nextDepreciation, f.installed));
     const start = SCENARIO_DEFS[config.scenario].startYear;
     const path = capexPath(id, config.variant, start, { year: start, q: 1 }, c.capexHistory, undefined, 4);
     const consensus = {
@@ -298,7 +309,7 @@ function openMarket(companies: Partial<Record<CompanyId, CompanyState>>, config:
       capexYear: path.reduce((s, x) => s + x, 0),
       coreRevenue,
       aiRevenue,
-      netIncome: netIncomeConsensus(c, 0, { coreRevenue, aiRevenue }, f.usable, lastCapexRnd, baseRateBp),
+      netIncome: netIncomeConsensus(c, 0, { coreRevenue, aiRevenue }, f.usable, lastCapexRnd, baseRateBp, f.outlook.nextDepreciation),
     };
     // The leverage the market tolerates is the seat's own opening leverage (or the sector's, if
     // lower): the opening inputs must already use it, or the first quarter re-rates a levered seat.
@@ -306,24 +317,29 @@ function openMarket(companies: Partial<Record<CompanyId, CompanyState>>, config:
     const openingLeverage = leverageBp(c.tranches.reduce((s, t) => s + t.principal, 0) - c.cash, ebitdaQ);
     const leverageFreeBp = Math.max(MARKET_PARAMS.valuation.leverageFreeBp, openingLeverage);
     const seen = { ...c, consensus, valuation: { ...c.valuation, anchor: { ...c.valuation.anchor, leverageFreeBp } } };
-    const inputs = valuationInputs(seen, -1, {
-      consensus,
-      moodBp: MARKET_PARAMS.sentiment.regimeMultBp[regime],
-      powerCost: income.powerCost,
-      chipRnd: 0,
-      installedMw: f.installed,
-      usableMw: f.usable,
-      servingMw: f.serving,
-      customerFlowBp: 0,
-      horizonQ: 0,
-      franchise: mulBp(industryValue, shares[k] ?? 0),
-      fadeBp: BP,
-      timeValueBp: BP,
-      quarterlyEbitda: ebitdaQ,
-      capexPremiumBp: 0,
-      beatPremiumBp: 0,
-      eventPremiumBp: 0,
-    });
+    const inputs = valuationInputs(
+      seen,
+      -1,
+      {
+        consensus,
+        moodBp: MARKET_PARAMS.sentiment.regimeMultBp[regime],
+        powerCost: income.powerCost,
+        chipRnd: 0,
+        installedMw: f.installed,
+        usableMw: f.usable,
+        servingMw: f.serving,
+        customerFlowBp: 0,
+        horizonQ: 0,
+        franchise: mulBp(industryValue, shares[k] ?? 0),
+        fadeBp: BP,
+        timeValueBp: BP,
+        quarterlyEbitda: ebitdaQ,
+        capexPremiumBp: 0,
+        beatPremiumBp: 0,
+        eventPremiumBp: 0,
+      },
+      f.outlook,
+    );
     const anchor = anchorFor(c.marketCap, inputs, mulBp(inputs.coreNopat, MARKET_PARAMS.valuation.earningsFloorBp), leverageFreeBp);
     const price: PriceState = { inputs, sharesM: c.sharesOutstandingM, residualBp: 0, marketNoiseBp: 0 };
     const cents = sharePriceCents(anchor, price);
@@ -339,10 +355,9 @@ function openMarket(companies: Partial<Record<CompanyId, CompanyState>>, config:
 }
 
 /** A quarter's income at the opening position: the agencies' and the market's starting figures. */
-function openingIncomeInput(c: CompanyState, baseRateBp: number): IncomeInput {
-  let dep = 0;
-  for (const v of c.assets) dep += quarterDepreciation(v, 0);
-  const usable = Math.min(installedMw(c, 0), c.power.onlineMw);
+/** `dep`: the cohorts' depreciation in the first quarter; `installed`: the server MW in service then. */
+function openingIncomeInput(c: CompanyState, baseRateBp: number, dep: number, installed: number): IncomeInput {
+  const usable = Math.min(installed, c.power.onlineMw);
   return {
     coreRevenue: c.core.revenue,
     coreMarginBp: c.core.marginBp,

@@ -23,7 +23,7 @@ import { recordStatements } from "./steps/statements.ts";
 import { industryCoverageBp } from "./sentiment.ts";
 import { runStockMarket } from "./steps/stock.ts";
 import { generateOffers } from "./energy.ts";
-import type { CompanyState, MatchState, SeatReport, TurnReport } from "./types.ts";
+import type { CompanyState, Decision, MatchState, SeatReport, TurnReport } from "./types.ts";
 
 /** Resolves one quarter. Missing or illegal decisions are replaced by the seat's default. */
 export function resolveTurn(state: MatchState, decisions: Readonly<Partial<Record<CompanyId, unknown>>>): { state: MatchState; report: TurnReport } {
@@ -87,6 +87,8 @@ function assemble(ctx: TurnContext, fx: EventEffects): { state: MatchState; repo
   const industryAi = works.reduce((s, w) => s + w.c.aiRevenue, 0);
   const demand = ctx.demand!;
   const nextTurn = turn + 1;
+  const lastDecisions: Partial<Record<CompanyId, Decision>> = {};
+  for (const w of works) lastDecisions[w.c.id] = w.decision;
   const ended = nextTurn >= state.config.turns || works.every((w) => w.defaultedNow);
   const windowOpen = fx.windowShutQuarters === 0;
   const opening = D.potentialQ[state.config.scenario];
@@ -117,7 +119,7 @@ function assemble(ctx: TurnContext, fx: EventEffects): { state: MatchState; repo
       sentiment: ctx.sentiment,
       events: ctx.events,
     },
-    lastDecisions: Object.fromEntries(works.map((w) => [w.c.id, w.decision])),
+    lastDecisions,
     industryHistory: [
       ...state.industryHistory,
       {

@@ -60,11 +60,11 @@ export function lastFour(series: readonly number[]): number {
 /** Sums series aligned at their ends (seats' histories may differ in length only before the match). */
 export function mergeSeries(series: readonly (readonly number[])[]): number[] {
   const n = Math.max(0, ...series.map((s) => s.length));
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (const x of series) s += x[x.length - n + i] ?? 0;
-    out.push(s);
+  const out = new Array<number>(n).fill(0);
+  // Series by series (the same sums in the same order): no reads before a shorter series' start.
+  for (const x of series) {
+    const offset = n - x.length;
+    for (let j = 0; j < x.length; j++) out[offset + j]! += x[j] ?? 0;
   }
   return out;
 }

@@ -187,17 +187,19 @@ function err(code: string, path: string, message: string): ValidationError {
 
 const KNOWN_FIELDS: ReadonlySet<string> = new Set<string>([...MONEY_FIELDS, "customShareBp", "debtTenor", "energyBids"]);
 
+/** A whole number within [min, max], or the error that says why not. */
+function checkInt(errors: ValidationError[], path: string, v: unknown, min: number, max: number): void {
+  if (typeof v !== "number" || !Number.isInteger(v)) errors.push(err("decision/malformed", path, `${path} must be a whole number`));
+  else if (v < min || v > max) errors.push(err("decision/out_of_range", path, `${path} must be between ${min} and ${max}, got ${v}`));
+}
+
 function structuralErrors(d: unknown): ValidationError[] {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return [err("decision/malformed", "", "a decision must be an object")];
   const o = d as Record<string, unknown>;
   const errors: ValidationError[] = [];
   for (const k of Object.keys(o)) if (!KNOWN_FIELDS.has(k)) errors.push(err("decision/unknown_field", k, `unknown field "${k}"`));
-  const int = (path: string, v: unknown, min: number, max: number): void => {
-    if (typeof v !== "number" || !Number.isInteger(v)) errors.push(err("decision/malformed", path, `${path} must be a whole number`));
-    else if (v < min || v > max) errors.push(err("decision/out_of_range", path, `${path} must be between ${min} and ${max}, got ${v}`));
-  };
-  for (const f of MONEY_FIELDS) int(f, o[f], 0, MONEY_MAX);
-  int("customShareBp", o.customShareBp, 0, BP);
+  for (const f of MONEY_FIELDS) checkInt(errors, f, o[f], 0, MONEY_MAX);
+  checkInt(errors, "customShareBp", o.customShareBp, 0, BP);
   if (!(TENORS as readonly unknown[]).includes(o.debtTenor))
     errors.push(err("decision/malformed", "debtTenor", `debtTenor must be one of ${TENORS.join(", ")}`));
   if (!Array.isArray(o.energyBids)) errors.push(err("decision/malformed", "energyBids", "energyBids must be a list"));
@@ -211,7 +213,7 @@ function structuralErrors(d: unknown): ValidationError[] {
       const bid = b as Record<string, unknown>;
       if (typeof bid.dealId !== "string" || bid.dealId.length === 0)
         errors.push(err("decision/malformed", `energyBids.${i}.dealId`, "dealId must be a string"));
-      int(`energyBids.${i}.amount`, bid.amount, 0, MONEY_MAX);
+      checkInt(errors, `energyBids.${i}.amount`, bid.amount, 0, MONEY_MAX);
     });
   return errors;
 }

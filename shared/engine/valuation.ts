@@ -110,7 +110,10 @@ export function riskBp(ratingRiskBp: number, leverageBp: number, leverageFreeBp:
   return mulBp(mulBp(ratingRiskBp, lev), stranded);
 }
 
-/** Order in which a quarter's change of inputs is attributed (each step swaps one group). */
+/**
+ * Order in which a quarter's change of inputs is attributed (each step swaps one group);
+ * `decomposeMove` follows it step by step. Every input is in exactly one group.
+ */
 const STEPS = [
   ["sentimentBp", ["regimeBp"]],
   ["creditBp", ["riskBp"]],
@@ -120,6 +123,9 @@ const STEPS = [
   ["eventsBp", ["eventPremiumBp"]],
   ["cashBp", ["netCash"]],
 ] as const satisfies readonly (readonly [keyof PriceMove, readonly (keyof ValuationInputs)[]])[];
+
+/** An input in no group of `STEPS` (never, or the compiler refuses `decomposeMove`'s working copy below). */
+type Unswapped = Exclude<keyof ValuationInputs, (typeof STEPS)[number][1][number]>;
 
 export interface PriceState {
   readonly inputs: ValuationInputs;
@@ -150,36 +156,57 @@ export function fairPriceCents(a: ValuationAnchor, s: Pick<PriceState, "inputs" 
  * noise. The parts telescope, so they sum exactly to the move.
  */
 export function decomposeMove(a: ValuationAnchor, before: PriceState, after: PriceState): PriceMove {
-  let value = fairValue(a, before.inputs);
+  // The working inputs, swapped in group by group in the order of `STEPS` (written out: the price
+  // move is split for every seat every quarter). Each group changes the operating value, the
+  // factor, or both; the other is carried from the step before (`fairValue` from its two parts).
+  const x = after.inputs;
+  const cur: { -readonly [K in keyof ValuationInputs]: ValuationInputs[K] } & Record<Unswapped, never> = { ...before.inputs };
+  let op = operatingValue(a, cur);
+  let factor = factorBp(cur);
+  let value = Math.max(1000, mulBp(op, factor) + cur.netCash);
   const p0 = priceCentsAt(value, before);
   const noise0 = BP + before.residualBp + before.marketNoiseBp;
   const perShare = (v: number, shares: number, noiseBp: number): number => (mulBp(v, noiseBp) * 100) / Math.max(1, shares);
-  const parts: Record<keyof PriceMove, number> = {
-    totalBp: 0,
-    earningsBp: 0,
-    capexBp: 0,
-    positionBp: 0,
-    creditBp: 0,
-    sentimentBp: 0,
-    cashBp: 0,
-    eventsBp: 0,
-    residualBp: 0,
-  };
-  // One working copy: each step swaps its group in on top of the steps before it.
-  const inputs = { ...before.inputs } as Record<keyof ValuationInputs, number>;
   const toBp = (cents: number): number => (p0 <= 0 ? 0 : Math.round((cents * BP) / p0));
-  for (const [part, keys] of STEPS) {
-    for (const k of keys) inputs[k] = after.inputs[k];
-    const v = fairValue(a, inputs);
-    parts[part] += toBp(perShare(v - value, before.sharesM, noise0));
+  /** The part of the move from the groups swapped in since the last step (0 + …: parts start at 0). */
+  const step = (): number => {
+    const v = Math.max(1000, mulBp(op, factor) + cur.netCash);
+    const part = 0 + toBp(perShare(v - value, before.sharesM, noise0));
     value = v;
-  }
+    return part;
+  };
+  cur.regimeBp = x.regimeBp;
+  factor = factorBp(cur);
+  let sentimentBp = step();
+  cur.riskBp = x.riskBp;
+  factor = factorBp(cur);
+  const creditBp = step();
+  cur.coreNopat = x.coreNopat;
+  cur.aiNopat = x.aiNopat;
+  cur.beatPremiumBp = x.beatPremiumBp;
+  cur.fadeBp = x.fadeBp;
+  op = operatingValue(a, cur);
+  factor = factorBp(cur);
+  const earningsBp = step();
+  cur.capexPremiumBp = x.capexPremiumBp;
+  factor = factorBp(cur);
+  const capexBp = step();
+  cur.outlookBp = x.outlookBp;
+  cur.franchise = x.franchise;
+  cur.timeValueBp = x.timeValueBp;
+  op = operatingValue(a, cur);
+  const positionBp = step();
+  cur.eventPremiumBp = x.eventPremiumBp;
+  factor = factorBp(cur);
+  const eventsBp = step();
+  cur.netCash = x.netCash;
+  let cashBp = step();
   // Buybacks retire shares, equity raises add them: per-share value moves with the count.
-  parts.cashBp += toBp(perShare(value, after.sharesM, noise0) - perShare(value, before.sharesM, noise0));
+  cashBp += toBp(perShare(value, after.sharesM, noise0) - perShare(value, before.sharesM, noise0));
   // Noise: the market-wide part is the sector's mood, the rest is the company's own.
   const fairAfter = (value * 100) / Math.max(1, after.sharesM);
-  parts.sentimentBp += toBp(mulBp(fairAfter, after.marketNoiseBp - before.marketNoiseBp));
+  sentimentBp += toBp(mulBp(fairAfter, after.marketNoiseBp - before.marketNoiseBp));
   const totalBp = toBp(sharePriceCents(a, after) - p0);
-  const explained = parts.earningsBp + parts.capexBp + parts.positionBp + parts.creditBp + parts.sentimentBp + parts.cashBp + parts.eventsBp;
-  return { ...parts, totalBp, residualBp: totalBp - explained };
+  const explained = earningsBp + capexBp + positionBp + creditBp + sentimentBp + cashBp + eventsBp;
+  return { totalBp, earningsBp, capexBp, positionBp, creditBp, sentimentBp, cashBp, eventsBp, residualBp: totalBp - explained };
 }

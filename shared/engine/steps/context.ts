@@ -2,7 +2,7 @@
  * The working data of one resolveTurn call. Every step reads the input state and writes only
  * into fresh drafts here (one per active seat), so the input state is never mutated.
  */
-import type { CohortOutlook } from "../cohorts.ts";
+import type { CohortOutlook, Depreciation } from "../cohorts.ts";
 import type { CompanyId, Rating } from "../ids.ts";
 import type { DemandOutcome } from "../demand.ts";
 import type {
@@ -49,6 +49,8 @@ export interface SeatWork {
   /** Net book value of the cohorts after this quarter's depreciation. */
   ppe: number;
   aiDep: number;
+  /** The quarter's pass over the cohorts (step 3 reads them, step 6 charges and retires). */
+  cohorts: Depreciation | null;
   /** The kept cohorts read for the market (step 6 leaves it for step 9: nothing changes the cohorts between). */
   fleet: CohortOutlook | null;
   ratingBefore: Rating;
@@ -115,6 +117,7 @@ export function beginTurn(state: MatchState, decisions: Readonly<Partial<Record<
       equityIssued: 0,
       ppe: 0,
       aiDep: 0,
+      cohorts: null,
       fleet: null,
       ratingBefore: c.rating,
       ratingReason: null,

@@ -19,7 +19,8 @@ export function runCredit(ctx: TurnContext): void {
     // The finance step left why the doors shut (a refused bridge, a refused share sale) in ratingReason.
     const distressReason = w.ratingReason;
     if (w.defaultedNow) {
-      Object.assign(w.c, { rating: "D", creditWatch: "none" });
+      w.c.rating = "D";
+      w.c.creditWatch = "none";
       w.ratingReason = distressReason ?? "credit.reason.default";
       continue;
     }
@@ -31,7 +32,8 @@ export function runCredit(ctx: TurnContext): void {
     // ratios hold: the warning before the doors shut (bridge lenders read the same statements).
     if (!distressed && step.rating === w.c.rating && statementPaidOutBorrowed(w.cashFlow!, w.c.cash))
       step = { rating: step.rating, watch: "negative", reason: "credit.reason.payout_debt" };
-    Object.assign(w.c, { rating: step.rating, creditWatch: step.watch });
+    w.c.rating = step.rating;
+    w.c.creditWatch = step.watch;
     w.ratingReason = step.reason;
   }
 }

@@ -21,11 +21,12 @@ const CR = MARKET_PARAMS.credit;
 const V = MARKET_PARAMS.valuation;
 
 /**
- * Charges each cohort's quarter and retires the ones now fully written off; keeps what the stock
- * step will read from the cohorts (no cohort is added or retired between here and there).
+ * Charges each cohort's quarter and retires the ones now fully written off (step 3 read the same
+ * cohorts already); keeps what the stock step will read from them (no cohort is added or retired
+ * between here and there).
  */
 function depreciate(w: SeatWork, turn: number): number {
-  const d = depreciateCohorts(w.c.assets, turn);
+  const d = w.cohorts?.source === w.c.assets ? w.cohorts : depreciateCohorts(w.c.assets, turn);
   w.c.assets = d.kept;
   w.ppe = d.ppe;
   w.aiDep = d.aiDepreciation;
@@ -53,14 +54,16 @@ function repayDebt(
     kept.reduce((s, t) => s + t.principal, 0),
   );
   const repaid = repay;
-  kept = [...kept]
-    .sort((a, b) => a.maturityTurn - b.maturityTurn || (a.id < b.id ? -1 : 1))
-    .map((t) => {
-      const r = Math.min(repay, t.principal);
-      repay -= r;
-      return { ...t, principal: t.principal - r };
-    })
-    .filter((t) => t.principal > 0);
+  // `kept` is this call's own array: sorted in place; a tranche nothing is repaid on stays as it is.
+  kept.sort((a, b) => a.maturityTurn - b.maturityTurn || (a.id < b.id ? -1 : 1));
+  const out: DebtTranche[] = [];
+  for (const t of kept) {
+    const r = Math.min(repay, t.principal);
+    repay -= r;
+    const left = t.principal - r;
+    if (left > 0) out.push(r === 0 ? t : { ...t, principal: left });
+  }
+  kept = out;
   return { kept, matured, bridgesDue, repaid };
 }
 
@@ -202,18 +205,17 @@ export function runFinance(ctx: TurnContext): void {
     w.debtIssued = issued;
     w.emergency = emergency;
     w.equityIssued = equityIssued;
-    Object.assign(c, {
-      cash,
-      tranches,
-      nextTrancheSeq: seq,
-      equity: c.equity + income.netIncome - returned + equityIssued,
-      sharesOutstandingM: shares,
-      cashReturned: c.cashReturned + returned,
-      dividendsPerShareCents: c.dividendsPerShareCents + dpsCents,
-      cumulativeFcf: c.cumulativeFcf + fcf,
-      capexHistory: [...c.capexHistory, d.capex],
-      aiRevenueHistory: [...c.aiRevenueHistory, c.aiRevenue],
-      lendersWaryQuarters: payoutFromDebt ? LENDERS_MEMORY_QUARTERS : Math.max(0, c.lendersWaryQuarters - 1),
-    });
+    // Field by field (each reads only its own old value): Object.assign from a literal is a slow path.
+    c.cash = cash;
+    c.tranches = tranches;
+    c.nextTrancheSeq = seq;
+    c.equity = c.equity + income.netIncome - returned + equityIssued;
+    c.sharesOutstandingM = shares;
+    c.cashReturned = c.cashReturned + returned;
+    c.dividendsPerShareCents = c.dividendsPerShareCents + dpsCents;
+    c.cumulativeFcf = c.cumulativeFcf + fcf;
+    c.capexHistory = [...c.capexHistory, d.capex];
+    c.aiRevenueHistory = [...c.aiRevenueHistory, c.aiRevenue];
+    c.lendersWaryQuarters = payoutFromDebt ? LENDERS_MEMORY_QUARTERS : Math.max(0, c.lendersWaryQuarters - 1);
   }
 }

@@ -37,6 +37,7 @@ export function recordStatements(ctx: TurnContext): void {
       marketCap: c.marketCap,
       rating: c.rating,
     };
-    Object.assign(c, { history: [...c.history, record], power: { ...c.power, outageMw: 0 } });
+    c.history = [...c.history, record];
+    c.power = { ...c.power, outageMw: 0 };
   }
 }

@@ -154,7 +154,10 @@ export function runStockMarket(ctx: TurnContext): void {
     if (w.defaultedNow) {
       const cents = Math.max(1, Math.floor(100_000 / c.sharesOutstandingM));
       const total = w.before.sharePriceCents <= 0 ? 0 : Math.round(((cents - w.before.sharePriceCents) * BP) / w.before.sharePriceCents);
-      Object.assign(c, { status: "defaulted", defaultedTurn: ctx.turn, marketCap: 1000, sharePriceCents: cents });
+      c.status = "defaulted";
+      c.defaultedTurn = ctx.turn;
+      c.marketCap = 1000;
+      c.sharePriceCents = cents;
       w.priceMove = { totalBp: total, earningsBp: 0, capexBp: 0, positionBp: 0, creditBp: total, sentimentBp: 0, cashBp: 0, eventsBp: 0, residualBp: 0 };
       continue;
     }
@@ -194,10 +197,8 @@ export function runStockMarket(ctx: TurnContext): void {
     const anchor = c.valuation.anchor;
     const cents = sharePriceCents(anchor, after);
     w.priceMove = decomposeMove(anchor, before, after);
-    Object.assign(c, {
-      sharePriceCents: cents,
-      marketCap: Math.round((cents * c.sharesOutstandingM) / 100),
-      valuation: { ...c.valuation, inputs, residualBp: after.residualBp, fairPriceCents: fairPriceCents(anchor, after) },
-    });
+    c.sharePriceCents = cents;
+    c.marketCap = Math.round((cents * c.sharesOutstandingM) / 100);
+    c.valuation = { ...c.valuation, inputs, residualBp: after.residualBp, fairPriceCents: fairPriceCents(anchor, after) };
   }
 }
