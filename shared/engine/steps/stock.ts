@@ -152,7 +152,7 @@ export function runStockMarket(ctx: TurnContext): void {
       marketNoiseBp: market.marketNoiseBp,
     };
     if (w.defaultedNow) {
-      const cents = Math.max(1, Math.floor(100_000 / c.sharesOutstandingM));
+      const cents = Math.max(1, Math.floor(MARKET_PARAMS.rules.defaultedEquity / c.sharesOutstandingM));
       const total = w.before.sharePriceCents <= 0 ? 0 : Math.round(((cents - w.before.sharePriceCents) * BP) / w.before.sharePriceCents);
       c.status = "defaulted";
       c.defaultedTurn = ctx.turn;
