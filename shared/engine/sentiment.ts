@@ -71,8 +71,14 @@ export function mergeSeries(series: readonly (readonly number[])[]): number[] {
 
 /** The industry's four-quarter AI revenue ÷ capex, bp: what the mood is driven by. */
 export function industryCoverageBp(companies: readonly CompanyState[]): number {
-  const capex = lastFour(mergeSeries(companies.map((c) => c.capexHistory)));
-  const ai = lastFour(mergeSeries(companies.map((c) => c.aiRevenueHistory)));
+  // The last four quarters of the series merged at their ends are each seat's last four: the same
+  // whole-dollar sums without merging whole histories.
+  let capex = 0;
+  let ai = 0;
+  for (const c of companies) {
+    capex += lastFour(c.capexHistory);
+    ai += lastFour(c.aiRevenueHistory);
+  }
   return Math.round((ai * BP) / Math.max(1, capex));
 }
 
