@@ -69,6 +69,15 @@ export function mergeSeries(series: readonly (readonly number[])[]): number[] {
   return out;
 }
 
+/** The last `k` entries of `mergeSeries(series)` (all of it when shorter), merging only those. */
+export function mergeSeriesTail(series: readonly (readonly number[])[], k: number): number[] {
+  const n = Math.max(0, ...series.map((s) => s.length));
+  const m = Math.min(n, k);
+  const out = new Array<number>(m).fill(0);
+  for (const x of series) for (let j = Math.max(0, x.length - m); j < x.length; j++) out[m - x.length + j]! += x[j] ?? 0;
+  return out;
+}
+
 /** The industry's four-quarter AI revenue ÷ capex, bp: what the mood is driven by. */
 export function industryCoverageBp(companies: readonly CompanyState[]): number {
   // The last four quarters of the series merged at their ends are each seat's last four: the same
