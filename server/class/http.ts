@@ -13,6 +13,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { ClassIdSchema, CreateClassBodySchema } from "../../shared/protocol/class.ts";
+import { HttpError } from "../http/errors.ts";
 import { CODE_PATTERN, RateLimiter, normaliseCode } from "../util.ts";
 import type { ClassContext } from "./context.ts";
 import { createClass, locateClass } from "./service.ts";
@@ -32,20 +33,6 @@ const ClassCodeSchema = z
   .max(32)
   .transform(normaliseCode)
   .pipe(z.string().regex(CODE_PATTERN, "a class code is 6 characters from A-Z and 2-9 without look-alikes (no O, 0, I, 1, L)"));
-
-class HttpError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly detail: unknown;
-  readonly headers: Readonly<Record<string, string>>;
-  constructor(status: number, code: string, message: string, detail?: unknown, headers: Readonly<Record<string, string>> = {}) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.detail = detail;
-    this.headers = headers;
-  }
-}
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);

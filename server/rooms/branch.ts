@@ -13,7 +13,7 @@ import type { CreateOptions } from "../../shared/protocol/index.ts";
 import { TurnHasher, restoreState } from "../replay.ts";
 import type { MatchRecord, MatchSettings, SeatRecord, Storage, TurnRecord } from "../storage/types.ts";
 import type { AiDecide } from "./context.ts";
-import type { NewMatch, SetupIds } from "./match-setup.ts";
+import { lobbyRecord, type NewMatch, type SetupIds } from "./match-setup.ts";
 
 export interface BranchStart {
   readonly match: NewMatch;
@@ -58,22 +58,7 @@ export async function setupBranch(o: CreateOptions, ids: SetupIds, storage: Stor
   };
   const seats: Partial<Record<CompanyId, SeatRecord>> = {};
   for (const c of src.config.seats) seats[c] = { control: "vacant", name: "", tokenHash: "", held: false };
-  const record: MatchRecord = {
-    id: ids.id,
-    code: ids.code,
-    config: src.config,
-    settings,
-    seats,
-    hostTokenHash: "",
-    teacherKeyHash: ids.teacherKeyHash,
-    status: "lobby",
-    engineVersion: ENGINE_VERSION,
-    createdAt: ids.now,
-    updatedAt: ids.now,
-    endedAt: null,
-    finalHash: null,
-    scores: null,
-  };
+  const record = lobbyRecord(ids, src.config, settings, seats);
   return { ok: true, start: { match: { engine: restored.state, record, fillWithAi: true }, prefix, lastHash: restored.lastHash ?? "", hasher } };
 }
 

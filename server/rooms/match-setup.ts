@@ -23,6 +23,26 @@ export interface SetupIds {
   readonly teacherKeyHash: string;
 }
 
+/** A new match's record in the lobby: no host yet, nothing played, the seats as given. */
+export function lobbyRecord(ids: SetupIds, config: MatchState["config"], settings: MatchSettings, seats: Partial<Record<CompanyId, SeatRecord>>): MatchRecord {
+  return {
+    id: ids.id,
+    code: ids.code,
+    config,
+    settings,
+    seats,
+    hostTokenHash: "",
+    teacherKeyHash: ids.teacherKeyHash,
+    status: "lobby",
+    engineVersion: ENGINE_VERSION,
+    createdAt: ids.now,
+    updatedAt: ids.now,
+    endedAt: null,
+    finalHash: null,
+    scores: null,
+  };
+}
+
 export function parseCreateOptions(raw: unknown): { ok: true; options: CreateOptions } | { ok: false; message: string } {
   const parsed = CreateOptionsSchema.safeParse(raw);
   if (parsed.success) return { ok: true, options: parsed.data };
@@ -59,21 +79,6 @@ export function setupMatch(o: CreateOptions, ids: SetupIds): SetupResult {
   };
   const seatRecords: Partial<Record<CompanyId, SeatRecord>> = {};
   for (const s of engine.config.seats) seatRecords[s] = { control: explicitAi.includes(s) ? "ai" : "vacant", name: "", tokenHash: "", held: false };
-  const record: MatchRecord = {
-    id: ids.id,
-    code: ids.code,
-    config: engine.config,
-    settings,
-    seats: seatRecords,
-    hostTokenHash: "",
-    teacherKeyHash: ids.teacherKeyHash,
-    status: "lobby",
-    engineVersion: ENGINE_VERSION,
-    createdAt: ids.now,
-    updatedAt: ids.now,
-    endedAt: null,
-    finalHash: null,
-    scores: null,
-  };
+  const record = lobbyRecord(ids, engine.config, settings, seatRecords);
   return { ok: true, match: { engine, record, fillWithAi: mode === "solo" || o.aiSeats === "fill" } };
 }

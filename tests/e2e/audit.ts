@@ -6,6 +6,7 @@
  */
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
+import { expect } from "vitest";
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve("axe-core/axe.min.js");
@@ -161,4 +162,13 @@ export async function audit(page: Page, screen: string, floorPx = 12): Promise<A
 /** One line per audit for the test log: the figures the note quotes. */
 export function summary(r: AuditResult): string {
   return `${r.screen}: axe violations ${r.violations.reduce((s, v) => s + v.nodes, 0)}, contrast checked ${r.contrastChecked} (undecided ${r.contrastUndecided}), min text ${r.minFontPx}px over ${r.textCount} texts, clipped ${r.clipped.length}, canvas texts ${r.canvasTexts}`;
+}
+
+/** The floor every audited screen must meet: no axe violation, no undecided contrast, no text under the floor, nothing cut off, no text on the canvas. */
+export function expectAuditFloor(r: AuditResult, name = r.screen): void {
+  expect(r.violations, name).toEqual([]);
+  expect(r.undecided, name).toEqual([]);
+  expect(r.smallTexts, name).toEqual([]);
+  expect(r.clipped, name).toEqual([]);
+  expect(r.canvasTexts, name).toBe(0);
 }

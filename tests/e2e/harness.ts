@@ -8,7 +8,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const ARTIFACTS = join(ROOT, "test-artifacts");
@@ -161,6 +161,17 @@ export async function playQuarter(page: Page, capex: number, opts: { debtB?: num
   if (opts.debtB !== undefined) await page.getByTestId("decide-debtIssue").fill(String(opts.debtB));
   if (opts.buybacksB !== undefined) await page.getByTestId("decide-buybacks").fill(String(opts.buybacksB));
   await page.getByTestId("commit-button").click();
+}
+
+/** From the title screen at `url`: `name` creates a match of `turns` quarters and waits in the lobby; returns its join code. */
+export async function hostMatch(page: Page, url: string, name: string, turns = 4): Promise<string> {
+  await page.goto(url);
+  await page.getByTestId("name-input").fill(name);
+  await page.getByTestId("turns-input").fill(String(turns));
+  await page.getByTestId("create-button").click();
+  await page.getByTestId("lobby-code").waitFor();
+  await expect.poll(async () => (await page.getByTestId("lobby-code").textContent())?.trim().length ?? 0).toBeGreaterThan(3);
+  return (await page.getByTestId("lobby-code").textContent())!.trim();
 }
 
 export interface BrowserSuite {

@@ -4,7 +4,7 @@
  * one match by code. Screenshots go to test-artifacts/ (git-ignored).
  */
 import { describe, expect, test } from "vitest";
-import { useBrowserSuite, openPage, playQuarter, sessionInfo, shot, startServer } from "./harness.ts";
+import { hostMatch, useBrowserSuite, openPage, playQuarter, sessionInfo, shot, startServer } from "./harness.ts";
 
 const suite = useBrowserSuite();
 
@@ -148,13 +148,7 @@ describe("browser end to end", () => {
     await ctxB.addInitScript(() => localStorage.setItem("cp.lang", "zh-CN"));
     const a = await openPage(ctxA, problems, "host");
     const b = await openPage(ctxB, problems, "guest");
-    await a.goto(suite.server.url);
-    await a.getByTestId("name-input").fill("Host");
-    await a.getByTestId("turns-input").fill("4");
-    await a.getByTestId("create-button").click();
-    await a.getByTestId("lobby-code").waitFor();
-    await expect.poll(async () => (await a.getByTestId("lobby-code").textContent())?.trim().length ?? 0).toBeGreaterThan(3);
-    const code = (await a.getByTestId("lobby-code").textContent())!.trim();
+    const code = await hostMatch(a, suite.server.url, "Host");
 
     await b.goto(suite.server.url);
     await b.getByTestId("name-input").fill("Guest");

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import { useBrowserSuite, openPage, playQuarter, sessionInfo, shot } from "../e2e/harness.ts";
+import { hostMatch, useBrowserSuite, openPage, playQuarter, sessionInfo, shot } from "../e2e/harness.ts";
 import { summary } from "./summary.ts";
 
 const suite = useBrowserSuite();
@@ -25,13 +25,7 @@ describe("reload and rejoin", () => {
     const ctxB = await suite.browser.newContext({ viewport: VIEWPORT });
     const a = await openPage(ctxA, problems, "host", NETWORK_NOISE);
     let b = await openPage(ctxB, problems, "guest", NETWORK_NOISE);
-    await a.goto(suite.server.url);
-    await a.getByTestId("name-input").fill("Hana");
-    await a.getByTestId("turns-input").fill("4");
-    await a.getByTestId("create-button").click();
-    await a.getByTestId("lobby-code").waitFor();
-    await expect.poll(async () => (await a.getByTestId("lobby-code").textContent())?.trim().length ?? 0).toBeGreaterThan(3);
-    const code = (await a.getByTestId("lobby-code").textContent())!.trim();
+    const code = await hostMatch(a, suite.server.url, "Hana");
     await b.goto(suite.server.url);
     await b.getByTestId("name-input").fill("Guo");
     await b.getByTestId("code-input").fill(code);
