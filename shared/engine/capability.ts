@@ -26,5 +26,12 @@ export function capabilitiesBp(training: Readonly<Partial<Record<CompanyId, numb
 
 /** Tier 1 = frontier … tier 4 = far behind. */
 export function capabilityTier(capabilityBp: number): 1 | 2 | 3 | 4 {
-  return capabilityBp >= 9000 ? 1 : capabilityBp >= 7500 ? 2 : capabilityBp >= 6000 ? 3 : 4;
+  const [t1, t2, t3] = MARKET_PARAMS.rules.capabilityTiersBp;
+  return capabilityBp >= t1 ? 1 : capabilityBp >= t2 ? 2 : capabilityBp >= t3 ? 3 : 4;
+}
+
+/** What a MW serves at this capability, bp: a share without any frontier model, the rest with the leader's. */
+export function servingFactorBp(capabilityBp: number): number {
+  const base = MARKET_PARAMS.rules.servingAtZeroCapabilityBp;
+  return base + Math.floor((capabilityBp * (10_000 - base)) / 10_000);
 }

@@ -26,14 +26,27 @@ export function installedMw(c: CompanyState, turn: number): number {
 
 /** `installedMw` in each quarter from `from` to `to` − 1 (index 0 = `from`), in one pass over the cohorts. */
 export function installedMwOver(c: Pick<CompanyState, "assets">, from: number, to: number): number[] {
-  const out = new Array<number>(Math.max(0, to - from)).fill(0);
+  const n = Math.max(0, to - from);
+  // Each cohort is in service over one run of quarters (accumulated depreciation only grows):
+  // from its first quarter until the first one it starts written off, `accumulatedDepAt` ≥ cost:
+  // its life, or sooner when the rounded straight-line charge writes it off first (⌈cost ÷ per⌉
+  // quarters). Added as +mw / −mw at the ends of the run, then summed along.
+  const change = new Array<number>(n + 1).fill(0);
   for (const v of c.assets) {
-    if (v.kind !== "ai_servers") continue;
-    for (let t = Math.max(from, v.inServiceTurn); t < to; t++) {
-      // Accumulated depreciation only grows: once written off, out of service for good.
-      if (accumulatedDepAt(v, t) >= v.cost) break;
-      out[t - from]! += v.mw;
-    }
+    if (v.kind !== "ai_servers" || v.cost <= 0) continue;
+    const per = Math.max(1, Math.round(v.cost / v.lifeQuarters));
+    const end = v.inServiceTurn + Math.min(v.lifeQuarters, Math.ceil(v.cost / per));
+    const lo = Math.max(from, v.inServiceTurn);
+    const hi = Math.min(to, end);
+    if (lo >= hi) continue;
+    change[lo - from]! += v.mw;
+    change[hi - from]! -= v.mw;
+  }
+  const out = new Array<number>(n);
+  let mw = 0;
+  for (let k = 0; k < n; k++) {
+    mw += change[k]!;
+    out[k] = mw;
   }
   return out;
 }

@@ -20,7 +20,7 @@ import type { CoreBusiness } from "./types.ts";
 
 const K = MARKET_PARAMS.core;
 /** The most of its core a laggard can lose to rivals. */
-const LOSS_CAP_BP = 5000;
+const LOSS_CAP_BP = MARKET_PARAMS.rules.customerLossCapBp;
 
 /** MW of AI compute a core of this size needs for its full lift. */
 export function liftNeedMw(baseRevenueQ: number): number {

@@ -108,7 +108,7 @@ export function agencyStep(
 export function orderBook(bonds: MarketState["bonds"], rating: Rating, regime: Regime): number {
   if (!bonds.windowOpen) return 0;
   const crowdedPts = Math.max(0, Math.floor((bonds.aiIgShareBp - C.crowdingThresholdBp) / 100));
-  const crowding = Math.max(2000, BP - crowdedPts * C.bookCrowdingBp);
+  const crowding = Math.max(MARKET_PARAMS.rules.bookCrowdingFloorBp, BP - crowdedPts * C.bookCrowdingBp);
   return mulBp(mulBp(mulBp(C.baseBook, C.bookByRatingBp[rating]), C.bookByRegimeBp[regime]), crowding);
 }
 

@@ -3,6 +3,7 @@
  * but everyone's capacity together pushes the price per unit down for all.
  */
 import { MARKET_PARAMS, COMPANY_PARAMS } from "../rules/params.ts";
+import { servingFactorBp } from "./capability.ts";
 import type { CompanyId } from "./ids.ts";
 import { BP, isqrt, mulBp } from "./money.ts";
 
@@ -17,7 +18,7 @@ export interface Contender {
 
 /** Weight of a seat in the AI cloud market: compute × capability × its route to customers. */
 export function marketWeight(c: Contender): number {
-  const capFactor = 5000 + Math.floor(c.capabilityBp / 2);
+  const capFactor = servingFactorBp(c.capabilityBp);
   return Math.floor((c.usableMw * capFactor * COMPANY_PARAMS[c.id].aiMarketWeightBp) / (BP * BP));
 }
 
@@ -47,7 +48,7 @@ export function industryRevenue(potential: number, weightedMw: number): number {
 
 /** Capability-weighted MW a seat brings to the market (what serves demand, before its route to customers). */
 function servingWeight(c: Contender): number {
-  return Math.floor((c.usableMw * (5000 + Math.floor(c.capabilityBp / 2))) / BP);
+  return Math.floor((c.usableMw * servingFactorBp(c.capabilityBp)) / BP);
 }
 
 /**

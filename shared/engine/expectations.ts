@@ -20,10 +20,11 @@ import { nextQuarter } from "./quarters.ts";
 import type { CompanyState, Expectation, Quarter, SeatExpectations } from "./types.ts";
 
 const E = MARKET_PARAMS.expectations;
+const R = MARKET_PARAMS.rules;
 
 /** (actual − consensus) ÷ |consensus|, bp, bounded so one freak quarter cannot dominate. */
 export function surpriseBp(e: Expectation, floor = 1): number {
-  return clamp(Math.round(((e.actual - e.consensus) * BP) / Math.max(floor, Math.abs(e.consensus))), -5000, 5000);
+  return clamp(Math.round(((e.actual - e.consensus) * BP) / Math.max(floor, Math.abs(e.consensus))), -R.surpriseCapBp, R.surpriseCapBp);
 }
 
 /**
@@ -60,7 +61,7 @@ export function capexPath(
 
 /** AI revenue expected next quarter: this quarter's, grown at the adoption path the market sees (learnt toward the last realised growth). */
 export function aiRevenueConsensus(aiRevenue: number, lastIndustryGrowthBp: number): number {
-  const expected = Math.floor((MARKET_PARAMS.demand.growthBp + clamp(lastIndustryGrowthBp, -3000, 6000)) / 2);
+  const expected = Math.floor((MARKET_PARAMS.demand.growthBp + clamp(lastIndustryGrowthBp, R.industryGrowthSeenBp[0], R.industryGrowthSeenBp[1])) / 2);
   return aiRevenue + mulBp(aiRevenue, expected);
 }
 
@@ -78,7 +79,7 @@ export function evidenceBp(aiEvidenceBp: number, x: SeatExpectations): number {
   const expected = Math.max(1, x.aiRevenue.consensus + x.coreRevenue.consensus);
   const ai = mulBp((x.aiRevenue.actual - x.aiRevenue.consensus) * E.aiSignalMultiple, aiEvidenceBp);
   const core = mulBp(x.coreRevenue.actual - x.coreRevenue.consensus, BP - aiEvidenceBp);
-  return clamp(Math.round(((ai + core) * BP) / expected), -3000, 3000);
+  return clamp(Math.round(((ai + core) * BP) / expected), -R.evidenceCapBp, R.evidenceCapBp);
 }
 
 export interface Premiums {

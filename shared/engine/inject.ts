@@ -200,8 +200,8 @@ export function eventEffect(e: Pick<ScheduledEvent, "kind" | "magnitudeBp">, ctx
     case "efficiency_shock":
       return { kind: e.kind, dropBp: m, recoveryBp: EV.efficiencyRecoveryBp, windowShutQuarters: BONDS.windowShutQuarters };
     case "rate_move": {
-      // The engine keeps the base rate within 0–15%.
-      const toBp = clamp(ctx.baseRateBp + m, 0, 1500);
+      // The engine keeps the base rate within its bounds (rules.maxBaseRateBp).
+      const toBp = clamp(ctx.baseRateBp + m, 0, MARKET_PARAMS.rules.maxBaseRateBp);
       return { kind: e.kind, moveBp: m, fromBp: ctx.baseRateBp, toBp };
     }
     case "grid_approval":

@@ -69,10 +69,25 @@ export function mergeSeries(series: readonly (readonly number[])[]): number[] {
   return out;
 }
 
+/** The last `k` entries of `mergeSeries(series)` (all of it when shorter), merging only those. */
+export function mergeSeriesTail(series: readonly (readonly number[])[], k: number): number[] {
+  const n = Math.max(0, ...series.map((s) => s.length));
+  const m = Math.min(n, k);
+  const out = new Array<number>(m).fill(0);
+  for (const x of series) for (let j = Math.max(0, x.length - m); j < x.length; j++) out[m - x.length + j]! += x[j] ?? 0;
+  return out;
+}
+
 /** The industry's four-quarter AI revenue ÷ capex, bp: what the mood is driven by. */
 export function industryCoverageBp(companies: readonly CompanyState[]): number {
-  const capex = lastFour(mergeSeries(companies.map((c) => c.capexHistory)));
-  const ai = lastFour(mergeSeries(companies.map((c) => c.aiRevenueHistory)));
+  // The last four quarters of the series merged at their ends are each seat's last four: the same
+  // whole-dollar sums without merging whole histories.
+  let capex = 0;
+  let ai = 0;
+  for (const c of companies) {
+    capex += lastFour(c.capexHistory);
+    ai += lastFour(c.aiRevenueHistory);
+  }
   return Math.round((ai * BP) / Math.max(1, capex));
 }
 

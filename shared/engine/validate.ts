@@ -36,7 +36,7 @@ export function lastEbitda(c: CompanyState): number {
 /** Cash the seat can count on this quarter besides new debt: cash + last quarter's operating cash flow. */
 export function spendableCash(c: CompanyState): number {
   const h = c.history[c.history.length - 1];
-  const ocf = h ? h.cashFlow.operatingCashFlow : mulBp(lastEbitda(c), 8000);
+  const ocf = h ? h.cashFlow.operatingCashFlow : mulBp(lastEbitda(c), MARKET_PARAMS.rules.openingOcfOfEbitdaBp);
   return Math.max(0, c.cash + Math.max(0, ocf));
 }
 
@@ -156,7 +156,7 @@ export function defaultDecision(state: MatchState, seat: CompanyId): Decision {
   const cash = c ? spendableCash(c) : 0;
   return {
     capex: Math.min(lastCapex, cash),
-    customShareBp: Math.min(maxCustom, c ? mulBp(c.chipProgram.maturityBp, 5000) : 0),
+    customShareBp: Math.min(maxCustom, c ? mulBp(c.chipProgram.maturityBp, MARKET_PARAMS.rules.defaultCustomShareOfMaturityBp) : 0),
     chipRnd: 0,
     debtIssue: 0,
     debtTenor: active ? (tenorsFor(c.rating, currentLeverageBp(c))[0] ?? 5) : 5,

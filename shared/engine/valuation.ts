@@ -18,6 +18,7 @@
  * rating through `risk`; interest through the rating's coverage test and the forward earnings.
  */
 import { MARKET_PARAMS } from "../rules/params.ts";
+import { servingFactorBp } from "./capability.ts";
 import { BP, clamp, isqrt, mulBp } from "./money.ts";
 import type { PriceMove, ValuationAnchor, ValuationInputs } from "./types.ts";
 
@@ -93,7 +94,7 @@ export interface FranchiseClaim {
 /** Each seat's franchise share, bp: `earnedWeight` by AI revenue, the rest by √(credible MW × capability). */
 export function franchiseSharesBp(claims: readonly FranchiseClaim[]): number[] {
   const revTotal = claims.reduce((s, c) => s + c.aiRevenue, 0);
-  const prospects = claims.map((c) => isqrt(Math.floor((c.credibleMw * (5000 + Math.floor(c.capabilityBp / 2))) / 10)));
+  const prospects = claims.map((c) => isqrt(Math.floor((c.credibleMw * servingFactorBp(c.capabilityBp)) / 10)));
   const prospectTotal = prospects.reduce((s, x) => s + x, 0);
   return claims.map((c, k) => {
     const earned = revTotal <= 0 ? 0 : Math.floor((c.aiRevenue * BP) / revTotal);
@@ -105,7 +106,7 @@ export function franchiseSharesBp(claims: readonly FranchiseClaim[]): number[] {
 
 /** Rating, leverage above the seat's free level and idle (stranded) compute, bp around 10_000. */
 export function riskBp(ratingRiskBp: number, leverageBp: number, leverageFreeBp: number, strandedShareBp: number): number {
-  const lev = BP - Math.min(7000, mulBp(Math.max(0, leverageBp - leverageFreeBp), V.leveragePenaltyBp));
+  const lev = BP - Math.min(MARKET_PARAMS.rules.maxLeverageDiscountBp, mulBp(Math.max(0, leverageBp - leverageFreeBp), V.leveragePenaltyBp));
   const stranded = BP - mulBp(clamp(strandedShareBp, 0, BP), V.strandedPenaltyBp);
   return mulBp(mulBp(ratingRiskBp, lev), stranded);
 }

@@ -299,6 +299,24 @@ export const MarketParamsSchema = z.object({
     megaDealQuarters: nonNeg,
     megaDealPopBp: nonNeg,
   }),
+  /** Bounds and thresholds of the engine's rules (each cited or INFERRED in markets.json). */
+  rules: z.object({
+    capabilityTiersBp: z.tuple([nonNeg, nonNeg, nonNeg]),
+    customerLossCapBp: nonNeg.max(10_000),
+    bookCrowdingFloorBp: nonNeg.max(10_000),
+    servingAtZeroCapabilityBp: nonNeg.max(10_000),
+    surpriseCapBp: nonNeg,
+    industryGrowthSeenBp: z.tuple([bp, bp]),
+    evidenceCapBp: nonNeg,
+    efficiencyFloorBp: nonNeg.max(10_000),
+    maxBaseRateBp: nonNeg,
+    newsworthyMoveBp: nonNeg,
+    jumboBond: nonNeg,
+    defaultedEquity: nonNeg,
+    openingOcfOfEbitdaBp: nonNeg.max(10_000),
+    defaultCustomShareOfMaturityBp: nonNeg.max(10_000),
+    maxLeverageDiscountBp: nonNeg.max(10_000),
+  }),
 });
 
 export type CompanyParams = z.infer<typeof CompanyParamsSchema>;

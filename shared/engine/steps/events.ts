@@ -36,14 +36,14 @@ export function runEvents(ctx: TurnContext): EventEffects {
     const target = e.target && ctx.work.has(e.target) ? seatWork(ctx, e.target) : undefined;
     switch (e.kind) {
       case "efficiency_shock":
-        efficiencyBp = Math.max(2000, efficiencyBp - e.magnitudeBp);
+        efficiencyBp = Math.max(MARKET_PARAMS.rules.efficiencyFloorBp, efficiencyBp - e.magnitudeBp);
         // The shock shuts the bond window when it surprises a market that had not priced it: a
         // euphoric or recovering one (bond_window_deepseek). A disillusioned market is braced.
         if (market.sentiment.regime === "euphoria" || market.sentiment.regime === "recovery")
           windowShut = Math.max(windowShut, MARKET_PARAMS.credit.windowShutQuarters);
         break;
       case "rate_move":
-        baseRateBp = clamp(baseRateBp + e.magnitudeBp, 0, 1500);
+        baseRateBp = clamp(baseRateBp + e.magnitudeBp, 0, MARKET_PARAMS.rules.maxBaseRateBp);
         break;
       case "bond_window_shut":
         windowShut = Math.max(windowShut, e.magnitudeBp > 0 ? e.magnitudeBp : MARKET_PARAMS.credit.windowShutQuarters);

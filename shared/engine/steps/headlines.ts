@@ -1,9 +1,10 @@
 /** Headlines for the reveal, as i18n keys with parameters (the client renders them in the player's language). */
+import { MARKET_PARAMS } from "../../rules/params.ts";
 import { RATINGS, type Rating } from "../ids.ts";
 import type { ActiveEvent, AuctionResult, Headline, PriceMove, SeatReport } from "../types.ts";
 
 /** A move worth a headline, bp of the opening price. */
-const NEWSWORTHY_BP = 300;
+const NEWSWORTHY_BP = MARKET_PARAMS.rules.newsworthyMoveBp;
 
 const CAUSES = ["earningsBp", "capexBp", "positionBp", "creditBp", "sentimentBp", "cashBp", "eventsBp", "residualBp"] as const;
 const CAUSE_WORD: Readonly<Record<(typeof CAUSES)[number], string>> = {
@@ -51,7 +52,8 @@ export function headlinesFor(
     if (s.defaulted) out.push({ key: "headline.default", params: { company: s.company } });
     else if (s.emergencyBorrowing > 0) out.push({ key: "headline.emergency", params: { company: s.company, amount: s.emergencyBorrowing } });
     if (s.equityIssued > 0) out.push({ key: "headline.equity_raise", params: { company: s.company, amount: s.equityIssued } });
-    if (s.debtIssued >= 15_000) out.push({ key: "headline.jumbo_bond", params: { company: s.company, amount: s.debtIssued, coverageBp: s.bondCoverageBp } });
+    if (s.debtIssued >= MARKET_PARAMS.rules.jumboBond)
+      out.push({ key: "headline.jumbo_bond", params: { company: s.company, amount: s.debtIssued, coverageBp: s.bondCoverageBp } });
     if (!s.defaulted && s.ratingAfter !== s.ratingBefore) {
       const down = ratingWorse(s.ratingAfter, s.ratingBefore);
       out.push({

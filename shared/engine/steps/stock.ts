@@ -11,7 +11,7 @@ import type { CompanyId } from "../ids.ts";
 import { BP, mulBp } from "../money.ts";
 import { servedContract } from "../demand.ts";
 import { nextNoise } from "../rng.ts";
-import { forwardCoverageBp, mergeSeries, nextSentiment, yoyGrowthBp } from "../sentiment.ts";
+import { forwardCoverageBp, mergeSeriesTail, nextSentiment, yoyGrowthBp } from "../sentiment.ts";
 import type { ActiveEvent, Consensus, SeatExpectations } from "../types.ts";
 import { arrivingPoweredMw, valuationInputs } from "../valuation-inputs.ts";
 import {
@@ -45,8 +45,15 @@ function eventPremiumNow(before: number, events: readonly ActiveEvent[], id: Com
 
 function runSentiment(ctx: TurnContext, coverageBp: number): void {
   const companies = ctx.active.map((id) => seatWork(ctx, id).c);
-  const capexSeries = mergeSeries(companies.map((c) => c.capexHistory));
-  const aiSeries = mergeSeries(companies.map((c) => c.aiRevenueHistory));
+  // Year-on-year growth reads the last eight quarters of the merged series: merge only those.
+  const capexSeries = mergeSeriesTail(
+    companies.map((c) => c.capexHistory),
+    8,
+  );
+  const aiSeries = mergeSeriesTail(
+    companies.map((c) => c.aiRevenueHistory),
+    8,
+  );
   const { state, turn } = ctx;
   // A shock scheduled for this quarter moves the mood now; one drawn last quarter moves it now too.
   const shockNow =
@@ -152,7 +159,7 @@ export function runStockMarket(ctx: TurnContext): void {
       marketNoiseBp: market.marketNoiseBp,
     };
     if (w.defaultedNow) {
-      const cents = Math.max(1, Math.floor(100_000 / c.sharesOutstandingM));
+      const cents = Math.max(1, Math.floor(MARKET_PARAMS.rules.defaultedEquity / c.sharesOutstandingM));
       const total = w.before.sharePriceCents <= 0 ? 0 : Math.round(((cents - w.before.sharePriceCents) * BP) / w.before.sharePriceCents);
       c.status = "defaulted";
       c.defaultedTurn = ctx.turn;
