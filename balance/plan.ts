@@ -29,8 +29,10 @@ export function buildPlan(opts: PlanOptions): MatchJob[] {
   const seeds = seedList(opts.seeds, opts.firstSeed ?? 1);
   const few = seeds.slice(0, Math.max(8, Math.ceil(opts.seeds / 4)));
   const fewer = seeds.slice(0, Math.max(4, Math.ceil(opts.seeds / 8)));
-  const add = (j: Omit<MatchJob, "id">): void => {
-    jobs.push({ id: id++, ...j });
+  // Every job plays the four core seats for TURNS quarters of The Reckoning's guidance world with
+  // random events, unless it says otherwise.
+  const add = (j: Pick<MatchJob, "group" | "label" | "seed" | "policies"> & Partial<Omit<MatchJob, "id">>): void => {
+    jobs.push({ id: id++, scenario: "reckoning", variant: "guide", turns: TURNS, randomEvents: true, seats: SEATS, ...j });
   };
   const all = (key: PolicyKey): Partial<Record<CompanyId, PolicyKey>> => Object.fromEntries(SEATS.map((s) => [s, key]));
 
@@ -43,12 +45,7 @@ export function buildPlan(opts: PlanOptions): MatchJob[] {
         add({
           group: `dilemma-${restraint}`,
           label: profile,
-          scenario: "reckoning",
-          variant: "guide",
-          turns: TURNS,
           seed,
-          randomEvents: true,
-          seats: SEATS,
           policies,
         });
       }
@@ -58,23 +55,15 @@ export function buildPlan(opts: PlanOptions): MatchJob[] {
     add({
       group: "cons",
       label: "guide",
-      scenario: "reckoning",
       variant: "cons",
-      turns: TURNS,
       seed,
-      randomEvents: true,
-      seats: SEATS,
       policies: all("guide"),
     });
     add({
       group: "buildout",
       label: "guide",
       scenario: "buildout",
-      variant: "guide",
-      turns: TURNS,
       seed,
-      randomEvents: true,
-      seats: SEATS,
       policies: all("guide"),
     });
   }
@@ -84,12 +73,7 @@ export function buildPlan(opts: PlanOptions): MatchJob[] {
     add({
       group: "ai-normal",
       label: "ai_normal",
-      scenario: "reckoning",
-      variant: "guide",
-      turns: TURNS,
       seed,
-      randomEvents: true,
-      seats: SEATS,
       policies: all("ai_normal"),
     });
   }
@@ -100,12 +84,7 @@ export function buildPlan(opts: PlanOptions): MatchJob[] {
     add({
       group: "probe-tpu",
       label: "guide_no_tpu@alphabet",
-      scenario: "reckoning",
-      variant: "guide",
-      turns: TURNS,
       seed,
-      randomEvents: true,
-      seats: SEATS,
       policies: { ...all("guide"), alphabet: "guide_no_tpu" },
     });
   }
@@ -113,12 +92,7 @@ export function buildPlan(opts: PlanOptions): MatchJob[] {
     add({
       group: "probe-surprise",
       label: `capex×${SURPRISE.capexBp / 10_000}@${SURPRISE.seat}`,
-      scenario: "reckoning",
-      variant: "guide",
-      turns: TURNS,
       seed,
-      randomEvents: true,
-      seats: SEATS,
       policies: all("guide"),
       firstTurnOverride: { seat: SURPRISE.seat, capexBp: SURPRISE.capexBp },
     });
@@ -129,12 +103,7 @@ export function buildPlan(opts: PlanOptions): MatchJob[] {
         add({
           group: "rules",
           label: `${rule}@${seat}`,
-          scenario: "reckoning",
-          variant: "guide",
-          turns: TURNS,
           seed,
-          randomEvents: true,
-          seats: SEATS,
           policies: { ...all("guide"), [seat]: rule },
         });
       }
@@ -151,10 +120,8 @@ export function buildPlan(opts: PlanOptions): MatchJob[] {
       label: `${scenario}/${variant}`,
       scenario,
       variant,
-      turns: TURNS,
       seed: 1,
       randomEvents: false,
-      seats: SEATS,
       policies: all("guide"),
     });
   }

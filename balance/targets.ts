@@ -94,6 +94,44 @@ export function buildDataset(summaries: readonly MatchSummary[], seeds: number, 
 
 const within = (x: number, lo: number, hi: number): boolean => Number.isFinite(x) && x >= lo && x <= hi;
 const band = (centre: number, tol: number): [number, number] => [centre * (1 - tol), centre * (1 + tol)];
+
+/** A target's band, written once: the table's text and the check both read it. */
+interface Band {
+  readonly lo: number;
+  readonly hi: number;
+  readonly text: string;
+  has(x: number): boolean;
+}
+const makeBand = (lo: number, hi: number, text: string): Band => ({ lo, hi, text, has: (x) => within(x, lo, hi) });
+/** centre ± a relative tolerance, e.g. "650 ±10% [585, 715]". */
+const near = (centre: number, tol: number): Band => {
+  const [lo, hi] = band(centre, tol);
+  return makeBand(lo, hi, `${centre} ±${Math.round(tol * 100)}% [${Math.round(lo)}, ${Math.round(hi)}]`);
+};
+/** centre ± an absolute margin, in the row's own words for the numbers. */
+const plusMinus = (centre: number, margin: number, say: (x: number) => string = String, unit = ""): Band =>
+  makeBand(centre - margin, centre + margin, `${say(centre)}${unit} ±${say(margin)}${unit.trim() === "%" ? " pp" : unit}`);
+const span = (lo: number, hi: number, say: (x: number) => string = String, joiner?: string): Band =>
+  makeBand(lo, hi, joiner ? `${say(lo)}${joiner}${say(hi)}` : `[${say(lo)}, ${say(hi)}]`);
+const two = (x: number): string => x.toFixed(2);
+const bpAsPct = (bp: number): string => `${(bp / 100).toFixed(2)}%`;
+const signed = (x: number): string => (x < 0 ? `−${-x}` : x > 0 ? `+${x}` : "0");
+
+// Bands that rows share or that need words of their own.
+const CONS_TOTAL = span(356, 499);
+const REV_2025 = span(40, 55);
+const REV_OVER_HURDLE = span(0.06, 0.1, two);
+const PROFIT_2026 = near(450, 0.1);
+const PROFIT_OVER_CAPEX = plusMinus(0.69, 0.1, two);
+const BASE_RATE = span(350, 375, bpAsPct, "–");
+const AI_IG_SHARE = plusMinus(1400, 200, (bp) => String(bp / 100), "%");
+const META_START_NET_DEBT = span(-10, 10, signed);
+const CUSTOM_COST = span(0.5, 0.6, two);
+const GRID_QUEUE = plusMinus(20, 4);
+const GRID_LEAD = span(16, 24, String, "–");
+const RESTRAIN_MULTIPLE = span(2, 3);
+const INVEST_MULTIPLE = span(0.6, 0.95, two);
+
 const group = (d: Dataset, g: string): readonly MatchSummary[] => d.groups.get(g) ?? [];
 const allInvestRuns = (d: Dataset): readonly MatchSummary[] => group(d, "dilemma-flat").filter((s) => !s.job.label.includes("R"));
 const calib = (d: Dataset, label: string): MatchSummary | undefined => group(d, "calib").find((s) => s.job.label === label);
@@ -188,10 +226,11 @@ const group1: TargetDef[] = [
       const played = over(group(d, "buildout"), (s) => fourYear(s, 2025, (x) => x.series.capex)) / 1000;
       const r = calib(d, "reckoning/guide");
       const pre = r ? SEATS.reduce((a, id) => a + preYear(r, id, 2025), 0) / 1000 : Number.NaN;
+      const b = near(355, 0.1);
       return {
-        expected: "355 ±10% [320, 390]",
+        expected: b.text,
         got: `${played.toFixed(1)} played · ${pre.toFixed(1)} pre-filled`,
-        pass: within(played, 319.5, 390.5) && within(pre, 319.5, 390.5),
+        pass: b.has(played) && b.has(pre),
       };
     },
   },
@@ -203,7 +242,8 @@ const group1: TargetDef[] = [
     figures: ["capex_big4_2026_guidance_d002"],
     run: (d) => {
       const v = over(allInvestRuns(d), (s) => fourYear(s, 2026, (x) => x.series.capex)) / 1000;
-      return { expected: "650 ±10% [585, 715]", got: v.toFixed(1), pass: within(v, 585, 715) };
+      const b = near(650, 0.1);
+      return { expected: b.text, got: v.toFixed(1), pass: b.has(v) };
     },
   },
   {
@@ -224,9 +264,9 @@ const group1: TargetDef[] = [
       const per = SEATS.map((id) => [id, over(runs, (s) => seatYear(s, id, 2026, (x) => x.series.capex)) / 1000] as const);
       const okPer = per.every(([id, v]) => within(v, CONS_2026[id]! * 0.9, CONS_2026[id]! * 1.1));
       return {
-        expected: "total [356, 499]; AMZN 125 · GOOGL 93 · MSFT 85 · META 72 (±10%)",
+        expected: `total ${CONS_TOTAL.text}; AMZN 125 · GOOGL 93 · MSFT 85 · META 72 (±10%)`,
         got: `total ${total.toFixed(1)}; ${per.map(([id, v]) => `${SHORT[id]} ${v.toFixed(1)}`).join(" · ")}`,
-        pass: within(total, 356, 499) && okPer,
+        pass: CONS_TOTAL.has(total) && okPer,
       };
     },
   },
@@ -261,7 +301,8 @@ const group1: TargetDef[] = [
       if (!r) return { expected: "", got: "missing", pass: false };
       const pre25 = SEATS.reduce((a, id) => a + preYear(r, id, 2025), 0);
       const v = (pre25 + over(runs, (s) => fourYear(s, 2026, (x) => x.series.capex) + fourYear(s, 2027, (x) => x.series.capex))) / 3 / 1000;
-      return { expected: "[450, 660]", got: v.toFixed(1), pass: within(v, 450, 660) };
+      const b = span(450, 660);
+      return { expected: b.text, got: v.toFixed(1), pass: b.has(v) };
     },
   },
 ];
@@ -281,9 +322,9 @@ const group2: TargetDef[] = [
       const r600 = v / 600;
       const r650 = v / 650;
       return {
-        expected: "revenue [40, 55]; ÷600 and ÷650 in [0.06, 0.10]",
+        expected: `revenue ${REV_2025.text}; ÷600 and ÷650 in ${REV_OVER_HURDLE.text}`,
         got: `${v.toFixed(1)} (÷600 ${fmt(r600, 3)}, ÷650 ${fmt(r650, 3)})`,
-        pass: within(v, 40, 55) && within(r600, 0.06, 0.1) && within(r650, 0.06, 0.1),
+        pass: REV_2025.has(v) && REV_OVER_HURDLE.has(r600) && REV_OVER_HURDLE.has(r650),
       };
     },
   },
@@ -300,13 +341,15 @@ const group2: TargetDef[] = [
       const pre = m.preAiRevenue;
       const jan25 = ((pre[pre.length - 1] ?? 0) * 4) / 1000;
       const earlier = pre.slice(-4, -1).map((x) => (x * 4) / 1000);
-      const hasTen = earlier.some((x) => within(x, 9, 11));
+      const jan = near(13, 0.1);
+      const before = near(10, 0.1);
+      const hasTen = earlier.some((x) => before.has(x));
       const capex25 = mean(group(d, "buildout").map((s) => seatYear(s, "microsoft", 2025, (x) => x.series.capex))) / 1000;
       const ratio = jan25 / capex25;
       return {
-        expected: "Jan-2025 run rate 13 ±10%; a quarter in the 3 before at 10 ±10%; ratio ≤ 0.20",
+        expected: `Jan-2025 run rate ${jan.text}; a quarter in the 3 before at ${before.text}; ratio ≤ 0.20`,
         got: `Jan-2025 ${jan25.toFixed(1)}; before ${earlier.map((x) => x.toFixed(1)).join(" → ")}; ratio ${fmt(ratio, 3)}`,
-        pass: within(jan25, 11.7, 14.3) && hasTen && ratio <= 0.2,
+        pass: jan.has(jan25) && hasTen && ratio <= 0.2,
       };
     },
   },
@@ -321,9 +364,9 @@ const group2: TargetDef[] = [
       const p = over(runs, (s) => fourYear(s, 2026, (x) => x.series.netIncome)) / 1000;
       const r = over(runs, (s) => fourYear(s, 2026, (x) => x.series.netIncome) / fourYear(s, 2026, (x) => x.series.capex));
       return {
-        expected: "profit 450 ±10%; ratio 0.69 ±0.10",
+        expected: `profit ${PROFIT_2026.text}; ratio ${PROFIT_OVER_CAPEX.text}`,
         got: `profit ${p.toFixed(1)}; ratio ${fmt(r)}`,
-        pass: within(p, 405, 495) && within(r, 0.59, 0.79),
+        pass: PROFIT_2026.has(p) && PROFIT_OVER_CAPEX.has(r),
       };
     },
   },
@@ -337,7 +380,8 @@ const group2: TargetDef[] = [
       const b = calib(d, "buildout/guide");
       if (!b) return { expected: "", got: "missing", pass: false };
       const rr = ((seatOf(b, "amazon").preAiRevenue.at(-1) ?? 0) * 4) / 1000;
-      return { expected: "[2, 10] (INFERRED band for 'multi-billion')", got: rr.toFixed(1), pass: within(rr, 2, 10) };
+      const multiBillion = span(2, 10);
+      return { expected: `${multiBillion.text} (INFERRED band for 'multi-billion')`, got: rr.toFixed(1), pass: multiBillion.has(rr) };
     },
   },
   {
@@ -350,9 +394,9 @@ const group2: TargetDef[] = [
       const r = calib(d, "reckoning/guide");
       if (!r) return { expected: "", got: "missing", pass: false };
       return {
-        expected: "rate 3.50–3.75%; AI IG share 14% ±2 pp",
+        expected: `rate ${BASE_RATE.text}; AI IG share ${AI_IG_SHARE.text}`,
         got: `rate ${(r.start.baseRateBp / 100).toFixed(2)}%; AI IG share ${(r.start.aiIgShareBp / 100).toFixed(1)}%`,
-        pass: within(r.start.baseRateBp, 350, 375) && within(r.start.aiIgShareBp, 1200, 1600),
+        pass: BASE_RATE.has(r.start.baseRateBp) && AI_IG_SHARE.has(r.start.aiIgShareBp),
       };
     },
   },
@@ -426,9 +470,9 @@ const group3: TargetDef[] = [
       const e26 = yearEnd(2026);
       const e27 = yearEnd(2027);
       return {
-        expected: "start net debt in [−10, +10]; net debt > 0 at end-2026 or end-2027 (≤ 2 annual turns)",
+        expected: `start net debt in ${META_START_NET_DEBT.text}; net debt > 0 at end-2026 or end-2027 (≤ 2 annual turns)`,
         got: `start ${start.toFixed(1)} → end-2026 ${e26.toFixed(1)} → end-2027 ${e27.toFixed(1)}`,
-        pass: within(start, -10, 10) && (e26 > 0 || e27 > 0),
+        pass: META_START_NET_DEBT.has(start) && (e26 > 0 || e27 > 0),
       };
     },
   },
@@ -450,9 +494,11 @@ const group4: TargetDef[] = [
         for (const x of s.seats) for (const [k, v] of Object.entries(x.lives)) for (const l of v) (lives.get(k) ?? lives.set(k, new Set()).get(k)!).add(l);
       const ai = [...(lives.get("ai_servers") ?? [])];
       const tr = [...(lives.get("traditional") ?? [])];
-      const ok = ai.length > 0 && tr.length > 0 && ai.every((l) => within(l, 8, 16)) && tr.every((l) => within(l, 20, 28));
+      const aiLife = span(8, 16, String, "–");
+      const trLife = span(20, 28, String, "–");
+      const ok = ai.length > 0 && tr.length > 0 && ai.every((l) => aiLife.has(l)) && tr.every((l) => trLife.has(l));
       return {
-        expected: "AI servers 8–16 quarters; traditional 20–28",
+        expected: `AI servers ${aiLife.text} quarters; traditional ${trLife.text}`,
         got: `AI servers ${ai.sort((a, b) => a - b).join("/")}; traditional ${tr.sort((a, b) => a - b).join("/")}`,
         pass: ok,
       };
@@ -512,9 +558,9 @@ const group5: TargetDef[] = [
       const list = nvidiaPriceK(1000, 1000);
       const mature = (["amazon", "alphabet", "apple"] as const).map((id) => [id, customPriceK(id, 10_000) / list] as const);
       return {
-        expected: "[0.50, 0.60] at Nvidia's balanced-market price, each mature programme",
+        expected: `${CUSTOM_COST.text} at Nvidia's balanced-market price, each mature programme`,
         got: mature.map(([id, r]) => `${id} ${fmt(r, 3)}`).join(" · "),
-        pass: mature.every(([, r]) => within(r, 0.5, 0.6)),
+        pass: mature.every(([, r]) => CUSTOM_COST.has(r)),
       };
     },
   },
@@ -528,7 +574,8 @@ const group5: TargetDef[] = [
       const runs = allInvestRuns(d);
       const m = over(runs, (s) => mean(s.industry.nvidiaMarginBp.filter((_, i) => s.quarters[i]!.year === 2026))) / 100;
       const all = over(runs, (s) => mean(s.industry.nvidiaMarginBp)) / 100;
-      return { expected: "75% ±3 pp", got: `${m.toFixed(1)}% (whole match ${all.toFixed(1)}%)`, pass: within(m, 72, 78) };
+      const b = plusMinus(75, 3, String, "%");
+      return { expected: b.text, got: `${m.toFixed(1)}% (whole match ${all.toFixed(1)}%)`, pass: b.has(m) };
     },
   },
   {
@@ -566,9 +613,9 @@ const group6: TargetDef[] = [
       const leads = group(d, "dilemma-flat").flatMap((s) => s.start.gridLeadQuarters);
       const maxLead = leads.length ? Math.max(...leads) : Number.NaN;
       return {
-        expected: "queue 20 ±4 quarters; longest grid deal 16–24 quarters",
+        expected: `queue ${GRID_QUEUE.text} quarters; longest grid deal ${GRID_LEAD.text} quarters`,
         got: `queue ${r.start.gridQueueQuarters} q; grid deals ${leads.length ? `${Math.min(...leads)}–${maxLead}` : "none offered"} q`,
-        pass: within(r.start.gridQueueQuarters, 16, 24) && within(maxLead, 16, 24),
+        pass: GRID_QUEUE.has(r.start.gridQueueQuarters) && GRID_LEAD.has(maxLead),
       };
     },
   },
@@ -720,9 +767,9 @@ const group7: TargetDef[] = [
     description: "industry profit ÷ capex over the match, all four on flat restraint (the documented R)",
     figures: ["profits_capex_multiple_hist"],
     run: (d) => ({
-      expected: "[2, 3]",
+      expected: RESTRAIN_MULTIPLE.text,
       got: `${fmt(d.multiples.allRestrainFlat.mean)} ±${fmt(d.multiples.allRestrainFlat.ci)} (capped restraint: ${fmt(d.multiples.allRestrainCapped.mean)})`,
-      pass: within(d.multiples.allRestrainFlat.mean, 2, 3),
+      pass: RESTRAIN_MULTIPLE.has(d.multiples.allRestrainFlat.mean),
     }),
   },
   {
@@ -732,9 +779,9 @@ const group7: TargetDef[] = [
     description: "industry profit ÷ capex over the match, all four on the guidance path (the documented P)",
     figures: ["profit_consensus_2026", "capex_big4_2026_guidance_d002"],
     run: (d) => ({
-      expected: "[0.60, 0.95]",
+      expected: INVEST_MULTIPLE.text,
       got: `${fmt(d.multiples.allInvest.mean)} ±${fmt(d.multiples.allInvest.ci)}`,
-      pass: within(d.multiples.allInvest.mean, 0.6, 0.95),
+      pass: INVEST_MULTIPLE.has(d.multiples.allInvest.mean),
     }),
   },
 ];
