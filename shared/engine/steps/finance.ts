@@ -67,6 +67,96 @@ function repayDebt(
   return { kept, matured, bridgesDue, repaid };
 }
 
+/** The seat's bonds as this quarter's steps add to them: the tranches and the next tranche number. */
+interface Book {
+  readonly tranches: DebtTranche[];
+  seq: number;
+}
+
+function addTranche(book: Book, w: SeatWork, turn: number, principal: number, couponBp: number, tenor: DebtTranche["tenor"], emergency: boolean): void {
+  book.tranches.push({
+    id: `${w.c.id}-${book.seq}`,
+    principal,
+    couponBp,
+    issuedTurn: turn,
+    maturityTurn: turn + tenor * 4,
+    tenor,
+    emergency,
+  });
+  book.seq++;
+}
+
+/**
+ * Step 6b: the seat's own bond deal, then the take-out of bridges falling due (refinanced in the
+ * bond market, as their lenders counted on, within the room the seat's own deal left; what the
+ * market will not take stays a hole).
+ */
+function placeBonds(ctx: TurnContext, w: SeatWork, book: Book, levBp: number, bridgesDue: number): { issued: number; takeOut: number } {
+  const { turn, state } = ctx;
+  const bonds = state.market.bonds;
+  const c = w.c;
+  const d = w.decision;
+  let issued = 0;
+  if (d.debtIssue > 0 && bonds.windowOpen) {
+    const deal = placeDeal(bonds, c.rating, ctx.sentiment.regime, levBp, d.debtIssue, d.debtTenor);
+    w.couponBp = deal.couponBp;
+    w.coverBp = deal.coverBp;
+    if (deal.filled > 0) {
+      addTranche(book, w, turn, deal.filled, deal.couponBp, d.debtTenor, false);
+      issued = deal.filled;
+    }
+  }
+  let takeOut = 0;
+  if (bridgesDue > 0 && bonds.windowOpen) {
+    const room = Math.max(0, creditCapacity(state, c).max - issued);
+    const deal = placeDeal(bonds, c.rating, ctx.sentiment.regime, levBp, Math.min(bridgesDue, room), CR.takeOutTenor);
+    if (deal.filled > 0) {
+      addTranche(book, w, turn, deal.filled, deal.couponBp, CR.takeOutTenor, false);
+      takeOut = deal.filled;
+    }
+  }
+  return { issued, takeOut };
+}
+
+/**
+ * Step 7: a hole in cash is filled by a bridge loan (if lenders will), then by a discounted share
+ * sale (Oracle's equity raise, orcl_equity_raise: dilution before default, unless shareholders will
+ * not buy either); what is left means default. The reason is kept for the agencies
+ * (steps/credit.ts reads it back as the rating action's reason).
+ */
+function fillHole(
+  ctx: TurnContext,
+  w: SeatWork,
+  book: Book,
+  cashBefore: number,
+  f: { ebitdaQ: number; levBp: number; paidOutLately: boolean; bridgeLeft: boolean },
+): { cash: number; emergency: number; equityIssued: number; newShares: number; distressReason: string | null } {
+  const bonds = ctx.state.market.bonds;
+  const c = w.c;
+  let cash = cashBefore;
+  let emergency = 0;
+  let distressReason: string | null = null;
+  if (cash < 0) {
+    const refusal = bridgeRefusal(c.rating, f.paidOutLately, f.bridgeLeft);
+    const room = refusal ? 0 : emergencyCapacity(book.tranches.reduce((s, t) => s + t.principal, 0) - cash, f.ebitdaQ);
+    emergency = Math.min(-cash, bonds.windowOpen ? room : Math.floor(room / 2));
+    if (emergency > 0) addTranche(book, w, ctx.turn, emergency, couponBp(bonds, c.rating, f.levBp, 1, emergency, 0) + CR.emergencyPenaltyBp, 1, true);
+    cash += emergency;
+    if (refusal) distressReason = `credit.reason.${refusal}`;
+  }
+  let equityIssued = 0;
+  let newShares = 0;
+  if (cash < 0) {
+    const offerCents = Math.max(1, mulBp(c.sharePriceCents, 10_000 - V.equityRaiseDiscountBp));
+    const room = equityRoom(c.marketCap, ctx.sentiment.regime, f.paidOutLately);
+    equityIssued = Math.min(-cash, room);
+    newShares = Math.ceil((equityIssued * 100) / offerCents);
+    cash += equityIssued;
+    if (cash < 0) distressReason = room === 0 ? "credit.reason.default_equity_shut" : "credit.reason.default_too_big";
+  }
+  return { cash, emergency, equityIssued, newShares, distressReason };
+}
+
 export function runFinance(ctx: TurnContext): void {
   const { turn, state } = ctx;
   const market = state.market;
@@ -98,80 +188,18 @@ export function runFinance(ctx: TurnContext): void {
     const levBp = leverageBp(netDebtBefore, ebitdaQ);
     const repaid = repayDebt(c.tranches, turn, d.debtRepay);
     const tranches = repaid.kept;
-    let seq = c.nextTrancheSeq;
-    let issued = 0;
-    if (d.debtIssue > 0 && market.bonds.windowOpen) {
-      const deal = placeDeal(market.bonds, c.rating, ctx.sentiment.regime, levBp, d.debtIssue, d.debtTenor);
-      w.couponBp = deal.couponBp;
-      w.coverBp = deal.coverBp;
-      if (deal.filled > 0) {
-        tranches.push({
-          id: `${id}-${seq}`,
-          principal: deal.filled,
-          couponBp: deal.couponBp,
-          issuedTurn: turn,
-          maturityTurn: turn + d.debtTenor * 4,
-          tenor: d.debtTenor,
-          emergency: false,
-        });
-        seq++;
-        issued = deal.filled;
-      }
-    }
+    const book: Book = { tranches, seq: c.nextTrancheSeq };
+    const { issued: ownIssue, takeOut } = placeBonds(ctx, w, book, levBp, repaid.bridgesDue);
+    let issued = ownIssue;
     // Bridge lenders and shareholders read the statements: did the seat pay out borrowed money lately?
     const paidOutLately = paidOutBorrowedLately(c.history);
-    // A bridge falling due is refinanced in the bond market (the take-out its lenders counted on),
-    // within the room the seat's own deal left; what the market will not take stays a hole.
-    let takeOut = 0;
-    if (repaid.bridgesDue > 0 && market.bonds.windowOpen) {
-      const room = Math.max(0, creditCapacity(state, c).max - issued);
-      const deal = placeDeal(market.bonds, c.rating, ctx.sentiment.regime, levBp, Math.min(repaid.bridgesDue, room), CR.takeOutTenor);
-      if (deal.filled > 0) {
-        tranches.push({
-          id: `${id}-${seq}`,
-          principal: deal.filled,
-          couponBp: deal.couponBp,
-          issuedTurn: turn,
-          maturityTurn: turn + CR.takeOutTenor * 4,
-          tenor: CR.takeOutTenor,
-          emergency: false,
-        });
-        seq++;
-        takeOut = deal.filled;
-      }
-    }
     const returned = d.buybacks + d.dividends;
     const ownCash = c.cash + ocf + investing - repaid.matured - repaid.repaid - returned;
-    let cash = ownCash + issued + takeOut;
-    let emergency = 0;
-    // Why the doors shut, for the agencies (steps/credit.ts reads it back as the action's reason).
-    let distressReason: string | null = null;
-    if (cash < 0) {
-      const refusal = bridgeRefusal(c.rating, paidOutLately, repaid.bridgesDue > takeOut);
-      const room = refusal ? 0 : emergencyCapacity(tranches.reduce((s, t) => s + t.principal, 0) - cash, ebitdaQ);
-      emergency = Math.min(-cash, market.bonds.windowOpen ? room : Math.floor(room / 2));
-      if (emergency > 0) {
-        const coupon = couponBp(market.bonds, c.rating, levBp, 1, emergency, 0) + CR.emergencyPenaltyBp;
-        tranches.push({ id: `${id}-${seq}`, principal: emergency, couponBp: coupon, issuedTurn: turn, maturityTurn: turn + 4, tenor: 1, emergency: true });
-        seq++;
-      }
-      cash += emergency;
-      if (refusal) distressReason = `credit.reason.${refusal}`;
-    }
-    // Past its lenders a listed company can still sell shares at a discount (Oracle's equity raise,
-    // orcl_equity_raise): dilution before default, unless shareholders will not buy either.
-    let equityIssued = 0;
-    let newShares = 0;
-    if (cash < 0) {
-      const offerCents = Math.max(1, mulBp(c.sharePriceCents, 10_000 - V.equityRaiseDiscountBp));
-      const room = equityRoom(c.marketCap, ctx.sentiment.regime, paidOutLately);
-      equityIssued = Math.min(-cash, room);
-      newShares = Math.ceil((equityIssued * 100) / offerCents);
-      cash += equityIssued;
-      if (cash < 0) distressReason = room === 0 ? "credit.reason.default_equity_shut" : "credit.reason.default_too_big";
-    }
+    const hole = fillHole(ctx, w, book, ownCash + issued + takeOut, { ebitdaQ, levBp, paidOutLately, bridgeLeft: repaid.bridgesDue > takeOut });
+    const { cash, emergency, equityIssued, newShares } = hole;
+    const seq = book.seq;
     w.defaultedNow = cash < 0;
-    w.ratingReason = distressReason;
+    w.ratingReason = hole.distressReason;
     issued += takeOut;
     ctx.seatIssuance += issued + emergency;
     const cashFlow: CashFlowStatement = {
