@@ -5,7 +5,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Command, InvalidArgumentError } from "commander";
+import { Command } from "commander";
+import { wholeNumber } from "./cli-args.ts";
 import { z } from "zod";
 import { DIFFICULTY_IDS } from "../shared/ai/index.ts";
 import { MAX_TURNS, MIN_TURNS } from "../shared/engine/ids.ts";
@@ -22,23 +23,15 @@ const OptionsSchema = z.strictObject({
   md: z.string().min(1),
 });
 
-function int(name: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n)) throw new InvalidArgumentError(`${name} must be a whole number, got "${v}"`);
-    return n;
-  };
-}
-
 const here = dirname(fileURLToPath(import.meta.url));
 
 async function main(): Promise<void> {
   const program = new Command()
     .name("sensitivity")
     .description("one-lever sensitivity table: each decision field moved in one seat, paired with the same match unmoved")
-    .option("--seeds <n>", "seeds (each played in both scenarios)", int("--seeds"), 10)
-    .option("--turns <n>", "quarters per match", int("--turns"), 12)
-    .option("--workers <n>", "worker threads (0 = run in this thread)", int("--workers"), 2)
+    .option("--seeds <n>", "seeds (each played in both scenarios)", wholeNumber("--seeds"), 10)
+    .option("--turns <n>", "quarters per match", wholeNumber("--turns"), 12)
+    .option("--workers <n>", "worker threads (0 = run in this thread)", wholeNumber("--workers"), 2)
     .option("--roster <level>", "who plays every seat", "normal")
     .option("--levers <list>", `comma-separated: ${LEVERS.join(",")}`, (v: string) => v.split(",").filter(Boolean), [...LEVERS])
     .option("--md <file>", "Markdown table", resolve(here, "report/sensitivity.md"))

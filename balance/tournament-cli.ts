@@ -6,7 +6,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Command, InvalidArgumentError } from "commander";
+import { Command } from "commander";
+import { wholeNumber } from "./cli-args.ts";
 import cliProgress from "cli-progress";
 import { z } from "zod";
 import { GROUPS, planTournament, renderHtml, renderTable, runTournament, summarize, type MatchSpec } from "./tournament.ts";
@@ -29,23 +30,15 @@ const OptionsSchema = z.strictObject({
   progress: z.boolean(),
 });
 
-function int(name: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n)) throw new InvalidArgumentError(`${name} must be a whole number, got "${v}"`);
-    return n;
-  };
-}
-
 const here = dirname(fileURLToPath(import.meta.url));
 
 async function main(): Promise<void> {
   const program = new Command()
     .name("tournament")
     .description("AI round robin, hard vs easy, and fixed rules vs the hard roster")
-    .option("--seeds <n>", "seeds per group", int("--seeds"), 12)
-    .option("--turns <n>", "quarters per match", int("--turns"), 12)
-    .option("--workers <n>", "worker threads (0 = run in this thread)", int("--workers"), 2)
+    .option("--seeds <n>", "seeds per group", wholeNumber("--seeds"), 12)
+    .option("--turns <n>", "quarters per match", wholeNumber("--turns"), 12)
+    .option("--workers <n>", "worker threads (0 = run in this thread)", wholeNumber("--workers"), 2)
     .option("--json <file>", "write the summary JSON here")
     .option("--html <file>", "HTML chart", resolve(here, "report/tournament.html"))
     .option("--groups <list>", `comma-separated: ${GROUPS.join(",")}`, (v: string) => v.split(",").filter(Boolean), [...GROUPS])

@@ -6,6 +6,7 @@
 import type { CompanyId, Tenor } from "../engine/ids.ts";
 import type { Decision, DecisionBounds, EnergyBid, Range } from "../engine/types.ts";
 import type { MatchView, PrivateCompanyView, PublicCompanyView } from "../engine/view.ts";
+import { spendingTotal, trimSpending } from "../engine/budget.ts";
 import { BP, clamp, mulBp } from "../engine/money.ts";
 import { COMPANY_PARAMS } from "../rules/params.ts";
 import type { PolicyContext } from "./policy.ts";
@@ -194,15 +195,15 @@ export function shape(view: MatchView, ctx: PolicyContext, intent: Intent): Deci
   const own = view.own;
   if (!own) return ctx.defaultDecision;
 
-  let capex = clampRange(intent.capex, b.capex);
-  let chipRnd = clampRange(intent.chipRnd ?? ctx.defaultDecision.chipRnd, b.chipRnd);
+  const capex = clampRange(intent.capex, b.capex);
+  const chipRnd = clampRange(intent.chipRnd ?? ctx.defaultDecision.chipRnd, b.chipRnd);
   const customShareBp = clampRange(intent.customShareBp ?? b.customShareBp.max, b.customShareBp);
-  let buybacks = clampRange(intent.buybacks ?? 0, b.buybacks);
-  let dividends = clampRange(intent.dividends ?? 0, b.dividends);
-  let debtRepay = clampRange(intent.debtRepay ?? 0, b.debtRepay);
+  const buybacks = clampRange(intent.buybacks ?? 0, b.buybacks);
+  const dividends = clampRange(intent.dividends ?? 0, b.dividends);
+  const debtRepay = clampRange(intent.debtRepay ?? 0, b.debtRepay);
 
   const newMw = Math.floor(capex / costPerMw(view));
-  let bids = energyBids(view, b, intent.energy, newMw - powerHeadroomMw(own, view.turn));
+  const bids = energyBids(view, b, intent.energy, newMw - powerHeadroomMw(own, view.turn));
 
   const f = intent.financing;
   // The engine's rule: outflows ≤ cash + last quarter's operating cash flow + the debt issued now.
@@ -211,52 +212,28 @@ export function shape(view: MatchView, ctx: PolicyContext, intent: Intent): Deci
   const issueCap = f.borrow === "none" || !canIssue ? 0 : Math.max(0, mulBp(b.debtIssue.max, f.maxShareBp ?? BP));
   const cap = Math.max(0, spendable + issueCap - Math.max(0, f.floor));
 
-  const outflows = (): number => capex + chipRnd + debtRepay + buybacks + dividends + bids.reduce((s, x) => s + x.amount, 0);
-  let over = outflows() - cap;
-  const cut = (x: number): number => {
-    if (over <= 0) return x;
-    const take = Math.min(x, over);
-    over -= take;
-    return x - take;
-  };
-  buybacks = cut(buybacks);
-  dividends = cut(dividends);
-  debtRepay = cut(debtRepay);
-  capex = cut(capex);
-  while (over > 0 && bids.length > 0) {
-    over -= bids[bids.length - 1]!.amount;
-    bids = bids.slice(0, -1);
-  }
-  chipRnd = cut(chipRnd);
+  // Payouts go first, chip R&D last.
+  let spend = trimSpending({ capex, chipRnd, debtRepay, buybacks, dividends, bids }, cap, ["buybacks", "dividends", "debtRepay", "capex", "bids", "chipRnd"]);
 
   let debtIssue = 0;
   if (f.borrow === "max") debtIssue = issueCap;
-  else if (f.borrow === "gap") debtIssue = clamp(outflows() + Math.max(0, f.floor) - spendable, 0, issueCap);
+  else if (f.borrow === "gap") debtIssue = clamp(spendingTotal(spend) + Math.max(0, f.floor) - spendable, 0, issueCap);
   debtIssue = clamp(debtIssue, 0, Math.max(0, b.debtIssue.max));
   // Never repay and issue in the same quarter.
-  if (debtIssue > 0) debtRepay = 0;
+  if (debtIssue > 0) spend = { ...spend, debtRepay: 0 };
   // Last guard: the engine's budget rule exactly.
-  over = outflows() - (spendable + debtIssue);
-  capex = cut(capex);
-  while (over > 0 && bids.length > 0) {
-    over -= bids[bids.length - 1]!.amount;
-    bids = bids.slice(0, -1);
-  }
-  chipRnd = cut(chipRnd);
-  buybacks = cut(buybacks);
-  dividends = cut(dividends);
-  debtRepay = cut(debtRepay);
+  spend = trimSpending(spend, spendable + debtIssue, ["capex", "bids", "chipRnd", "buybacks", "dividends", "debtRepay"]);
 
   return {
-    capex,
+    capex: spend.capex,
     customShareBp,
-    chipRnd,
+    chipRnd: spend.chipRnd,
     debtIssue,
     debtTenor: pickTenor(f.tenor, b.debtTenors, ctx.defaultDecision.debtTenor),
-    debtRepay,
-    energyBids: bids,
-    buybacks,
-    dividends,
+    debtRepay: spend.debtRepay,
+    energyBids: [...spend.bids],
+    buybacks: spend.buybacks,
+    dividends: spend.dividends,
   };
 }
 

@@ -11,6 +11,7 @@ import { injectEvents } from "../engine/inject.ts";
 import { viewFor } from "../engine/view.ts";
 import { endingVerdict, score } from "../engine/score.ts";
 import { decisionBounds, defaultDecision, spendableCash, totalDebt, validateDecision } from "../engine/validate.ts";
+import { trimSpending } from "../engine/budget.ts";
 import { BP, clamp } from "../engine/money.ts";
 import { flatRestraintPolicy } from "../ai/restraint.ts";
 import { guidancePolicy } from "../ai/personalities.ts";
@@ -52,34 +53,19 @@ export function fitDecision(state: MatchState, seat: CompanyId, d: Decision): { 
   const b = decisionBounds(state, seat);
   const debtIssue = state.market.bonds.windowOpen ? clamp(d.debtIssue, 0, b.debtIssue.max) : 0;
   const debtTenor = debtIssue === 0 || b.debtTenors.includes(d.debtTenor) ? d.debtTenor : (b.debtTenors[0] ?? d.debtTenor);
-  let buybacks = d.buybacks;
-  let dividends = d.dividends;
-  let debtRepay = Math.min(d.debtRepay, totalDebt(c));
-  let capex = d.capex;
-  let chipRnd = d.chipRnd;
-  let bids: EnergyBid[] = [];
+  const bids: EnergyBid[] = [];
   for (const bid of d.energyBids) {
     const deal = b.energyDeals.find((x) => x.dealId === bid.dealId);
     if (!deal?.usable || bids.some((x) => x.dealId === bid.dealId)) continue;
     bids.push({ dealId: bid.dealId, amount: clamp(bid.amount, deal.minBid, Math.max(deal.minBid, deal.maxBid)) });
   }
-  const outflows = (): number => capex + chipRnd + debtRepay + buybacks + dividends + bids.reduce((s, x) => s + x.amount, 0);
-  let over = outflows() - (spendableCash(c) + debtIssue);
-  const cut = (x: number): number => {
-    if (over <= 0) return x;
-    const take = Math.min(x, over);
-    over -= take;
-    return x - take;
-  };
-  buybacks = cut(buybacks);
-  dividends = cut(dividends);
-  debtRepay = cut(debtRepay);
-  capex = cut(capex);
-  while (over > 0 && bids.length > 0) {
-    over -= bids[bids.length - 1]!.amount;
-    bids = bids.slice(0, -1);
-  }
-  chipRnd = cut(chipRnd);
+  // Cut in the AI's order (shared/ai/shape.ts): payouts first, chip R&D last.
+  const spend = trimSpending(
+    { capex: d.capex, chipRnd: d.chipRnd, debtRepay: Math.min(d.debtRepay, totalDebt(c)), buybacks: d.buybacks, dividends: d.dividends, bids },
+    spendableCash(c) + debtIssue,
+    ["buybacks", "dividends", "debtRepay", "capex", "bids", "chipRnd"],
+  );
+  const { capex, chipRnd, debtRepay, buybacks, dividends } = spend;
   const fitted: Decision = {
     capex,
     customShareBp: clamp(d.customShareBp, 0, b.customShareBp.max),
@@ -87,7 +73,7 @@ export function fitDecision(state: MatchState, seat: CompanyId, d: Decision): { 
     debtIssue,
     debtTenor,
     debtRepay,
-    energyBids: bids,
+    energyBids: [...spend.bids],
     buybacks,
     dividends,
   };
