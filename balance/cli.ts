@@ -1,5 +1,5 @@
 /**
- * `npm run balance [-- --seeds N --json FILE --workers N --out DIR]`: plays the calibration plan
+ * `npm run balance [-- --seeds N --json FILE --workers N --out DIR --sensitivity-seeds N]`: plays the calibration plan
  * on worker threads, prints the target table, writes balance/report/index.html and (with --json)
  * `{ targets: [{ id, description, expected, got, pass }] }`. Exit code 1 when a core target fails.
  */
@@ -10,12 +10,21 @@ import { fileURLToPath } from "node:url";
 import { Command, InvalidArgumentError } from "commander";
 import cliProgress from "cli-progress";
 import { runBalance } from "./run.ts";
+import { TURNS } from "./plan.ts";
+import { planSensitivity, renderSensitivityHtml, summarizeSensitivity } from "./sensitivity.ts";
+import { runTournament } from "./tournament.ts";
 import { renderReport } from "./report-html.ts";
 import { formatTable } from "./table.ts";
 
 const positiveInt = (v: string): number => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a positive integer, got "${v}"`);
+  return n;
+};
+
+const nonNegativeInt = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number ≥ 0, got "${v}"`);
   return n;
 };
 
@@ -26,9 +35,10 @@ const program = new Command()
   .option("--json <file>", "also write the target results as JSON")
   .option("--workers <n>", "worker threads", positiveInt, Math.min(2, availableParallelism()))
   .option("--out <dir>", "report directory", join(dirname(fileURLToPath(import.meta.url)), "report"))
+  .option("--sensitivity-seeds <n>", "seeds of the one-lever sensitivity section (0 = leave it out)", nonNegativeInt, 4)
   .option("--no-progress", "no progress bar");
 program.parse();
-const opts = program.opts<{ seeds: number; json?: string; workers: number; out: string; progress: boolean }>();
+const opts = program.opts<{ seeds: number; json?: string; workers: number; out: string; progress: boolean; sensitivitySeeds: number }>();
 
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
@@ -60,7 +70,16 @@ const outDir = resolve(opts.out);
 mkdirSync(outDir, { recursive: true });
 const reportPath = join(outDir, "index.html");
 const totalSeconds = () => (performance.now() - t0) / 1000;
-writeFileSync(reportPath, renderReport(run, { totalSeconds: totalSeconds() }));
+const balanceSeconds = totalSeconds();
+// The one-lever sensitivity table (issue 11) at a small count; `npm run sensitivity` plays more.
+let sensitivity: string | undefined;
+const sensitivityStart = performance.now();
+if (opts.sensitivitySeeds > 0) {
+  const o = { seeds: opts.sensitivitySeeds, turns: TURNS, roster: "normal" as const };
+  const rows = summarizeSensitivity(await runTournament(planSensitivity(o), { workers: opts.workers }));
+  sensitivity = renderSensitivityHtml(rows, o);
+}
+writeFileSync(reportPath, renderReport(run, { totalSeconds: balanceSeconds, sensitivity }));
 if (opts.json) {
   const file = resolve(opts.json);
   mkdirSync(dirname(file), { recursive: true });
@@ -91,12 +110,13 @@ if (opts.json) {
 process.stdout.write(`${formatTable(run.results)}\n`);
 const core = run.results.filter((r) => r.core);
 const failed = core.filter((r) => !r.pass);
-const secs = totalSeconds();
+const sensitivitySeconds = (performance.now() - sensitivityStart) / 1000;
+const secs = balanceSeconds;
 process.stdout.write(
   `\ncore targets: ${core.length - failed.length}/${core.length} pass` +
     `  ·  other targets: ${run.results.filter((r) => !r.core && r.pass).length}/${run.results.filter((r) => !r.core).length} pass\n` +
     `${run.matches} matches (${run.seeds} seeds per profile) on ${run.workers} worker thread(s): simulation ${run.simSeconds.toFixed(1)} s, full report ${secs.toFixed(1)} s` +
-    ` (budget 60 s: ${secs <= 60 ? "ok" : "OVER"}); CPU ${cpuSeconds().toFixed(1)} s in all threads (the wall time grows when others share the cores)\n` +
+    ` (budget 60 s: ${secs <= 60 ? "ok" : "OVER"}); sensitivity section ${sensitivitySeconds.toFixed(1)} s; CPU ${cpuSeconds().toFixed(1)} s in all threads (the wall time grows when others share the cores)\n` +
     `report: ${reportPath}${opts.json ? `\njson: ${resolve(opts.json)}` : ""}\n`,
 );
 process.exitCode = failed.length === 0 ? 0 : 1;

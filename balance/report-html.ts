@@ -314,7 +314,7 @@ function creditTable(run: BalanceRun): string {
 <p>AI share of investment-grade debt: ${(first.start.aiIgShareBp / 100).toFixed(1)}% at the opening, ${ig.toFixed(1)}% at the end (mean). Reckless play (one seat, ${c.runs} runs): bridge loans ${c.emergency}, equity raises ${c.equityRaise}, defaults ${c.defaulted}.</p>`;
 }
 
-export function renderReport(run: BalanceRun, meta: { totalSeconds: number }): string {
+export function renderReport(run: BalanceRun, meta: { totalSeconds: number; sensitivity?: string }): string {
   const g = run.dataset.groups;
   const flat = g.get("dilemma-flat") ?? [];
   const allH = flat.filter((s) => !s.job.label.includes("R"));
@@ -397,6 +397,7 @@ ${bestResponseTable(run.dataset.games.capped)}
 
 <h2>No dominant trick</h2>
 ${rulesTable(run)}
+${meta.sensitivity ?? ""}
 </body></html>
 `;
 }

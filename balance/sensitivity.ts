@@ -99,3 +99,20 @@ export function renderSensitivity(rows: readonly SensitivityRow[], o: { roster: 
     );
   return `${lines.join("\n")}\n`;
 }
+
+const escHtml = (x: string): string => x.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** The table as an HTML section of the balance report; a lever whose CI spans 0 is marked. */
+export function renderSensitivityHtml(rows: readonly SensitivityRow[], o: { roster: Difficulty; seeds: number; turns: number }): string {
+  const body = rows
+    .map((r) => {
+      const clear = Math.abs(r.delta.mean) > r.delta.ci95;
+      return `<tr><td><code>${escHtml(r.lever)}</code></td><td>${escHtml(r.step)}</td><td class="${clear ? "ok" : ""}">${pp(r.delta.mean)} ± ${(r.delta.ci95 / 100).toFixed(1)}</td><td>${(r.meanAbs / 100).toFixed(1)}</td><td>${Math.round(r.appliedShare * 100)}%</td><td>${Math.round(r.movedShare * 100)}%</td></tr>`;
+    })
+    .join("\n");
+  return `<h2>One-lever sensitivity (issue 11: every decision matters)</h2>
+<p>${o.roster} roster in every seat, ${o.seeds} seeds × 2 scenarios × 4 seats, ${o.turns} quarters. Each probe moves one field of one seat's decision every quarter (within its bounds) against the same match unprobed: the probed seat's score change in TSR points with its 95% CI (green where the CI excludes 0), the mean absolute change (a lever can help one seat and hurt another), how often the bounds let the probe act, and how often it moved the score at all. Full counts: <code>npm run sensitivity</code>.</p>
+<table><tr><th>lever</th><th>probe</th><th>score change (pp)</th><th>mean |change| (pp)</th><th>quarters it acted</th><th>probes that moved the score</th></tr>
+${body}
+</table>`;
+}

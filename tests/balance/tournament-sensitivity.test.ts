@@ -9,7 +9,7 @@ import { createMatch, resolveTurn } from "../../shared/engine/index.ts";
 import { decisionBounds, validateDecision } from "../../shared/engine/validate.ts";
 import { decideFor } from "../../shared/ai/index.ts";
 import { LEVERS, applyLever } from "../../balance/sensitivity-levers.ts";
-import { planSensitivity, renderSensitivity, summarizeSensitivity } from "../../balance/sensitivity.ts";
+import { planSensitivity, renderSensitivity, renderSensitivityHtml, summarizeSensitivity } from "../../balance/sensitivity.ts";
 import { planTournament, runTournament, summarizePaired } from "../../balance/tournament.ts";
 
 describe("one-lever probes", () => {
@@ -76,5 +76,10 @@ describe("paired matches and the sensitivity table", () => {
     expect(div.movedShare).toBeGreaterThan(0.5);
     const md = renderSensitivity(rows, { roster: "easy", seeds: 1, turns: 4 });
     expect(md).toContain("| dividends | dividends +$2B a quarter |");
+    // The balance report's section: one row per lever, green only where the CI excludes 0.
+    const html = renderSensitivityHtml(rows, { roster: "easy", seeds: 1, turns: 4 });
+    expect(html.match(/<tr><td><code>/g)).toHaveLength(rows.length);
+    expect(html).toContain("<code>dividends</code></td><td>dividends +$2B a quarter</td>");
+    for (const r of rows) expect(html.includes(`class="ok">${r.delta.mean >= 0 ? "+" : "−"}`) || Math.abs(r.delta.mean) <= r.delta.ci95).toBe(true);
   });
 });
