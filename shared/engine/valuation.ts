@@ -41,7 +41,12 @@ function factorBp(i: ValuationInputs): number {
 
 /** Equity value, $M (never below $1B: a listed shell keeps an option value). */
 export function fairValue(a: ValuationAnchor, i: ValuationInputs): number {
-  return Math.max(1000, mulBp(operatingValue(a, i), factorBp(i)) + i.netCash);
+  return equityValue(operatingValue(a, i), factorBp(i), i.netCash);
+}
+
+/** Operating value times mood, risk and trust, plus net cash; never below $1B (a listed shell keeps an option value). */
+function equityValue(operating: number, factor: number, netCash: number): number {
+  return Math.max(1000, mulBp(operating, factor) + netCash);
 }
 
 /** The core multiple (×10_000) that makes `fairValue` equal `marketCap` for these inputs. */
@@ -171,7 +176,7 @@ export function decomposeMove(a: ValuationAnchor, before: PriceState, after: Pri
   const toBp = (cents: number): number => (p0 <= 0 ? 0 : Math.round((cents * BP) / p0));
   /** The part of the move from the groups swapped in since the last step (0 + …: parts start at 0). */
   const step = (): number => {
-    const v = Math.max(1000, mulBp(op, factor) + cur.netCash);
+    const v = equityValue(op, factor, cur.netCash);
     const part = 0 + toBp(perShare(v - value, before.sharesM, noise0));
     value = v;
     return part;
