@@ -57,14 +57,34 @@ describe("the reaction (January 2026)", () => {
     expect(evidenceBp(0, meta)).toBeGreaterThan(0);
   });
 
-  test("the mood sets the sign: euphoria rewards a capex raise; a sour market rewards a cut a little", () => {
+  test("the mood sets the sign: euphoria rewards a capex raise and frowns on a cut; a sour market punishes a raise", () => {
     const raise = quarter([30_000, 36_000], [4000, 4000], [70_000, 70_000], [30_000, 30_000]);
     expect(reactToQuarter("euphoria", 8000, raise, none).capexPremiumBp).toBeGreaterThan(0);
     expect(reactToQuarter("disillusionment", 8000, raise, none).capexPremiumBp).toBeLessThan(0);
     const cut = quarter([30_000, 24_000], [4000, 4000], [70_000, 70_000], [30_000, 30_000]);
-    const cutMove = reactToQuarter("disillusionment", 8000, cut, none).capexPremiumBp;
-    expect(cutMove).toBeGreaterThan(0);
-    expect(cutMove).toBeLessThan(-reactToQuarter("disillusionment", 8000, raise, none).capexPremiumBp);
+    expect(reactToQuarter("euphoria", 8000, cut, none).capexPremiumBp).toBeLessThan(0);
+  });
+
+  test("a sour market's welcome for a cut repairs the trust overspending cost, and earns no premium beyond it", () => {
+    const cut = quarter([30_000, 24_000], [4000, 4000], [70_000, 70_000], [30_000, 30_000]);
+    const stop = quarter([30_000, 0], [4000, 4000], [70_000, 70_000], [30_000, 30_000]);
+    // A seat in good standing gains nothing from cutting, however deep (no rally on leaving the race).
+    expect(reactToQuarter("disillusionment", 8000, cut, none).capexPremiumBp).toBe(0);
+    expect(reactToQuarter("disillusionment", 8000, stop, none).capexPremiumBp).toBe(0);
+    // A punished over-builder wins back trust by cutting, up to neutral and no further.
+    const punished = { capexPremiumBp: -2000, beatPremiumBp: 0 };
+    const faded = -2000 + Math.round((2000 * E.credibilityDecayBp) / 10_000);
+    const repaired = reactToQuarter("disillusionment", 8000, cut, punished).capexPremiumBp;
+    expect(repaired).toBeGreaterThan(faded);
+    expect(repaired).toBeLessThanOrEqual(0);
+    // Stopping outright repairs faster, and a second quarter of it lands on neutral, not above.
+    const once = reactToQuarter("disillusionment", 8000, stop, punished);
+    expect(once.capexPremiumBp).toBeGreaterThan(repaired);
+    expect(reactToQuarter("disillusionment", 8000, stop, once).capexPremiumBp).toBe(0);
+    // Capex the revenue evidence more than covers is not a cut: it earns no credibility premium either.
+    const backed = quarter([30_000, 30_000], [4000, 5000], [70_000, 72_000], [30_000, 31_000]);
+    expect(reactToQuarter("scrutiny", 8000, backed, none).capexPremiumBp).toBe(0);
+    expect(reactToQuarter("scrutiny", 8000, backed, none).beatPremiumBp).toBeGreaterThan(0);
   });
 
   test("the premiums fade each quarter and stay within bounds", () => {
