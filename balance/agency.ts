@@ -5,14 +5,14 @@
  * rating: when they differ, the first quarter opens with a credit watch that no decision caused.
  */
 import { installedMw, quarterDepreciation } from "../shared/engine/compute.ts";
-import { interestCoverBp, leverageBp, targetRating } from "../shared/engine/credit.ts";
+import { type AgencyView, interestCoverBp, leverageBp, targetRating } from "../shared/engine/credit.ts";
 import { quarterlyIncome } from "../shared/engine/finance.ts";
 import type { CompanyId, MatchState, Rating } from "../shared/engine/index.ts";
 
 export interface OpeningCredit {
   readonly rating: Rating;
   readonly target: Rating;
-  readonly binding: "leverage" | "coverage";
+  readonly binding: AgencyView["binding"];
   readonly leverageBp: number;
   readonly coverBp: number;
 }

@@ -47,22 +47,43 @@ export interface SensitivityRow {
   readonly appliedShare: number;
   /** Share of probes that changed the seat's score at all. */
   readonly movedShare: number;
+  /**
+   * The same change split by the situation the match produced (its twin's): the bond window open
+   * all match or shut in some quarter, and the probed seat. A lever can pay in one situation and
+   * cost in another (a short tenor while the window stays open, and when it shuts).
+   */
+  readonly situations: Readonly<Record<Situation, Stat>>;
 }
+
+export const SITUATIONS = ["window_open", "window_shut", ...CORE_FOUR] as const;
+export type Situation = (typeof SITUATIONS)[number];
+
+const SITUATION_LABEL: Readonly<Record<Situation, string>> = {
+  window_open: "window open all match",
+  window_shut: "window shut ≥ 1 quarter",
+  microsoft: "microsoft",
+  amazon: "amazon",
+  alphabet: "alphabet",
+  meta: "meta",
+};
 
 const key = (s: MatchSpec): string => `${s.scenario}|${s.variant}|${s.turns}|${s.seed}|${s.roster}`;
 
 export function summarizeSensitivity(results: readonly MatchResult[]): SensitivityRow[] {
   const twins = new Map<string, MatchResult>();
   for (const r of results) if (r.spec.group === "baseline") twins.set(key(r.spec), r);
-  const by = new Map<Lever, { d: number[]; applied: number; quarters: number }>();
+  const by = new Map<Lever, { d: number[]; applied: number; quarters: number; split: Map<Situation, number[]> }>();
   for (const r of results) {
     const p = r.spec.probe;
     const twin = twins.get(key(r.spec));
     if (r.spec.group !== "probe" || !p || !twin) continue;
     const me = r.seats.find((x) => x.seat === p.at)!.scoreBp;
     const base = twin.seats.find((x) => x.seat === p.at)!.scoreBp;
-    const e = by.get(p.lever) ?? { d: [], applied: 0, quarters: 0 };
+    const e = by.get(p.lever) ?? { d: [], applied: 0, quarters: 0, split: new Map<Situation, number[]>() };
     e.d.push(me - base);
+    const window: Situation = (twin.windowShutQuarters ?? 0) > 0 ? "window_shut" : "window_open";
+    for (const sit of [window, p.at as Situation])
+      if ((SITUATIONS as readonly string[]).includes(sit)) e.split.set(sit, [...(e.split.get(sit) ?? []), me - base]);
     e.applied += r.probed ?? 0;
     e.quarters += r.spec.turns;
     by.set(p.lever, e);
@@ -76,11 +97,13 @@ export function summarizeSensitivity(results: readonly MatchResult[]): Sensitivi
       meanAbs: e.d.reduce((s, x) => s + Math.abs(x), 0) / Math.max(1, e.d.length),
       appliedShare: e.applied / Math.max(1, e.quarters),
       movedShare: e.d.filter((x) => x !== 0).length / Math.max(1, e.d.length),
+      situations: Object.fromEntries(SITUATIONS.map((sit) => [sit, stat(e.split.get(sit) ?? [])])) as Record<Situation, Stat>,
     };
   });
 }
 
 const pp = (bp: number): string => `${bp >= 0 ? "+" : "−"}${(Math.abs(bp) / 100).toFixed(1)}`;
+const cell = (x: Stat): string => (x.n === 0 ? "—" : `${pp(x.mean)} ± ${(x.ci95 / 100).toFixed(1)} (${x.n})`);
 
 /** The table as Markdown (the balance report's section). */
 export function renderSensitivity(rows: readonly SensitivityRow[], o: { roster: Difficulty; seeds: number; turns: number }): string {
@@ -97,6 +120,16 @@ export function renderSensitivity(rows: readonly SensitivityRow[], o: { roster: 
     lines.push(
       `| ${r.lever} | ${r.step} | ${pp(r.delta.mean)} ± ${(r.delta.ci95 / 100).toFixed(1)} | ${(r.meanAbs / 100).toFixed(1)} | ${Math.round(r.appliedShare * 100)}% | ${Math.round(r.movedShare * 100)}% |`,
     );
+  lines.push(
+    "",
+    "### By situation",
+    "",
+    "The same score change (pp, 95% CI, n probes) split by what the match produced: the bond window open all match or shut in some quarter (from the unprobed twin), and the probed seat.",
+    "",
+    `| lever | ${SITUATIONS.map((x) => SITUATION_LABEL[x]).join(" | ")} |`,
+    `|---|${SITUATIONS.map(() => "---").join("|")}|`,
+  );
+  for (const r of rows) lines.push(`| ${r.lever} | ${SITUATIONS.map((x) => cell(r.situations[x])).join(" | ")} |`);
   return `${lines.join("\n")}\n`;
 }
 

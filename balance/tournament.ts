@@ -67,6 +67,8 @@ export interface MatchResult {
   readonly seats: readonly SeatResult[];
   /** With a probe: the quarters in which it changed the decision. */
   readonly probed?: number;
+  /** Quarters the bond window was shut (the situation a tenor probe met). */
+  readonly windowShutQuarters?: number;
 }
 
 /** Plays one match to the end. Pure: same spec → same result. */
@@ -105,6 +107,7 @@ export function runMatch(spec: MatchSpec): MatchResult {
       };
     }),
     ...(spec.probe ? { probed } : {}),
+    windowShutQuarters: state.industryHistory.filter((r) => !r.windowOpen).length,
   };
 }
 

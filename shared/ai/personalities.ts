@@ -41,7 +41,7 @@ export function guidanceIntent(view: MatchView, ctx: PolicyContext, o: PrivateCo
     capex: mulBp(base, guidanceGrowthBp(view)),
     // Energy sovereignty (amzn_cumulus_campus): a builder secures the power its servers will need.
     energy: { premiumBp: 3_000, maxDeals: 2, needMw: 1, coverShortfall: true },
-    financing: { borrow: "gap", floor: Math.max(cashFloor(o, 1_500), documentedCashFloor(view)), tenor: 10, maxShareBp: 6_000 },
+    financing: { borrow: "gap", floor: Math.max(cashFloor(o, 1_500), documentedCashFloor(view)), tenor: "ladder", maxShareBp: 6_000 },
     buybacks: returnsFromFcf(o, 5_000),
     dividends: documentedDividend(view),
   };
@@ -66,7 +66,7 @@ export const disciplinedPolicy: Policy = (view, ctx) => {
   return shape(view, ctx, {
     capex,
     energy: { premiumBp: 0, maxDeals: 1, needMw: 1 },
-    financing: { borrow: "none", floor: cashFloor(o, 3_000), tenor: 10 },
+    financing: { borrow: "none", floor: cashFloor(o, 3_000), tenor: "ladder" },
     buybacks: returnsFromFcf(o, 7_000),
     // Every documented payer keeps paying its dividend (Meta and Alphabet did while they borrowed to build).
     dividends: documentedDividend(view),
@@ -172,7 +172,8 @@ export const leveragedPolicy: Policy = (view, ctx) => {
   return shape(view, ctx, {
     capex: tight ? mulBp(base, 12_000) : capex,
     energy: { premiumBp: 4_000, maxDeals: 2, needMw: 0 },
-    financing: { borrow: "gap", floor: cashFloor(o, 1_000), tenor: 30, maxShareBp: 8_000 },
+    // Cheap short money: the lowest coupon on offer, refinanced when it falls due.
+    financing: { borrow: "gap", floor: cashFloor(o, 1_000), tenor: "cheapest", maxShareBp: 8_000 },
     // Every documented payer keeps paying its dividend (Meta and Alphabet did while they borrowed to build).
     dividends: documentedDividend(view),
   });

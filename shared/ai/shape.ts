@@ -134,11 +134,19 @@ export interface EnergyPlan {
   readonly overReserve?: number;
 }
 
+/**
+ * Which tenor to issue: a fixed one; `ladder` spreads maturities (the tenor whose year holds the
+ * least debt falling due, so no single quarter's refinancing wall is large); `cheapest` takes the
+ * lowest coupon on offer now (short money, refinanced inside the match).
+ */
+export type TenorChoice = Tenor | "ladder" | "cheapest";
+
 export interface Financing {
   /** none: never issue; gap: issue what the plan needs beyond cash + OCF − floor; max: issue up to `maxShareBp` of what the market lends. */
   readonly borrow: "none" | "gap" | "max";
+  /** Cash to keep after the quarter, besides the bonds falling due now (always kept for them). */
   readonly floor: number;
-  readonly tenor: Tenor;
+  readonly tenor: TenorChoice;
   /** For `max` (and as a cap for `gap`): share of the bond market's limit, bp. */
   readonly maxShareBp?: number;
 }
@@ -154,7 +162,33 @@ export interface Intent {
   readonly debtRepay?: number;
 }
 
-function pickTenor(want: Tenor, allowed: readonly Tenor[], fallback: Tenor): Tenor {
+/** Debt falling due in each year ahead: index k holds what matures in quarters (4k − 4, 4k] from `turn`. */
+function dueByYear(own: PrivateCompanyView, turn: number, years: number): number[] {
+  const out = new Array<number>(years + 1).fill(0);
+  for (const t of own.tranches) {
+    const k = Math.ceil((t.maturityTurn - turn) / 4);
+    if (k >= 1 && k <= years) out[k] = (out[k] ?? 0) + t.principal;
+  }
+  return out;
+}
+
+/** The offered tenor (century bond aside) whose maturity year holds the least debt; the shorter on a tie. */
+export function ladderTenor(own: PrivateCompanyView, turn: number, allowed: readonly Tenor[]): Tenor | undefined {
+  const candidates = allowed.filter((t) => t !== 100);
+  const due = dueByYear(own, turn, Math.max(0, ...candidates));
+  let best: Tenor | undefined;
+  for (const t of candidates) if (best === undefined || (due[t] ?? 0) < (due[best] ?? 0)) best = t;
+  return best;
+}
+
+function pickTenor(want: TenorChoice, b: DecisionBounds, own: PrivateCompanyView, turn: number, fallback: Tenor): Tenor {
+  const allowed = b.debtTenors;
+  if (want === "ladder") return ladderTenor(own, turn, allowed) ?? allowed[0] ?? fallback;
+  if (want === "cheapest") {
+    let best: (typeof b.bondQuotes)[number] | undefined;
+    for (const q of b.bondQuotes) if (!best || q.couponBp < best.couponBp) best = q;
+    return best?.tenor ?? allowed[0] ?? fallback;
+  }
   if (allowed.includes(want)) return want;
   return allowed[0] ?? fallback;
 }
@@ -210,14 +244,17 @@ export function shape(view: MatchView, ctx: PolicyContext, intent: Intent): Deci
   const spendable = Math.max(0, b.budget - b.debtIssue.max);
   const canIssue = b.debtIssue.max > 0 && b.debtTenors.length > 0;
   const issueCap = f.borrow === "none" || !canIssue ? 0 : Math.max(0, mulBp(b.debtIssue.max, f.maxShareBp ?? BP));
-  const cap = Math.max(0, spendable + issueCap - Math.max(0, f.floor));
+  // Bonds falling due now are repaid from cash after the decision: keep them besides the floor,
+  // so a borrower refinances them (the wall) and a non-borrower pays them from what it would spend.
+  const floor = Math.max(0, f.floor) + b.maturingNow;
+  const cap = Math.max(0, spendable + issueCap - floor);
 
   // Payouts go first, chip R&D last.
   let spend = trimSpending({ capex, chipRnd, debtRepay, buybacks, dividends, bids }, cap, ["buybacks", "dividends", "debtRepay", "capex", "bids", "chipRnd"]);
 
   let debtIssue = 0;
   if (f.borrow === "max") debtIssue = issueCap;
-  else if (f.borrow === "gap") debtIssue = clamp(spendingTotal(spend) + Math.max(0, f.floor) - spendable, 0, issueCap);
+  else if (f.borrow === "gap") debtIssue = clamp(spendingTotal(spend) + floor - spendable, 0, issueCap);
   debtIssue = clamp(debtIssue, 0, Math.max(0, b.debtIssue.max));
   // Never repay and issue in the same quarter.
   if (debtIssue > 0) spend = { ...spend, debtRepay: 0 };
@@ -229,7 +266,7 @@ export function shape(view: MatchView, ctx: PolicyContext, intent: Intent): Deci
     customShareBp,
     chipRnd: spend.chipRnd,
     debtIssue,
-    debtTenor: pickTenor(f.tenor, b.debtTenors, ctx.defaultDecision.debtTenor),
+    debtTenor: pickTenor(f.tenor, b, own, view.turn, ctx.defaultDecision.debtTenor),
     debtRepay: spend.debtRepay,
     energyBids: [...spend.bids],
     buybacks: spend.buybacks,

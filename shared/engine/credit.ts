@@ -7,6 +7,8 @@
  * AI share of the investment-grade market). The coupon is the base rate + the rating's spread +
  * leverage + crowding + the tenor's premium + a concession for taking a big slice of the book.
  * Only a top credit sells a century bond; lenders stop lending to a seat paying borrowed money out.
+ * Short notes are cheaper (the term premium) but fall due inside a match: the agencies count debt
+ * falling due within a year against what the seat can pay without the bond market.
  *
  * When cash runs short the doors shut in order (MARKETS.md §2): bridge lenders lend only to an
  * investment-grade seat that is not paying out borrowed money, against a bond take-out; a bridge
@@ -15,9 +17,9 @@
  * paying out borrowed money while the market doubts the build-out; past both, default.
  */
 import { COMPANY_PARAMS, MARKET_PARAMS } from "../rules/params.ts";
-import { type CompanyId, RATINGS, type Rating, type Regime, type Tenor } from "./ids.ts";
+import { type CompanyId, RATINGS, type Rating, type Regime, TENORS, type Tenor } from "./ids.ts";
 import { BP, clamp, mulBp } from "./money.ts";
-import type { CashFlowStatement, CreditWatch, MarketState, QuarterRecord } from "./types.ts";
+import type { CashFlowStatement, CreditWatch, DebtTranche, MarketState, QuarterRecord } from "./types.ts";
 
 const C = MARKET_PARAMS.credit;
 const V = MARKET_PARAMS.valuation;
@@ -50,14 +52,17 @@ function ratioNotch(levBp: number, coverBp: number): { notch: number; binding: "
 
 export interface AgencyView {
   readonly rating: Rating;
-  readonly binding: "leverage" | "coverage";
+  readonly binding: "leverage" | "coverage" | "maturity_wall";
 }
 
-/** Where the agencies would put a seat now, from its ratios and its business notch. */
-export function targetRating(id: CompanyId, levBp: number, coverBp: number): AgencyView {
+/**
+ * Where the agencies would put a seat now, from its ratios and its business notch, one notch
+ * lower while a maturity wall stands uncovered (`uncoveredWall` > 0).
+ */
+export function targetRating(id: CompanyId, levBp: number, coverBp: number, wall = 0): AgencyView {
   const r = ratioNotch(levBp, coverBp);
-  const i = clamp(r.notch + COMPANY_PARAMS[id].businessNotch, 0, D_INDEX - 1);
-  return { rating: RATINGS[i] ?? "CCC", binding: r.binding };
+  const i = clamp(r.notch + COMPANY_PARAMS[id].businessNotch + (wall > 0 ? 1 : 0), 0, D_INDEX - 1);
+  return { rating: RATINGS[i] ?? "CCC", binding: wall > 0 ? "maturity_wall" : r.binding };
 }
 
 export interface AgencyStep {
@@ -118,7 +123,7 @@ export function crowdingBp(aiIgShareBp: number): number {
 
 /** The coupon a deal of `size` pays, bp a year. */
 export function couponBp(bonds: MarketState["bonds"], rating: Rating, levBp: number, tenor: Tenor | 1, size: number, book: number): number {
-  const tenorPremium = tenor === 1 ? 0 : C.tenorPremiumBp[String(tenor) as "5" | "10" | "30" | "100"];
+  const tenorPremium = tenor === 1 ? 0 : C.tenorPremiumBp[`${tenor}`];
   const leverageSpread = Math.floor((levBp * C.leverageSpreadPerTurnBp) / BP);
   const concession = book <= 0 ? 0 : Math.floor((Math.min(size, book) * C.concessionBp) / book);
   return bonds.baseRateBp + C.spreadByRatingBp[rating] + leverageSpread + bonds.crowdingBp + tenorPremium + concession;
@@ -127,7 +132,32 @@ export function couponBp(bonds: MarketState["bonds"], rating: Rating, levBp: num
 /** Tenors on offer: the century bond only to a top credit with little leverage (bond_googl_100yr). */
 export function tenorsFor(rating: Rating, levBp: number): Tenor[] {
   const top = RATINGS.indexOf(rating) <= RATINGS.indexOf(C.centuryMinRating) && levBp <= C.centuryMaxLeverageBp;
-  return top ? [5, 10, 30, 100] : [5, 10, 30];
+  return top ? [...TENORS] : TENORS.filter((t) => t !== 100);
+}
+
+/** The tenor a seat issues when it says nothing: the 5-year benchmark, the market's standard deal. */
+export const STANDARD_TENOR: Tenor = 5;
+
+/** Quarters ahead the agencies look for debt falling due (a year: their liquidity horizon). */
+export const WALL_HORIZON_QUARTERS = 4;
+
+/** Principal falling due after `turn` and within the next `WALL_HORIZON_QUARTERS` quarters, $M. */
+export function dueWithinYear(tranches: readonly DebtTranche[], turn: number): number {
+  let due = 0;
+  for (const t of tranches) if (t.maturityTurn > turn && t.maturityTurn <= turn + WALL_HORIZON_QUARTERS) due += t.principal;
+  return due;
+}
+
+/**
+ * A maturity wall the agencies mark down (INFERRED, standard liquidity analysis: sources against
+ * uses over the next year): debt falling due within a year beyond what the seat can pay without
+ * the bond market. While the window is open a year of operating cash flow counts besides cash;
+ * while it is shut only cash does (the year's cash flow is spoken for and nobody refinances).
+ * 0 when covered; otherwise the uncovered principal, $M.
+ */
+export function uncoveredWall(tranches: readonly DebtTranche[], turn: number, cash: number, quarterlyOcf: number, windowOpen: boolean): number {
+  const sources = Math.max(0, cash) + (windowOpen ? 4 * Math.max(0, quarterlyOcf) : 0);
+  return Math.max(0, dueWithinYear(tranches, turn) - sources);
 }
 
 export interface IssueCapacity {

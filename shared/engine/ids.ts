@@ -11,7 +11,12 @@ export type ChipType = (typeof CHIP_TYPES)[number];
 export const DEAL_KINDS = ["grid", "nuclear_ppa", "smr", "gas_turbine"] as const;
 export type DealKind = (typeof DEAL_KINDS)[number];
 
-export const TENORS = [5, 10, 30, 100] as const;
+/**
+ * Bond tenors in years. The 2- and 3-year notes are the short end real IG issuers also sell:
+ * cheaper by the term premium, but they fall due inside a match and must be refinanced at the
+ * coupon, rating and bond window of that quarter (the refinancing wall).
+ */
+export const TENORS = [2, 3, 5, 10, 30, 100] as const;
 export type Tenor = (typeof TENORS)[number];
 
 /**

@@ -532,6 +532,10 @@ export interface BoundReason {
 export interface BondQuote {
   readonly tenor: Tenor;
   readonly couponBp: number;
+  /** The quarter a bond issued now falls due: a wall to refinance when it is inside the match. */
+  readonly due: Quarter;
+  /** True when it falls due before the match ends (refinanced then at that quarter's coupon, rating and window). */
+  readonly dueInMatch: boolean;
 }
 
 /** Each field's legal range for a seat now: what clients draw and bots sample from. */
@@ -550,6 +554,8 @@ export interface DecisionBounds {
   readonly budget: number;
   /** Principal of the bonds falling due this quarter, repaid from cash after the decision's outflows, $M. */
   readonly maturingNow: number;
+  /** Principal falling due in the four quarters after this one: next year's refinancing wall, $M. */
+  readonly maturingWithinYear: number;
   /** Why each limited field is limited (a closed window, the rating, the leverage cap, maturity…). */
   readonly reasons: readonly BoundReason[];
   /** Coupons on offer now, per legal tenor (empty when the window is shut). */

@@ -6,9 +6,20 @@
 import { MARKET_PARAMS } from "../rules/params.ts";
 import { customPriceK, maxCustomShareBp } from "./chips.ts";
 import { canUseDeal } from "./energy.ts";
-import { couponBp, type IssueCapacity, issueCapacity, leverageBp, paidOutBorrowedLately, tenorsFor } from "./credit.ts";
+import {
+  couponBp,
+  dueWithinYear,
+  type IssueCapacity,
+  issueCapacity,
+  leverageBp,
+  paidOutBorrowedLately,
+  STANDARD_TENOR,
+  tenorsFor,
+  WALL_HORIZON_QUARTERS,
+} from "./credit.ts";
 import { type CompanyId, isCompanyId, TENORS, type Tenor } from "./ids.ts";
 import { BP, mulBp } from "./money.ts";
+import { quarterBefore } from "./quarters.ts";
 import {
   type BoundReason,
   type CompanyState,
@@ -70,13 +81,14 @@ export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBoun
       customShareBp: zero,
       chipRnd: zero,
       debtIssue: zero,
-      debtTenors: [5],
+      debtTenors: [STANDARD_TENOR],
       debtRepay: zero,
       energyDeals: [],
       buybacks: zero,
       dividends: zero,
       budget: 0,
       maturingNow: 0,
+      maturingWithinYear: 0,
       reasons: [{ field: "all", key: c?.status === "defaulted" ? "bounds.defaulted" : "bounds.ended", params: {} }],
       bondQuotes: [],
       chipPricesK: { nvidia: state.market.nvidia.priceK, custom: 0 },
@@ -105,6 +117,15 @@ export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBoun
   // Bonds falling due are repaid from cash this quarter: say so before a payout turns them into a hole.
   const maturingNow = c.tranches.reduce((s, t) => s + (t.maturityTurn <= state.turn ? t.principal : 0), 0);
   if (maturingNow > 0) reasons.push({ field: "debtIssue", key: "bounds.maturing", params: { amount: maturingNow } });
+  // Next year's wall, under the tenor: refinancing it needs an open window then (the agencies mark
+  // down an uncovered wall while the window is shut).
+  const maturingWithinYear = dueWithinYear(c.tranches, state.turn);
+  if (maturingWithinYear > 0)
+    reasons.push({
+      field: "debtTenors",
+      key: state.market.bonds.windowOpen ? "bounds.maturing_year" : "bounds.maturing_year_shut",
+      params: { amount: maturingWithinYear, quarters: WALL_HORIZON_QUARTERS, cash: c.cash },
+    });
   if (paidOutBorrowedLately(c.history)) for (const field of ["dividends", "buybacks"]) reasons.push({ field, key: "bounds.doors_shut", params: {} });
   const buybacks = Math.min(cash, buybackCap(c));
   if (buybacks < cash) reasons.push({ field: "buybacks", key: "bounds.buyback_float", params: { maxBp: MARKET_PARAMS.valuation.maxBuybackShareBpQ } });
@@ -126,12 +147,15 @@ export function decisionBounds(state: MatchState, seat: CompanyId): DecisionBoun
     dividends: { min: 0, max: cash },
     budget,
     maturingNow,
+    maturingWithinYear,
     reasons,
     bondQuotes:
       issue > 0
         ? tenors.map((tenor) => ({
             tenor,
             couponBp: couponBp(state.market.bonds, c.rating, lev, tenor, Math.min(issue, credit.book), Math.max(1, credit.book)),
+            due: quarterBefore(state.quarter, -tenor * 4),
+            dueInMatch: state.turn + tenor * 4 < state.config.turns,
           }))
         : [],
     chipPricesK: { nvidia: state.market.nvidia.priceK, custom: customPriceK(seat, c.chipProgram.maturityBp) },
@@ -144,9 +168,9 @@ function currentLeverageBp(c: CompanyState): number {
 }
 
 /**
- * Hold last quarter's capex (or the last historical quarter's), no new debt, no bids. Reads the
- * two bounds it needs (the custom share's cap and the shortest tenor) as `decisionBounds` states
- * them, without building the rest (bond quotes, deal usability, reasons).
+ * Hold last quarter's capex (or the last historical quarter's), no new debt, no bids, the standard
+ * 5-year tenor. Reads the one bound it needs (the custom share's cap) as `decisionBounds` states
+ * it, without building the rest (bond quotes, deal usability, reasons).
  */
 export function defaultDecision(state: MatchState, seat: CompanyId): Decision {
   const c = state.companies[seat];
@@ -159,7 +183,8 @@ export function defaultDecision(state: MatchState, seat: CompanyId): Decision {
     customShareBp: Math.min(maxCustom, c ? mulBp(c.chipProgram.maturityBp, MARKET_PARAMS.rules.defaultCustomShareOfMaturityBp) : 0),
     chipRnd: 0,
     debtIssue: 0,
-    debtTenor: active ? (tenorsFor(c.rating, currentLeverageBp(c))[0] ?? 5) : 5,
+    // Every rating is offered the 5-year (only the century bond needs a top credit).
+    debtTenor: STANDARD_TENOR,
     debtRepay: 0,
     energyBids: [],
     buybacks: 0,

@@ -8,6 +8,7 @@ import { ECONOMY_STRINGS } from "./economy.ts";
 import { REPLAY_STRINGS } from "./replay.ts";
 import { GLOSSARY_STRINGS } from "./glossary.ts";
 import { CLASSROOM_STRINGS } from "./classroom.ts";
+import { TENOR_STRINGS } from "./tenor.ts";
 import type { BilingualString } from "./bilingual.ts";
 
 export { en, zhCN, AI_STRINGS };
@@ -28,6 +29,7 @@ const FEATURE_TABLES: readonly Readonly<Record<string, BilingualString>>[] = [
   REPLAY_STRINGS,
   GLOSSARY_STRINGS,
   CLASSROOM_STRINGS,
+  TENOR_STRINGS,
 ];
 
 function withFeatures(base: Readonly<Record<string, string>>, lang: Lang): Readonly<Record<string, string>> {

@@ -165,7 +165,8 @@ export const MarketParamsSchema = z.object({
   credit: z.object({
     baseRateBp: byScenario(nonNeg),
     spreadByRatingBp: z.object(Object.fromEntries(RATINGS.map((r) => [r, nonNeg])) as Record<(typeof RATINGS)[number], typeof nonNeg>),
-    tenorPremiumBp: z.object({ "5": nonNeg, "10": nonNeg, "30": nonNeg, "100": nonNeg }),
+    /** The term premium over the 5-year, per tenor, bp: negative at the short end of an upward-sloping curve. */
+    tenorPremiumBp: z.object(Object.fromEntries(TENORS.map((t) => [String(t), int])) as Record<`${(typeof TENORS)[number]}`, typeof int>),
     /** Net debt ÷ EBITDA ceilings, bp, for each notch from AAA to CCC (13 values). */
     leverageCeilingsBp: z.array(nonNeg).length(RATINGS.length - 1),
     /** EBITDA ÷ interest floors, bp, for each notch from AAA to CCC (13 values). */
@@ -196,7 +197,7 @@ export const MarketParamsSchema = z.object({
     /** Worst rating bridge lenders still lend to (they lend against a bond take-out only an investment-grade name can count on). */
     bridgeMinRating: z.enum(RATINGS),
     /** Tenor of the bond that takes out a bridge falling due, years. */
-    takeOutTenor: z.union([z.literal(5), z.literal(10), z.literal(30), z.literal(100)]),
+    takeOutTenor: z.union(TENORS.map((t) => z.literal(t))),
     /** A quarter pays out borrowed money when more than this share of its new borrowing went to shareholders, bp. */
     payoutFromDebtShareBp: nonNeg.max(10_000),
     /** A seat paying out borrowed money gets this share of its normal capacity, bp. */

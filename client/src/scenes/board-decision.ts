@@ -4,7 +4,7 @@
  * state (draft → committed → everyone ready) the form shows; errors next to their fields in the
  * player's language. The draft outlives the scene (language switch, a visit to the statements).
  */
-import type { Tenor } from "../../../shared/engine/ids.ts";
+import { TENORS, type Tenor } from "../../../shared/engine/ids.ts";
 import type { Decision, DecisionBounds, EnergyBid } from "../../../shared/engine/types.ts";
 import type { ErrorMessage, TurnStartedMessage } from "../../../shared/protocol/messages.ts";
 import { acknowledged, commitState, draftAtRisk, warnSecondsFor, type CommitState } from "../commit.ts";
@@ -130,13 +130,17 @@ export class DecisionForm {
     // Tenor: each option carries its coupon now, so the price is known before issuing.
     const tenorId = nextId();
     this.tenorSel = el("select", { id: tenorId, testid: "decide-tenor" });
-    for (const n of [5, 10, 30, 100] as const) {
+    for (const n of TENORS) {
       const offered = b.debtTenors.includes(n);
       const c = couponFor(b, n);
+      // A note that falls due inside the match says when: that quarter's refinancing wall.
+      const q = b.bondQuotes.find((x) => x.tenor === n);
       const label = offered
         ? c === null
           ? t("decide.tenorYears", { n })
-          : t("decide.tenorQuote", { n, coupon: formatPercent(c, 2) })
+          : q?.dueInMatch
+            ? t("tenor.quoteDue", { n, coupon: formatPercent(c, 2), quarter: quarterLabel(q.due.year, q.due.q) })
+            : t("decide.tenorQuote", { n, coupon: formatPercent(c, 2) })
         : t("decide.tenorClosed", { n });
       this.tenorSel.append(el("option", { value: n, text: label, disabled: !offered, selected: n === this.tenor }));
     }
@@ -380,7 +384,8 @@ export class DecisionForm {
           ? t("effect.debtIssue", { coupon: formatPercent(c, 2), n: d.debtTenor, interest: formatMoney(Math.round((d.debtIssue * c) / 40_000), L) })
           : t("effect.debtIssueZero", { coupon: formatPercent(c, 2), n: d.debtTenor }),
     ]);
-    this.tenorNote.textContent = t("effect.tenor");
+    const due = this.b.bondQuotes.find((x) => x.tenor === d.debtTenor);
+    this.tenorNote.textContent = due?.dueInMatch ? t("tenor.dueInMatch", { quarter: quarterLabel(due.due.year, due.due.q) }) : t("effect.tenor");
     this.fields.debtRepay.setNote([t("effect.debtRepay")]);
     this.fields.buybacks.setNote([t("effect.buybacks")]);
     this.fields.dividends.setNote([t("effect.dividends")]);
