@@ -9,15 +9,26 @@ import { decisionBounds, defaultDecision, validateDecision } from "../engine/val
 import { viewFor } from "../engine/view.ts";
 import type { Difficulty } from "../protocol/messages.ts";
 import { NO_PLANNING, isPersonalityId, type Planning, type Policy, type PersonalityId, type PolicyContext } from "./policy.ts";
-import { armsRacerPolicy, disciplinedPolicy, energyFirstPolicy, grimTriggerPolicy, guidancePolicy, leveragedPolicy, titForTatPolicy } from "./personalities.ts";
-import { makePlanner } from "./planner.ts";
+import {
+  armsRacerIntent,
+  disciplinedIntent,
+  energyFirstIntent,
+  grimTriggerIntent,
+  guidanceIntent,
+  guidancePolicy,
+  type IntentFn,
+  intentPolicy,
+  leveragedIntent,
+  titForTatIntent,
+} from "./personalities.ts";
+import { makeCharacterPlanner, makePlanner } from "./planner.ts";
 import { TRICKS, TRICK_POLICIES, type TrickId } from "./tricks.ts";
 import { mixSeed } from "./shape.ts";
 import type { AiStringKey } from "../i18n/ai.ts";
 
 export * from "./policy.ts";
 export { OPEN_TRICKS, REGRESSION_SET, TRICKS, TRICK_POLICIES, type TrickId } from "./tricks.ts";
-export { makePlanner, DEFAULT_OPPONENT_MODELS } from "./planner.ts";
+export { makePlanner, makeCharacterPlanner, DEFAULT_OPPONENT_MODELS } from "./planner.ts";
 export { beliefState } from "./belief.ts";
 export { flatRestraintPolicy } from "./restraint.ts";
 export { restrainedScores } from "./counterfactual.ts";
@@ -30,7 +41,7 @@ export interface PersonalityInfo {
   readonly id: PersonalityId;
   readonly nameKey: AiStringKey;
   readonly aboutKey: AiStringKey;
-  /** Builds the policy; only the planner uses the planning settings. */
+  /** Builds the policy: with look-ahead (depth > 0) a rule personality plans among its in-character lines. */
   readonly make: (planning: Planning) => Policy;
 }
 
@@ -43,32 +54,71 @@ function info(id: PersonalityId, make: (planning: Planning) => Policy): Personal
   };
 }
 
+function rule(id: PersonalityId, f: IntentFn): PersonalityInfo {
+  const plain = intentPolicy(f);
+  return info(id, (p) => (p.depth > 0 && p.candidates > 1 ? makeCharacterPlanner(f, p) : plain));
+}
+
 export const PERSONALITY_REGISTRY: Readonly<Record<PersonalityId, PersonalityInfo>> = {
   guidance: info("guidance", () => guidancePolicy),
-  disciplined: info("disciplined", () => disciplinedPolicy),
-  tit_for_tat: info("tit_for_tat", () => titForTatPolicy),
-  grim_trigger: info("grim_trigger", () => grimTriggerPolicy),
-  arms_racer: info("arms_racer", () => armsRacerPolicy),
-  energy_first: info("energy_first", () => energyFirstPolicy),
-  leveraged: info("leveraged", () => leveragedPolicy),
+  disciplined: rule("disciplined", disciplinedIntent),
+  tit_for_tat: rule("tit_for_tat", titForTatIntent),
+  grim_trigger: rule("grim_trigger", grimTriggerIntent),
+  arms_racer: rule("arms_racer", armsRacerIntent),
+  energy_first: rule("energy_first", energyFirstIntent),
+  leveraged: rule("leveraged", leveragedIntent),
   planner: info("planner", (p) => makePlanner(p)),
 };
 
+/** The intent behind a rule personality (the guidance follower's for the planner). */
+export const PERSONALITY_INTENTS: Readonly<Record<Exclude<PersonalityId, "planner">, IntentFn>> = {
+  guidance: guidanceIntent,
+  disciplined: disciplinedIntent,
+  tit_for_tat: titForTatIntent,
+  grim_trigger: grimTriggerIntent,
+  arms_racer: armsRacerIntent,
+  energy_first: energyFirstIntent,
+  leveraged: leveragedIntent,
+};
+
+/**
+ * The documents' character of each company they give one to (issue 11): Microsoft's discipline
+ * ("Margins over Visions": jevons_rejected; its cash flow alone still covers its capex:
+ * ocf_only_msft_covers_2026), Amazon's energy sovereignty (amzn_cumulus_campus), Zuckerberg's
+ * "under-investing is the bigger risk" (gt_zuck_asymmetry), Oracle's leverage (bond_orcl_size),
+ * Apple's restraint (no H100 fleet for a general cloud: d000_apple_no_h100). Alphabet and Tesla
+ * have none in the documents: they take the level's list by seat order.
+ */
+export const COMPANY_PERSONALITY: Readonly<Partial<Record<CompanyId, PersonalityId>>> = {
+  microsoft: "disciplined",
+  amazon: "energy_first",
+  meta: "arms_racer",
+  oracle: "leveraged",
+  apple: "disciplined",
+};
+
 export interface DifficultyLevel {
-  /** AI seats take these in turn, by seat order. */
+  /** A company's own personality at this level (the documents' character, or the planner at hard). */
+  readonly byCompany: Readonly<Partial<Record<CompanyId, PersonalityId>>>;
+  /** Companies without one take these in turn, by seat order. */
   readonly personalities: readonly PersonalityId[];
-  /** Look-ahead of the planner seats at this level (depth 0 = none). */
+  /** Look-ahead of the seats at this level (depth 0 = none): rule personalities plan among their in-character lines. */
   readonly planning: Planning;
 }
 
-/** Easy: rule-followers with no look-ahead. Normal: reactive rivals plus a short-sighted planner. Hard: full planners. */
+/**
+ * Easy: each company's character as a plain rule, no look-ahead. Normal: the same characters,
+ * each weighing its own call against a lighter and a heavier version and its guidance path a
+ * year ahead. Hard: full planners.
+ */
 export const DIFFICULTIES: Readonly<Record<Difficulty, DifficultyLevel>> = {
-  easy: { personalities: ["disciplined", "tit_for_tat", "energy_first"], planning: NO_PLANNING },
+  easy: { byCompany: COMPANY_PERSONALITY, personalities: ["guidance", "grim_trigger", "tit_for_tat"], planning: NO_PLANNING },
   normal: {
-    personalities: ["guidance", "grim_trigger", "planner", "arms_racer", "leveraged"],
-    planning: { depth: 4, candidates: 6, samples: 1 },
+    byCompany: COMPANY_PERSONALITY,
+    personalities: ["guidance", "grim_trigger", "tit_for_tat"],
+    planning: { depth: 4, candidates: 4, samples: 1 },
   },
-  hard: { personalities: ["planner"], planning: { depth: 8, candidates: 12, samples: 3 } },
+  hard: { byCompany: {}, personalities: ["planner"], planning: { depth: 8, candidates: 12, samples: 3 } },
 };
 
 export function isDifficulty(x: unknown): x is Difficulty {
@@ -81,21 +131,32 @@ export function isTrickId(x: unknown): x is TrickId {
 
 export type AiId = Difficulty | PersonalityId | TrickId;
 
-/** Which personality a seat gets at a difficulty: the level's list taken in seat order. */
+/**
+ * Which personality a seat gets at a difficulty: its company's own at that level, else the
+ * level's list taken in seat order.
+ */
 export function personalityFor(seats: readonly CompanyId[], seat: CompanyId, difficulty: Difficulty): PersonalityId {
-  const list = DIFFICULTIES[difficulty].personalities;
+  const level = DIFFICULTIES[difficulty];
+  const own = level.byCompany[seat];
+  if (own) return own;
+  const list = level.personalities;
   const i = Math.max(0, seats.indexOf(seat));
   return list[i % list.length] ?? "guidance";
 }
 
-/** The policy behind an AI id. A bare personality id plans at the hard level's depth. */
+/** The policy a personality plays at a difficulty (with the level's look-ahead). */
+export function levelPolicy(id: PersonalityId, difficulty: Difficulty): Policy {
+  return PERSONALITY_REGISTRY[id].make(DIFFICULTIES[difficulty].planning);
+}
+
+/** The policy behind an AI id. A bare rule personality plays its plain rule; the bare planner plans at the hard level's depth. */
 export function policyFor(who: AiId, seats: readonly CompanyId[] = [], seat?: CompanyId): Policy {
   if (isTrickId(who)) return TRICK_POLICIES[who];
   if (isDifficulty(who)) {
     const id = seat ? personalityFor(seats, seat, who) : (DIFFICULTIES[who].personalities[0] ?? "guidance");
-    return PERSONALITY_REGISTRY[id].make(DIFFICULTIES[who].planning);
+    return levelPolicy(id, who);
   }
-  if (isPersonalityId(who)) return PERSONALITY_REGISTRY[who].make(DIFFICULTIES.hard.planning);
+  if (isPersonalityId(who)) return PERSONALITY_REGISTRY[who].make(who === "planner" ? DIFFICULTIES.hard.planning : NO_PLANNING);
   return guidancePolicy;
 }
 

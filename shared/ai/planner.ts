@@ -16,7 +16,17 @@ import { clamp, mulBp } from "../engine/money.ts";
 import type { Planning, Policy, PolicyContext } from "./policy.ts";
 import { cashFloor, documentedDividend, mixSeed, returnsFromFcf, shape, yoyBase, yoyGrowthBp } from "./shape.ts";
 import { beliefState } from "./belief.ts";
-import { armsRacerPolicy, disciplinedPolicy, energyFirstPolicy, grimTriggerPolicy, guidancePolicy, leveragedPolicy, titForTatPolicy } from "./personalities.ts";
+import {
+  armsRacerPolicy,
+  disciplinedPolicy,
+  energyFirstPolicy,
+  grimTriggerPolicy,
+  guidancePolicy,
+  type IntentFn,
+  intentPolicy,
+  leveragedPolicy,
+  titForTatPolicy,
+} from "./personalities.ts";
 
 /** A capex stance as a policy: year-on-year growth `growthBp`, the gap borrowed, spare cash returned when restrained. */
 export function stancePolicy(growthBp: number): Policy {
@@ -136,6 +146,36 @@ function incumbent(view: Parameters<Policy>[0], proposals: readonly number[], ba
   return best < 0 ? null : best;
 }
 
+/** Each line's summed roll-out score, every line facing the same beliefs and rival models (common random numbers). */
+function lineValues(
+  view: Parameters<Policy>[0],
+  ctx: PolicyContext,
+  seat: CompanyId,
+  lines: readonly Policy[],
+  planning: Planning,
+  models: readonly Policy[],
+): number[] {
+  const samples = Math.max(1, planning.samples);
+  const beliefs: MatchState[] = [];
+  for (let k = 0; k < samples; k++) beliefs.push(beliefState(view, mixSeed(ctx.seed, k + 1)));
+  return lines.map((policy) => {
+    let total = 0;
+    for (let k = 0; k < samples; k++) {
+      const model = models[k % models.length] ?? guidancePolicy;
+      total += rollout(beliefs[k]!, seat, policy, planning.depth, model, mixSeed(ctx.seed, 100 + k));
+    }
+    return total;
+  });
+}
+
+function argmax(values: readonly number[]): number {
+  let best = 0;
+  values.forEach((v, i) => {
+    if (v > values[best]!) best = i;
+  });
+  return best;
+}
+
 /**
  * A planner policy with the given look-ahead; depth 0 plays the guidance path. Every candidate
  * is rolled out against the same beliefs and rival models (common random numbers), and the
@@ -146,29 +186,68 @@ export function makePlanner(planning: Planning, models: readonly Policy[] = DEFA
     const seat = view.seat;
     if (!view.own || !seat || planning.depth <= 0 || planning.candidates <= 0) return guidancePolicy(view, ctx);
     const candidates = CANDIDATES.slice(0, Math.max(1, planning.candidates));
-    const samples = Math.max(1, planning.samples);
-    const beliefs: MatchState[] = [];
-    for (let k = 0; k < samples; k++) beliefs.push(beliefState(view, mixSeed(ctx.seed, k + 1)));
-    const values = candidates.map(([, policy]) => {
-      let total = 0;
-      // Common random numbers: every candidate faces the same belief seeds and rival models.
-      for (let k = 0; k < samples; k++) {
-        const model = models[k % models.length] ?? guidancePolicy;
-        total += rollout(beliefs[k]!, seat, policy, planning.depth, model, mixSeed(ctx.seed, 100 + k));
-      }
-      return total;
-    });
-    let best = 0;
-    values.forEach((v, i) => {
-      if (v > values[best]!) best = i;
-    });
+    const values = lineValues(
+      view,
+      ctx,
+      seat,
+      candidates.map(([, p]) => p),
+      planning,
+      models,
+    );
+    const best = argmax(values);
     const decisions = candidates.map(([, policy]) => policy(view, ctx));
     const held = incumbent(
       view,
       decisions.map((d) => d.capex),
       yoyBase(view.own, ctx.defaultDecision.capex),
     );
-    const pick = held !== null && values[best]! - values[held]! < switchMarginBp * samples ? held : best;
+    const pick = held !== null && values[best]! - values[held]! < switchMarginBp * Math.max(1, planning.samples) ? held : best;
     return decisions[pick] ?? guidancePolicy(view, ctx);
+  };
+}
+
+/** A personality's intent with its capex scaled by `scaleBp` (its credit guard still applies). */
+export function scaledIntent(f: IntentFn, scaleBp: number): IntentFn {
+  return (view, ctx, o) => {
+    const i = f(view, ctx, o);
+    return { ...i, capex: mulBp(i.capex, scaleBp) };
+  };
+}
+
+/**
+ * The lines a personality weighs when it plans (the normal level): its own call, the same call a
+ * fifth lighter and a fifth heavier (its financing, payouts, chips and power kept), and its
+ * company's published guidance path. `candidates` takes a prefix.
+ */
+export function characterLines(f: IntentFn): readonly Policy[] {
+  return [intentPolicy(f), intentPolicy(scaledIntent(f, 8_000)), guidancePolicy, intentPolicy(scaledIntent(f, 12_000))];
+}
+
+/**
+ * How much better (bp of score per roll-out) another line must look before a personality leaves
+ * its own call: it plays in character unless its look-ahead says that costs it clearly.
+ */
+export const CHARACTER_MARGIN_BP = 150;
+
+/**
+ * A personality that plans (the normal level): rolls its in-character lines forward with the
+ * real engine against modelled rivals and plays its own call unless another line beats it by
+ * `CHARACTER_MARGIN_BP`. Depth 0 plays the personality's own call.
+ */
+export function makeCharacterPlanner(
+  f: IntentFn,
+  planning: Planning,
+  models: readonly Policy[] = DEFAULT_OPPONENT_MODELS,
+  marginBp = CHARACTER_MARGIN_BP,
+): Policy {
+  const lines = characterLines(f).slice(0, Math.max(1, planning.candidates));
+  const own = lines[0]!;
+  return (view, ctx) => {
+    const seat = view.seat;
+    if (!view.own || !seat || planning.depth <= 0 || lines.length < 2) return own(view, ctx);
+    const values = lineValues(view, ctx, seat, lines, planning, models);
+    const best = argmax(values);
+    const pick = values[best]! - values[0]! < marginBp * Math.max(1, planning.samples) ? 0 : best;
+    return (lines[pick] ?? own)(view, ctx);
   };
 }

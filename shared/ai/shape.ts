@@ -3,10 +3,11 @@
  * headroom) and turning an intent ("spend this, finance it like that") into a decision that is
  * legal within the engine's bounds. Integer money throughout; no Math.pow/log (shared/ rules).
  */
-import type { CompanyId, Tenor } from "../engine/ids.ts";
+import { type CompanyId, RATINGS, type Rating, type Tenor } from "../engine/ids.ts";
 import type { Decision, DecisionBounds, EnergyBid, Range } from "../engine/types.ts";
 import type { MatchView, PrivateCompanyView, PublicCompanyView } from "../engine/view.ts";
 import { spendingTotal, trimSpending } from "../engine/budget.ts";
+import { previewDecision } from "../engine/preview.ts";
 import { BP, clamp, mulBp } from "../engine/money.ts";
 import { COMPANY_PARAMS } from "../rules/params.ts";
 import type { PolicyContext } from "./policy.ts";
@@ -151,8 +152,19 @@ export interface Financing {
   readonly maxShareBp?: number;
 }
 
+/**
+ * A credit line the seat will not cross: the agencies' rating its decision would earn (the
+ * engine's own preview: net debt ÷ EBITDA and coverage after this quarter's outflows) stays at
+ * `floor` or better. Capex is cut to hold it, but not below `minCapex`.
+ */
+export interface CreditGuard {
+  readonly floor: Rating;
+  readonly minCapex: number;
+}
+
 export interface Intent {
   readonly capex: number;
+  readonly credit?: CreditGuard;
   readonly customShareBp?: number;
   readonly chipRnd?: number;
   readonly energy?: EnergyPlan;
@@ -160,6 +172,18 @@ export interface Intent {
   readonly buybacks?: number;
   readonly dividends?: number;
   readonly debtRepay?: number;
+  /**
+   * Pay shareholders only out of this quarter's expected free cash flow: lenders cut a seat's
+   * capacity to a fifth for a year when it pays out beyond free cash flow while its net debt rises
+   * (MARKETS.md §2, payoutFromDebtCapacityBp), which would stop the build-out it borrows for.
+   */
+  readonly payoutsFromFcf?: boolean;
+}
+
+/** Free cash flow a spend leaves this quarter if operating cash flow repeats, with a tenth kept back for the noise. */
+function expectedFcfAfter(own: PrivateCompanyView, capex: number, chipRnd: number, bids: readonly EnergyBid[]): number {
+  const ocf = mulBp(expectedOcf(own), 9_000);
+  return ocf - capex - chipRnd - bids.reduce((s, x) => s + x.amount, 0);
 }
 
 /** Debt falling due in each year ahead: index k holds what matures in quarters (4k − 4, 4k] from `turn`. */
@@ -225,6 +249,33 @@ function energyBids(view: MatchView, b: DecisionBounds, plan: EnergyPlan | undef
  * first, then repayments, then capex, then energy, then chip R&D.
  */
 export function shape(view: MatchView, ctx: PolicyContext, intent: Intent): Decision {
+  const d = shapeOnce(view, ctx, intent);
+  const guard = intent.credit;
+  if (!guard || !view.own || holdsRating(view.own, ctx, d, guard.floor)) return d;
+  // The largest capex (in 1/16ths between the floor and the intent) that keeps the rating.
+  const lo = Math.min(guard.minCapex, intent.capex);
+  let best = shapeOnce(view, ctx, { ...intent, capex: lo });
+  for (let k = 15; k >= 1; k--) {
+    const capex = lo + Math.floor(((intent.capex - lo) * k) / 16);
+    const trial = shapeOnce(view, ctx, { ...intent, capex });
+    if (holdsRating(view.own, ctx, trial, guard.floor)) {
+      best = trial;
+      break;
+    }
+  }
+  return best;
+}
+
+/**
+ * Whether the rating the agencies would give after `d` is `floor` or better. Before the seat's
+ * first statement there is no EBITDA to preview from: the opening rating stands.
+ */
+export function holdsRating(own: PrivateCompanyView, ctx: PolicyContext, d: Decision, floor: Rating): boolean {
+  if (own.history.length === 0) return true;
+  return RATINGS.indexOf(previewDecision(own, d, ctx.bounds.maturingNow).ratingAfter) <= RATINGS.indexOf(floor);
+}
+
+function shapeOnce(view: MatchView, ctx: PolicyContext, intent: Intent): Decision {
   const b = ctx.bounds;
   const own = view.own;
   if (!own) return ctx.defaultDecision;
@@ -232,12 +283,15 @@ export function shape(view: MatchView, ctx: PolicyContext, intent: Intent): Deci
   const capex = clampRange(intent.capex, b.capex);
   const chipRnd = clampRange(intent.chipRnd ?? ctx.defaultDecision.chipRnd, b.chipRnd);
   const customShareBp = clampRange(intent.customShareBp ?? b.customShareBp.max, b.customShareBp);
-  const buybacks = clampRange(intent.buybacks ?? 0, b.buybacks);
-  const dividends = clampRange(intent.dividends ?? 0, b.dividends);
   const debtRepay = clampRange(intent.debtRepay ?? 0, b.debtRepay);
 
   const newMw = Math.floor(capex / costPerMw(view));
   const bids = energyBids(view, b, intent.energy, newMw - powerHeadroomMw(own, view.turn));
+  // Dividends first, then buybacks, out of what free cash flow leaves when the intent says so.
+  let room = intent.payoutsFromFcf ? Math.max(0, expectedFcfAfter(own, capex, chipRnd, bids)) : Number.POSITIVE_INFINITY;
+  const dividends = clampRange(Math.min(intent.dividends ?? 0, room), b.dividends);
+  room -= dividends;
+  const buybacks = clampRange(Math.min(intent.buybacks ?? 0, room), b.buybacks);
 
   const f = intent.financing;
   // The engine's rule: outflows ≤ cash + last quarter's operating cash flow + the debt issued now.

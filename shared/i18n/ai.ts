@@ -14,33 +14,33 @@ export const AI_STRINGS = {
   },
   "ai.personality.disciplined": { en: "Disciplined", "zh-CN": "纪律派" },
   "ai.personality.disciplined.about": {
-    en: "Caps capex growth at the end-2025 consensus; protects free cash flow and its rating.",
-    "zh-CN": "资本开支增速封顶于2025年底的市场共识，守护自由现金流与信用评级。",
+    en: "Microsoft-style: caps capex growth at the end-2025 consensus and at its cash flow, borrows nothing, keeps a top rating and hands spare cash back.",
+    "zh-CN": "微软式：资本开支增速不超过2025年底的市场共识和经营现金流，不举债，守住顶级评级，把富余现金还给股东。",
   },
   "ai.personality.tit_for_tat": { en: "Tit-for-tat capex", "zh-CN": "针锋相对" },
   "ai.personality.tit_for_tat.about": {
-    en: "Matches the rivals' average capex growth of the last quarter.",
-    "zh-CN": "跟随对手上一季度资本开支的平均增速。",
+    en: "Matches the rivals' average capex growth of the last quarter, within an investment-grade rating.",
+    "zh-CN": "跟随对手上一季度资本开支的平均增速，同时保持投资级评级。",
   },
   "ai.personality.grim_trigger": { en: "Grim trigger", "zh-CN": "冷酷触发" },
   "ai.personality.grim_trigger.about": {
-    en: "Restrains until any rival breaks ranks, then invests heavily forever.",
-    "zh-CN": "保持克制，直到有对手率先加码，此后永远全力投入。",
+    en: "Restrains until a rival spends far past its published guidance, races for a year to punish it, then forgives.",
+    "zh-CN": "保持克制；一旦有对手的投入远超其公布的指引，就全力竞赛一年作为惩罚，之后既往不咎。",
   },
   "ai.personality.arms_racer": { en: "Arms racer", "zh-CN": "军备竞赛者" },
   "ai.personality.arms_racer.about": {
-    en: "Maximises its share of compute and borrows to do it: under-investing is the bigger risk.",
-    "zh-CN": "追求最大算力份额，不惜举债：投资不足才是更大的风险。",
+    en: "Zuckerberg-style: under-investing is the bigger risk. Out-builds its guidance and its rivals, but only as far as an A− rating allows, and pays its dividend only from free cash flow.",
+    "zh-CN": "扎克伯格式：投资不足才是更大的风险。投入超过自身指引和对手，但以守住A−评级为限，且只用自由现金流派息。",
   },
   "ai.personality.energy_first": { en: "Energy-first builder", "zh-CN": "能源优先建设者" },
   "ai.personality.energy_first.about": {
-    en: "Secures power early, then builds compute into it.",
-    "zh-CN": "先锁定电力，再按电力建设算力。",
+    en: "Amazon-style: secures power early, then builds compute into it on its own chips.",
+    "zh-CN": "亚马逊式：先锁定电力，再用自研芯片按电力建设算力。",
   },
   "ai.personality.leveraged": { en: "Leveraged challenger", "zh-CN": "杠杆挑战者" },
   "ai.personality.leveraged.about": {
-    en: "Oracle-style: a debt-funded build-out against contracted demand.",
-    "zh-CN": "甲骨文式：以合同需求为依托、举债扩建。",
+    en: "Oracle-style: a debt-funded build-out against contracted demand in the cheapest notes, down to the last investment-grade notch.",
+    "zh-CN": "甲骨文式：以合同需求为依托、用最便宜的短期票据举债扩建，评级最低守在投资级最后一档。",
   },
   "ai.personality.planner": { en: "Planner", "zh-CN": "谋划者" },
   "ai.personality.planner.about": {
@@ -57,12 +57,12 @@ export const AI_STRINGS = {
   "ai.trick.final_payout": { en: "Final-quarter payout", "zh-CN": "末季大派现" },
   "ai.trick.oscillating_capex": { en: "Oscillating capex", "zh-CN": "资本开支忽高忽低" },
   "ai.difficulty.easy.about": {
-    en: "Predictable rule-followers that never look ahead.",
-    "zh-CN": "按规则行事、从不前瞻的对手。",
+    en: "Each company plays its documented character as a plain rule.",
+    "zh-CN": "每家公司按文献中的性格机械行事，从不前瞻。",
   },
   "ai.difficulty.normal.about": {
-    en: "Strategic rivals that react to you, with a short look-ahead.",
-    "zh-CN": "会对你作出反应的战略型对手，带短期前瞻。",
+    en: "The same characters, each testing its call a year ahead.",
+    "zh-CN": "同样的性格，但每家会先向前模拟一年再出手。",
   },
   "ai.difficulty.hard.about": {
     en: "Planners that simulate the next quarters with the game's own engine.",

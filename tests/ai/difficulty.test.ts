@@ -9,6 +9,7 @@ import {
   PERSONALITY_REGISTRY,
   contextFor,
   decideFor,
+  levelPolicy,
   personalityFor,
   policyFor,
 } from "../../shared/ai/index.ts";
@@ -20,7 +21,7 @@ describe("difficulty levels", () => {
     expect(Object.keys(DIFFICULTIES).sort()).toEqual([...PROTOCOL_DIFFICULTIES].sort());
     for (const d of DIFFICULTY_IDS) {
       expect(DIFFICULTIES[d].personalities.length).toBeGreaterThan(0);
-      for (const p of DIFFICULTIES[d].personalities) expect(PERSONALITIES).toContain(p);
+      for (const p of [...DIFFICULTIES[d].personalities, ...Object.values(DIFFICULTIES[d].byCompany)]) expect(PERSONALITIES).toContain(p);
     }
   });
 
@@ -38,15 +39,27 @@ describe("difficulty levels", () => {
   });
 
   test("every personality plays at some level", () => {
-    const used = new Set(DIFFICULTY_IDS.flatMap((d) => DIFFICULTIES[d].personalities));
+    const used = new Set(DIFFICULTY_IDS.flatMap((d) => [...DIFFICULTIES[d].personalities, ...Object.values(DIFFICULTIES[d].byCompany)]));
     expect([...used].sort()).toEqual([...PERSONALITIES].sort());
   });
 
-  test("AI seats take the level's personalities in seat order", () => {
+  test("AI seats take their company's character, else the level's personalities in seat order", () => {
     const seats = ["microsoft", "amazon", "alphabet", "meta"] as const;
     const easy = seats.map((s) => personalityFor(seats, s, "easy"));
-    expect(easy).toEqual(["disciplined", "tit_for_tat", "energy_first", "disciplined"]);
+    expect(easy).toEqual(["disciplined", "energy_first", DIFFICULTIES.easy.personalities[2], "arms_racer"]);
     expect(seats.map((s) => personalityFor(seats, s, "hard"))).toEqual(["planner", "planner", "planner", "planner"]);
+    // Tesla (no documented character) takes the list by its seat.
+    expect(personalityFor(["tesla", "amazon"], "tesla", "easy")).toBe(DIFFICULTIES.easy.personalities[0]);
+    expect(personalityFor(["amazon", "tesla"], "tesla", "easy")).toBe(DIFFICULTIES.easy.personalities[1]);
+  });
+
+  test("a bare personality id plays its plain rule; at a level with look-ahead the same character plans", () => {
+    const state = createMatch({ seed: 5 });
+    for (const seat of state.config.seats) {
+      const view = viewFor(state, seat);
+      const ctx = contextFor(state, seat, 3);
+      expect(policyFor("arms_racer")(view, ctx)).toEqual(PERSONALITY_REGISTRY.arms_racer.make(DIFFICULTIES.easy.planning)(view, ctx));
+    }
   });
 
   test("decideFor at a level decides as the mapped personality does", () => {
@@ -55,7 +68,7 @@ describe("difficulty levels", () => {
       for (const seat of state.config.seats) {
         const id = personalityFor(state.config.seats, seat, d);
         const viaLevel = decideFor(state, seat, d, 3);
-        const direct = PERSONALITY_REGISTRY[id].make(DIFFICULTIES[d].planning)(viewFor(state, seat), contextFor(state, seat, 3));
+        const direct = levelPolicy(id, d)(viewFor(state, seat), contextFor(state, seat, 3));
         expect(viaLevel, `${d} ${seat} (${id})`).toEqual(direct);
       }
     }

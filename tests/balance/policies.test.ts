@@ -67,7 +67,7 @@ describe("harness policies", () => {
 
   test("ai_normal is shared/ai's normal level, by seat", () => {
     const state = createMatch({ scenario: "reckoning", variant: "guide", turns: 12, seats: SEATS, seed: 3, scoring: "tsr", randomEvents: true });
-    expect(personalityFor(SEATS, "microsoft", "normal")).toBe("guidance");
+    expect(personalityFor(SEATS, "microsoft", "normal")).toBe("disciplined");
     expect(new Set(SEATS.map((s) => personalityFor(SEATS, s, "normal"))).size).toBe(4);
     for (const seat of SEATS) {
       const ctx = ctxFor(state, seat);
