@@ -112,23 +112,32 @@ describe("credit-aware builders", () => {
 
 describe("grim trigger forgives", () => {
   test("it punishes a rival that spends past its guidance for a year, then restrains again", () => {
-    // Meta races every quarter: one defection, started once.
-    const p = play(5, { microsoft: "grim_trigger", amazon: "guidance", alphabet: "guidance", meta: "arms_racer" });
-    const since = p.states.map((s) => quartersSinceDefection(viewFor(s, "microsoft")));
-    const punishing = p.states.map((s) => ranksBroken(viewFor(s, "microsoft")));
-    const first = since.findIndex((x) => x !== null);
-    expect(first).toBeGreaterThan(0);
-    expect(punishing.slice(0, first).every((x) => !x)).toBe(true);
-    expect(punishing.slice(first, first + PUNISH_QUARTERS).every((x) => x)).toBe(true);
-    const after = punishing.slice(first + PUNISH_QUARTERS);
-    expect(after.length).toBeGreaterThan(0);
-    expect(after.every((x) => !x)).toBe(true);
-    // The punishment is visible: Microsoft builds more while it punishes than after it forgives.
-    const cap = (i: number) => (p.decisions[i]?.microsoft?.capex ?? 0) / Math.max(1, p.states[i]!.companies.microsoft!.capexHistory.at(-4) ?? 1);
     const mean = (xs: number[]) => sum(xs) / Math.max(1, xs.length);
-    const during = mean(punishing.map((x, i) => (x ? cap(i) : NaN)).filter((x) => !Number.isNaN(x)));
-    const later = mean(after.map((_, k) => cap(first + PUNISH_QUARTERS + k)));
-    expect(during).toBeGreaterThan(later);
+    let forgiven = 0;
+    const during: number[] = [];
+    const after: number[] = [];
+    for (const seed of [5, 6, 7, 8]) {
+      // Meta races (past its guidance) against a table that keeps to its own.
+      const p = play(seed, { microsoft: "grim_trigger", amazon: "guidance", alphabet: "guidance", meta: "arms_racer" });
+      p.states.forEach((s, i) => {
+        const view = viewFor(s, "microsoft");
+        const since = quartersSinceDefection(view);
+        // Punishing exactly for the year after a defection starts.
+        expect(ranksBroken(view), `seed ${seed} turn ${s.turn}`).toBe(since !== null && since <= PUNISH_QUARTERS);
+        if (since === null) return;
+        // Microsoft's capex against its year-ago quarter: the punishment shows in what it builds.
+        const growth = (p.decisions[i]?.microsoft?.capex ?? 0) / Math.max(1, s.companies.microsoft!.capexHistory.at(-4) ?? 1);
+        if (since <= PUNISH_QUARTERS) during.push(growth);
+        else {
+          forgiven++;
+          after.push(growth);
+        }
+      });
+    }
+    // A grim trigger would never forgive; this one does once a defection is a year old.
+    expect(forgiven).toBeGreaterThan(0);
+    expect(during.length).toBeGreaterThan(0);
+    expect(mean(during)).toBeGreaterThan(mean(after));
   });
 
   test("the documented guidance path alone is no defection", () => {
