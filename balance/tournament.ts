@@ -6,7 +6,7 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { CORE_FOUR, type CompanyId, type ScenarioId, type Variant } from "../shared/engine/ids.ts";
-import { score } from "../shared/engine/index.ts";
+import { aiSeedFor, score } from "../shared/engine/index.ts";
 import { decideActive, playMatch } from "../shared/engine/play.ts";
 import { applyLever, type Lever } from "./sensitivity-levers.ts";
 import {
@@ -74,9 +74,8 @@ export interface MatchResult {
 /** Plays one match to the end. Pure: same spec → same result. */
 export function runMatch(spec: MatchSpec): MatchResult {
   const config = { scenario: spec.scenario, variant: spec.variant, turns: spec.turns, seats: [...spec.seats], seed: spec.seed, randomEvents: true };
-  // The AI's own seed is derived from, but not equal to, the match seed. (Not yet `aiSeedFor`, the
-  // server's: the tournament's CI thresholds were measured on these seeds.)
-  const aiSeed = (spec.seed ^ 0x5bd1e995) >>> 0;
+  // The AI's own seed, derived from the match seed as the server and the balance harness derive it.
+  const aiSeed = aiSeedFor(spec.seed);
   let probed = 0;
   const state = playMatch(config, (s) =>
     decideActive(s, (seat) => {
