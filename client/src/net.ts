@@ -313,8 +313,13 @@ export class Session {
     this.emit();
   }
 
-  ready(on: boolean): void {
-    this.room?.send(on ? "ready" : "unready", {});
+  /**
+   * Says ready (or not) for `turn`, the quarter the decision form belongs to: if that quarter has
+   * been resolved meanwhile (the teacher advanced it, the timer ran out), the server refuses it
+   * rather than counting it for the next quarter.
+   */
+  ready(on: boolean, turn = this.turnStarted?.turn): void {
+    this.room?.send(on ? "ready" : "unready", turn === undefined ? {} : { turn });
   }
 
   /** "I have read the reveal": the next quarter's timer starts once every connected player said so. */

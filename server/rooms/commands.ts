@@ -37,7 +37,7 @@ export async function runCommand<C>(flow: MatchFlow<C>, actor: Actor<C>, c: Comm
       return decide(flow, actor, c.payload);
     case "ready":
     case "unready":
-      return ready(flow, actor, c.type === "ready");
+      return ready(flow, actor, c.type === "ready", c.payload?.turn);
     case "reveal:ack":
       return withSeat(actor, (seat) => {
         seat.acked = true;
@@ -95,9 +95,11 @@ function decide<C>(flow: MatchFlow<C>, actor: Actor<C>, msg: Payload<"decide">):
   });
 }
 
-function ready<C>(flow: MatchFlow<C>, actor: Actor<C>, on: boolean): Outcome {
+/** `turn` (when the client names it) must be the open turn: a late "ready" must not count for the next one. */
+function ready<C>(flow: MatchFlow<C>, actor: Actor<C>, on: boolean, turn: number | undefined): Outcome {
   return withSeat(actor, (seat) => {
     if (flow.phase !== "deciding") return err("rule/wrong_phase", `no turn is open (phase ${flow.phase})`);
+    if (turn !== undefined && turn !== flow.engine.turn) return err("rule/wrong_turn", `the open turn is ${flow.engine.turn}, not ${turn}`);
     seat.ready = on;
     // Ready means the reveal was read too.
     if (on) seat.acked = true;

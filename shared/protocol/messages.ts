@@ -71,6 +71,12 @@ export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
 // ---- client → server ----
 export const DecideMessageSchema = z.strictObject({ turn: z.number().int().min(0), decision: DecisionSchema });
 export const EmptyMessageSchema = z.strictObject({}).optional();
+/**
+ * `ready`/`unready` name the turn they are for (optional for older clients): a "ready" that arrives
+ * after the turn was resolved — the teacher advanced it, or its timer ran out — is refused with
+ * `rule/wrong_turn` instead of counting for the next turn.
+ */
+export const ReadyMessageSchema = z.strictObject({ turn: z.number().int().min(0).optional() }).optional();
 export const ChatMessageSchema = z.strictObject({ text: z.string().min(1).max(280) });
 export const PingMessageSchema = z.strictObject({ id: z.number().int().min(0).max(1_000_000_000) });
 export const TeacherEventSchema = z.strictObject({
@@ -96,10 +102,10 @@ export const TeacherExtendSchema = z.strictObject({ seconds: z.number().int().mi
 
 export const CLIENT_MESSAGES = {
   decide: DecideMessageSchema.describe("Sets the seat's sealed decision for the open turn (again to change it); checked by the engine's validateDecision."),
-  ready: EmptyMessageSchema.describe(
-    "Done for this turn (a ready seat without a decision plays its default); also acknowledges the reveal. The turn resolves when every seat is ready.",
+  ready: ReadyMessageSchema.describe(
+    "Done for this turn (a ready seat without a decision plays its default); also acknowledges the reveal. The turn resolves when every seat is ready. A `turn` other than the open one: rule/wrong_turn.",
   ),
-  unready: EmptyMessageSchema.describe("Not done after all."),
+  unready: ReadyMessageSchema.describe("Not done after all (`turn` as for ready)."),
   /** "I have read the reveal": the next quarter's timer starts once every connected player said so (or the reveal time ran out). */
   "reveal:ack": EmptyMessageSchema.describe(
     "I have read the reveal: the turn's timer starts once every connected player said so, or when the reveal time (REVEAL_SECONDS) runs out.",

@@ -7,7 +7,7 @@
  * the export. Every teacher screen is captured at 1280×720 in English and Simplified Chinese
  * (test-artifacts/class-*.png).
  */
-import { describe, expect, test } from "vitest";
+import { describe, expect, onTestFailed, test } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { useBrowserSuite, openPage, playQuarter, sessionInfo, shot } from "./harness.ts";
 import { audit, expectAuditFloor, summary } from "./audit.ts";
@@ -52,7 +52,7 @@ type Arrival = "link" | "entry" | "match_box";
 
 async function joinStudent(code: string, name: string, how: Arrival, problems: string[]): Promise<Student> {
   const ctx = await suite.browser.newContext({ viewport: VIEW, locale: "en-US" });
-  const page = await openPage(ctx, problems, name);
+  const page = recordConsole(await openPage(ctx, problems, name));
   if (how === "link") await page.goto(`${suite.server.url}/class/${code}`);
   else if (how === "entry") {
     // Typed by hand from the title screen's link, in lower case.
@@ -86,6 +86,68 @@ async function play(s: Student, capexB: number): Promise<void> {
   await playQuarter(s.page, capexB);
 }
 
+/** Every page's console (the SDK's reconnection notes, warnings), timestamped, for `diagnose`. */
+const consoles = new Map<Page, string[]>();
+function recordConsole(page: Page): Page {
+  const lines: string[] = [];
+  consoles.set(page, lines);
+  const t0 = Date.now();
+  page.on("console", (m) => lines.push(`+${((Date.now() - t0) / 1000).toFixed(1)}s ${m.type()}: ${m.text().slice(0, 300)}`));
+  page.on("pageerror", (e) => lines.push(`+${((Date.now() - t0) / 1000).toFixed(1)}s pageerror: ${e.stack ?? e.message}`));
+  page.on("framenavigated", (f) => {
+    if (f === page.mainFrame()) lines.push(`+${((Date.now() - t0) / 1000).toFixed(1)}s navigated: ${f.url()}`);
+  });
+  return page;
+}
+
+/** What each page's session holds (which of the decision panel's conditions fails), read when the test fails. */
+async function pageState(page: Page): Promise<unknown> {
+  return page
+    .evaluate(() => {
+      // biome-ignore lint/suspicious/noExplicitAny: the page's session object, read field by field
+      const cp = (window as any).__cp;
+      const s = cp.session();
+      return {
+        url: location.pathname,
+        scene: cp.game.scene.getScenes(true)[0]?.sys.settings.key ?? null,
+        status: s.status,
+        roomId: s.room?.roomId ?? null,
+        seat: s.seat,
+        phase: s.snap?.phase ?? null,
+        turn: s.snap?.turn ?? null,
+        turnStarted: s.turnStarted?.turn ?? null,
+        unseenReveal: s.unseenReveal?.turn ?? null,
+        reports: s.reports.map((r: { turn: number }) => r.turn),
+        ended: s.ended !== null,
+        lastError: s.lastError,
+        seats: (Object.values(s.snap?.seats ?? {}) as Record<string, unknown>[]).map((x) =>
+          [
+            x.company,
+            x.control,
+            x.held ? "held" : "",
+            x.connected ? "on" : "off",
+            x.ready ? "ready" : "",
+            x.committed ? "committed" : "",
+            x.acked ? "acked" : "",
+          ].join(" "),
+        ),
+        testids: [...document.querySelectorAll("[data-testid]")].map((e) => e.getAttribute("data-testid")).slice(0, 12),
+      };
+    })
+    .catch((e: unknown) => `unreadable: ${String(e)}`);
+}
+
+/** On a failure: every page's session and a screenshot, and the server's log, so a flaky run leaves its evidence. */
+async function diagnose(pages: Record<string, Page>, problems: readonly string[]): Promise<void> {
+  console.error(`[diagnose] page errors and console errors so far: ${JSON.stringify(problems)}`);
+  for (const [name, page] of Object.entries(pages)) {
+    console.error(`[diagnose] ${name}: ${JSON.stringify(await pageState(page))}`);
+    console.error(`[diagnose] ${name} console:\n  ${(consoles.get(page) ?? []).slice(-80).join("\n  ")}`);
+    await shot(page, `class-failure-${name}`).catch(() => undefined);
+  }
+  console.error(`[diagnose] server log:\n${suite.server.log.join("").split("\n").slice(-400).join("\n")}`);
+}
+
 async function readReveal(s: Student): Promise<void> {
   await s.page.getByTestId("reveal-continue").waitFor({ timeout: 60_000 });
   await s.page.getByTestId("reveal-continue").click();
@@ -95,7 +157,7 @@ describe("a class in the browser", () => {
   test("teacher, four teams and a projector: from creation to the last reveal", async () => {
     const problems: string[] = [];
     const tctx = await suite.browser.newContext({ viewport: VIEW, locale: "en-US" });
-    const teacher = await openPage(tctx, problems, "teacher");
+    const teacher = recordConsole(await openPage(tctx, problems, "teacher"));
     // A second console in Chinese: the same class through the teacher link (and the screens' zh-CN captures).
     const zctx = await suite.browser.newContext({ viewport: VIEW, locale: "zh-CN" });
     await zctx.addInitScript(() => localStorage.setItem("cp.lang", "zh-CN"));
@@ -140,13 +202,14 @@ describe("a class in the browser", () => {
 
     // ---- the projector, and four teams (two by the QR code's link, one typing the code on the class page, one in the title's match-join box)
     const pctx = await suite.browser.newContext({ viewport: VIEW, locale: "en-US" });
-    const projector = await openPage(pctx, problems, "projector");
+    const projector = recordConsole(await openPage(pctx, problems, "projector"));
     await projector.goto(`${suite.server.url}/projector/${code}`);
     await projector.getByTestId("pj-code").waitFor();
     const ann = await joinStudent(code, "Ann", "link", problems);
     const bo = await joinStudent(code, "Bo", "entry", problems);
     const cy = await joinStudent(code, "Cy", "link", problems);
     const di = await joinStudent(code, "Di", "match_box", problems);
+    onTestFailed(() => diagnose({ teacher, projector, ann: ann.page, bo: bo.page, cy: cy.page, di: di.page }, problems), 60_000);
     await expect.poll(() => teacher.getByTestId("roster").locator(".cl-team").count()).toBe(4);
     await expect.poll(() => projector.getByTestId("pj-teams").textContent()).toBe("AnnBoCyDi");
     await projector.waitForTimeout(300);
@@ -241,6 +304,9 @@ describe("a class in the browser", () => {
     await teacher.getByTestId("seat-to-ai").click();
     await expect.poll(() => row(teacher, 0, "amazon").textContent()).toContain("AI (Bo)");
     await expect.poll(async () => (await sessionInfo(bo.page)).seat).toBeNull();
+    // Bo's page stays on its match as a spectator (it does not bounce off the match with a refused token).
+    const benched = await sessionInfo(bo.page);
+    expect([benched.code, benched.scene]).toEqual([(await sessionInfo(ann.page)).code, "board"]);
     await openSeat();
     await teacher.getByTestId("seat-give-back").click();
     await expect.poll(async () => (await sessionInfo(bo.page)).seat, { timeout: 30_000 }).toBe("amazon");

@@ -17,6 +17,12 @@ let lastTry = 0;
 let retryTimer = 0;
 /** Joining a match again is not retried faster than this (ms). */
 const RETRY_MS = 4000;
+/** The seat ("matchId:seat") the class last said the teacher handed to AI. */
+let benchedSeat: string | null = null;
+/** Since when (ms) this page has watched its own match as a spectator while the class still seats it there; 0 = not now. */
+let spectatorSince = 0;
+/** The last join failure shown (one toast per streak of the same failure). */
+let lastFailure = "";
 
 let watching = false;
 
@@ -62,31 +68,70 @@ export function leaveClass(code: string): void {
   conn = null;
 }
 
+/** Looks again in `ms` (one pending look at a time): a failed or deferred step is retried without waiting for another change. */
+function recheck(c: ClassConnection, ms: number): void {
+  if (retryTimer) return;
+  retryTimer = window.setTimeout(() => {
+    retryTimer = 0;
+    if (conn === c) enterMatch(c);
+  }, ms);
+}
+
 /** Steps into the team's seat when the class says where it plays and this browser is not there yet. */
 function enterMatch(c: ClassConnection): void {
   const v = c.view?.role === "student" ? c.view : null;
   const token = c.welcome?.team?.token;
-  if (!v?.match || v.benched || !token || joining) return;
+  if (!v?.match || !token) return;
+  const seatKey = `${v.match.matchId}:${v.match.seat}`;
+  if (v.benched) {
+    benchedSeat = seatKey;
+    return;
+  }
+  if (joining) return;
   const s = getSession();
   // Already in the seat, or recovering the connection to it by itself.
-  if (s.room && s.welcome?.matchId === v.match.matchId && s.welcome.seat === v.match.seat) return;
+  if (s.room && s.welcome?.matchId === v.match.matchId && s.welcome.seat === v.match.seat) {
+    spectatorSince = 0;
+    return;
+  }
   if (s.room && !s.welcome) return;
   if (s.status === "lost") return;
-  if (Date.now() - lastTry < RETRY_MS) {
-    if (!retryTimer)
-      retryTimer = window.setTimeout(() => {
-        retryTimer = 0;
-        enterMatch(c);
-      }, RETRY_MS);
+  // The match has just made this connection a spectator: the teacher handed the seat to AI, and the
+  // class (another room) says so a moment later. Rejoining now would only meet a refused token — so
+  // wait for the class, unless it already said the seat went to AI and has since given it back.
+  if (s.room && s.welcome?.matchId === v.match.matchId && s.welcome.seat === null && benchedSeat !== seatKey) {
+    if (spectatorSince === 0) spectatorSince = Date.now();
+    const waited = Date.now() - spectatorSince;
+    if (waited < RETRY_MS) {
+      recheck(c, RETRY_MS - waited);
+      return;
+    }
+  }
+  const since = Date.now() - lastTry;
+  if (since < RETRY_MS) {
+    recheck(c, RETRY_MS - since);
     return;
   }
   lastTry = Date.now();
   joining = true;
+  spectatorSince = 0;
   const m = v.match;
   void resetSession()
     .joinByCode(m.code, { name: v.team.name, role: "player", seat: m.seat, token })
-    .catch((e: unknown) => toast(t("net.joinFailed", { message: e instanceof Error ? e.message : String(e) })))
+    .then(
+      () => {
+        lastFailure = "";
+        if (benchedSeat === seatKey) benchedSeat = null;
+      },
+      (e: unknown) => {
+        const message = e instanceof Error ? e.message : String(e);
+        if (message !== lastFailure) toast(t("net.joinFailed", { message }));
+        lastFailure = message;
+      },
+    )
     .finally(() => {
       joining = false;
+      // Whatever happened, look again later: a failed join is retried while the class still seats the team here.
+      recheck(c, RETRY_MS);
     });
 }

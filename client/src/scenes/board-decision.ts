@@ -459,7 +459,7 @@ export class DecisionForm {
   }
 
   private change(): void {
-    this.s.ready(false);
+    this.s.ready(false, this.ts.turn);
   }
 
   private reset(): void {
@@ -479,13 +479,14 @@ export class DecisionForm {
         // The server refused what we sent: show why, next to the fields, and stay a draft.
         this.showErrors(serverErrors(s.lastError, this.b, this.awaiting));
         this.awaiting = null;
-      } else this.showErrors(serverErrors(s.lastError, this.b, s.sentDecision));
+      } else if (s.lastError.code !== "rule/wrong_turn") this.showErrors(serverErrors(s.lastError, this.b, s.sentDecision));
+      // (A "ready" that reached the server after its quarter was advanced is refused as rule/wrong_turn: nothing to show on this quarter's form.)
     }
     if (this.awaiting && acknowledged(me.pending, this.awaiting)) {
       this.awaiting = null;
       this.touched = false;
       if (saved) saved.touched = false;
-      s.ready(true);
+      s.ready(true, this.ts.turn);
     }
     const st = commitState({
       phase: s.snap?.phase ?? "",
