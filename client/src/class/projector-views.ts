@@ -171,8 +171,20 @@ function moveBar(m: PriceMove, scaleBp: number): HTMLElement {
   return bar;
 }
 
+/** How far from 0 a seat's waterfall reaches: the running sum at every step, not only the parts or the total (+5, +3, −6 reaches +8). */
+export function moveReachBp(m: PriceMove): number {
+  let at = 0;
+  let reach = Math.abs(m.totalBp);
+  for (const p of MOVE_PARTS) {
+    at += m[p];
+    reach = Math.max(reach, Math.abs(at));
+  }
+  return reach;
+}
+
 function marketStage(r: TurnReport, match: number): HTMLElement {
-  const scale = Math.max(500, ...r.seats.map((s) => Math.max(Math.abs(s.priceMove.totalBp), ...MOVE_PARTS.map((p) => Math.abs(s.priceMove[p]))))) * 1.15;
+  // One scale for every seat, wide enough for the furthest running sum: no bar runs past its track (over the percentage).
+  const scale = Math.max(500, ...r.seats.map((s) => moveReachBp(s.priceMove))) * 1.15;
   const rows = r.seats.map((s) =>
     el(
       "div",

@@ -12,6 +12,7 @@ import * as vocab from "../../../client/src/class/vocab.ts";
 import { classPageOf, normaliseCode, projectorLink, studentLink, teacherLink } from "../../../client/src/class/route.ts";
 import { INJECT_BOUNDS, EVENT_KINDS } from "../../../shared/engine/index.ts";
 import { TABLES } from "../../../shared/i18n/index.ts";
+import { moveReachBp } from "../../../client/src/class/projector-views.ts";
 
 describe("vocabulary restated for the browser", () => {
   test("equals the protocol's", () => {
@@ -48,5 +49,15 @@ describe("page addresses", () => {
     for (const p of ["/", "/teach/nope", "/projector", "/class/<script>", "/replay/m0123456789abcdef", "/teach/c0123456789abcdef/x"])
       expect(classPageOf(p), p).toBeNull();
     expect(normaliseCode(" ab 3-cd e")).toBe("AB3CDE");
+  });
+});
+
+describe("the projector's price-move waterfall", () => {
+  test("its scale reaches the furthest running sum, not only the largest part or the total", () => {
+    const zero = { earningsBp: 0, capexBp: 0, positionBp: 0, creditBp: 0, sentimentBp: 0, cashBp: 0, eventsBp: 0, residualBp: 0 };
+    // +500 then +300 then −600: the bar runs out to +800 before it comes back to +200.
+    expect(moveReachBp({ ...zero, earningsBp: 500, sentimentBp: 300, residualBp: -600, totalBp: 200 })).toBe(800);
+    expect(moveReachBp({ ...zero, earningsBp: -400, cashBp: -100, totalBp: -500 })).toBe(500);
+    expect(moveReachBp({ ...zero, totalBp: 0 })).toBe(0);
   });
 });
