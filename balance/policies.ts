@@ -65,7 +65,7 @@ export const guideNoTpuPolicy: Policy = (view, ctx) => {
   return { ...d, customShareBp: ctx.bounds.customShareBp.min };
 };
 
-const TABLE: Readonly<Record<Exclude<PolicyKey, "ai_normal">, Policy>> = {
+const TABLE: Readonly<Record<Exclude<PolicyKey, "ai_easy" | "ai_normal" | "ai_hard">, Policy>> = {
   guide: guidancePolicy,
   capped: cappedRestraintPolicy,
   flat: flatRestraintPolicy,
@@ -79,9 +79,11 @@ const TABLE: Readonly<Record<Exclude<PolicyKey, "ai_normal">, Policy>> = {
 /**
  * The policy for `key` in a match with these seats, for `seat`. `ai_normal` is the shipped AI's
  * `normal` level: shared/ai gives each seat its personality by seat order (guidance, grim trigger,
- * the planner, arms racer, leveraged), so the seat must be passed.
+ * the planner, arms racer, leveraged), so the seat must be passed; `ai_easy` and `ai_hard` its other levels.
  */
 export function policyFor(key: PolicyKey, seats: readonly CompanyId[] = [], seat?: CompanyId): Policy {
+  if (key === "ai_easy") return aiPolicyFor("easy", seats, seat);
   if (key === "ai_normal") return aiPolicyFor("normal", seats, seat);
+  if (key === "ai_hard") return aiPolicyFor("hard", seats, seat);
   return TABLE[key];
 }

@@ -5,7 +5,7 @@ import { quarterDepreciation } from "../shared/engine/compute.ts";
 import { decideActive, type PlayedTurn, playMatch } from "../shared/engine/play.ts";
 import { quarterBefore } from "../shared/engine/quarters.ts";
 import { contextFor } from "../shared/ai/index.ts";
-import { tsrBp } from "../shared/engine/score.ts";
+import { seatTsrBp, tsrBp } from "../shared/engine/score.ts";
 import { openingCredit } from "./agency.ts";
 import { policyFor } from "./policies.ts";
 import type { IndustrySeries, MatchJob, MatchSummary, SeatSeries, SeatSummary } from "./types.ts";
@@ -38,6 +38,7 @@ const emptySeries = (): SeatSeries => ({
   priceCents: [],
   fairPriceCents: [],
   capexConsensus: [],
+  tsrBp: [],
 });
 
 /** Per-seat records that are not numbers per quarter. */
@@ -175,6 +176,7 @@ export function runMatch(job: MatchJob): MatchSummary {
       s.priceCents.push(c.sharePriceCents);
       s.fairPriceCents.push(c.valuation.fairPriceCents);
       s.capexConsensus.push(rep?.expectations.capex.consensus ?? 0);
+      s.tsrBp.push(seatTsrBp(c));
       const x = extras.get(seat)!;
       // A seat that defaulted earlier has no report: its price no longer moves.
       x.priceMoves.push(

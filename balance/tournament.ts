@@ -7,6 +7,7 @@
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { CORE_FOUR, type CompanyId, type ScenarioId, type Variant } from "../shared/engine/ids.ts";
 import { aiSeedFor, score } from "../shared/engine/index.ts";
+import { handicapBp, seatPar } from "../shared/engine/score.ts";
 import { decideActive, playMatch } from "../shared/engine/play.ts";
 import { applyLever, type Lever } from "./sensitivity-levers.ts";
 import {
@@ -73,7 +74,16 @@ export interface MatchResult {
 
 /** Plays one match to the end. Pure: same spec → same result. */
 export function runMatch(spec: MatchSpec): MatchResult {
-  const config = { scenario: spec.scenario, variant: spec.variant, turns: spec.turns, seats: [...spec.seats], seed: spec.seed, randomEvents: true };
+  // Scored by TSR: every threshold here is in TSR pp; the seat balance derives the handicap from it.
+  const config = {
+    scenario: spec.scenario,
+    variant: spec.variant,
+    turns: spec.turns,
+    seats: [...spec.seats],
+    seed: spec.seed,
+    scoring: "tsr" as const,
+    randomEvents: true,
+  };
   // The AI's own seed, derived from the match seed as the server and the balance harness derive it.
   const aiSeed = aiSeedFor(spec.seed);
   let probed = 0;
@@ -326,6 +336,35 @@ export interface SeatBalanceRow {
   readonly relativeWinRate: Readonly<Partial<Record<CompanyId, number>>>;
   /** A handicap's win rates: each seat's score minus its mean score over these matches (its "par" at this roster and scenario; in-sample). */
   readonly parWinRate: Readonly<Partial<Record<CompanyId, number>>>;
+  /**
+   * The shipped handicap score's win rates (shared/engine/score.ts): each seat's TSR against its
+   * par from balance/params/par.json, in its usual swings. Out of sample: par is calibrated on
+   * seeds the tournament never plays.
+   */
+  readonly handicapWinRate: Readonly<Partial<Record<CompanyId, number>>>;
+  /** Each seat's mean handicap, in swings × 10_000. */
+  readonly meanHandicap: Readonly<Partial<Record<CompanyId, number>>>;
+}
+
+/**
+ * A seat's handicap score in a tournament match: its TSR against its par at the end of a match of
+ * this length, the par of the match's roster (as the server sets a match's par level from its AI level).
+ */
+export function handicapOf(spec: MatchSpec, seat: SeatResult): number {
+  return handicapBp(seat.tsrBp, seatPar(seat.seat, spec.roster ?? "normal", spec.scenario, spec.turns, spec.turns));
+}
+
+/** The match's winner under the handicap score: defaulted seats last, then the most swings above par. */
+export function handicapWinnerOf(r: MatchResult): CompanyId | undefined {
+  return [...r.seats].sort((a, b) => Number(a.defaulted) - Number(b.defaulted) || handicapOf(r.spec, b) - handicapOf(r.spec, a))[0]?.seat;
+}
+
+/** The issue's goal for a seat-balance row: every core seat wins 10–40% of its matches. */
+export function balanced(rates: Readonly<Partial<Record<CompanyId, number>>>): boolean {
+  return CORE_FOUR.every((seat) => {
+    const w = rates[seat] ?? 0;
+    return w >= 0.1 - 1e-9 && w <= 0.4 + 1e-9;
+  });
 }
 
 export interface PairedRow {
@@ -525,7 +564,13 @@ export function summarizeSeats(results: readonly MatchResult[]): SeatBalanceRow[
           (a, b) => Number(a.defaulted) - Number(b.defaulted) || b.scoreBp - (meanScore[b.seat] ?? 0) - (a.scoreBp - (meanScore[a.seat] ?? 0)),
         )[0]?.seat;
       for (const seat of seats) parWinRate[seat] = rs.filter((r) => parWinner(r) === seat).length / rs.length;
-      rows.push({ roster, scenario, matches: rs.length, winRate, meanScore, meanTsr, relativeWinRate, parWinRate });
+      const handicapWinRate: Partial<Record<CompanyId, number>> = {};
+      const meanHandicap: Partial<Record<CompanyId, number>> = {};
+      for (const seat of seats) {
+        handicapWinRate[seat] = rs.filter((r) => handicapWinnerOf(r) === seat).length / rs.length;
+        meanHandicap[seat] = Math.round(stat(rs.map((r) => handicapOf(r.spec, r.seats.find((x) => x.seat === seat)!))).mean);
+      }
+      rows.push({ roster, scenario, matches: rs.length, winRate, meanScore, meanTsr, relativeWinRate, parWinRate, handicapWinRate, meanHandicap });
     }
   }
   return rows;
@@ -653,13 +698,19 @@ export function renderTable(s: TournamentSummary): string {
   if (s.seatBalance.length > 0) {
     lines.push("");
     lines.push("Seat win rates, every seat at the roster (goal: each core seat 10–40%); mean score in brackets");
+    lines.push("(vs restrained: score − the seat's restrained counterfactual; vs mean (in): score − its in-sample mean;");
+    lines.push(" handicap: the shipped score, TSR against par.json's par in usual swings, mean swings in brackets)");
     for (const r of s.seatBalance) {
       const cells = Object.entries(r.winRate).map(([seat, w]) => `${seat} ${pct(w ?? 0)} (${bpPct(r.meanScore[seat as CompanyId] ?? 0)})`);
       lines.push(`${`${r.roster}/${r.scenario}`.padEnd(18)}${cells.join("  ")}  n=${r.matches}`);
       const rel = Object.entries(r.relativeWinRate).map(([seat, w]) => `${seat} ${pct(w ?? 0)}`);
       lines.push(`${"  vs restrained".padEnd(18)}${rel.join("  ")}`);
       const par = Object.entries(r.parWinRate).map(([seat, w]) => `${seat} ${pct(w ?? 0)}`);
-      lines.push(`${"  vs par".padEnd(18)}${par.join("  ")}`);
+      lines.push(`${"  vs mean (in)".padEnd(18)}${par.join("  ")}`);
+      const hc = Object.entries(r.handicapWinRate).map(
+        ([seat, w]) => `${seat} ${pct(w ?? 0)} (${((r.meanHandicap[seat as CompanyId] ?? 0) / 10_000).toFixed(2)})`,
+      );
+      lines.push(`${"  handicap".padEnd(18)}${hc.join("  ")}  ${balanced(r.handicapWinRate) ? "ok" : "OUTSIDE 10–40%"}`);
     }
   }
   if (s.paired.length > 0) {

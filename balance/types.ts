@@ -7,10 +7,23 @@ import type { CompanyId, CreditWatch, EndingVerdict, PriceMove, Quarter, Rating,
  * restraint at the 2024 level; `hoard`, `zero_capex`, `all_in_debt` and `reckless` are the fixed
  * decision rules of GAME.md §7 group 9 (`reckless`: borrow all the bond market lends, pay the most
  * dividends the cash allows and spend the rest on capex — the "loot" of issue 11); `ai_normal` is
- * the shipped AI at the `normal` difficulty (the personality its seat gets there); `guide_no_tpu`
+ * the shipped AI at the `normal` difficulty (the personality its seat gets there), `ai_easy` and
+ * `ai_hard` at `easy` and `hard` (the rosters seat par is calibrated on, balance/par.ts); `guide_no_tpu`
  * the guidance path without custom silicon (the chips probe).
  */
-export const POLICY_KEYS = ["guide", "capped", "flat", "hoard", "zero_capex", "all_in_debt", "reckless", "ai_normal", "guide_no_tpu"] as const;
+export const POLICY_KEYS = [
+  "guide",
+  "capped",
+  "flat",
+  "hoard",
+  "zero_capex",
+  "all_in_debt",
+  "reckless",
+  "ai_easy",
+  "ai_normal",
+  "ai_hard",
+  "guide_no_tpu",
+] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
 export interface MatchJob {
@@ -64,6 +77,8 @@ export interface SeatSeries {
   readonly fairPriceCents: number[];
   /** The consensus capex the quarter was judged against ($M). */
   readonly capexConsensus: number[];
+  /** TSR so far at the scored price (what the score counts after this quarter), bp. */
+  readonly tsrBp: number[];
 }
 
 export interface SeatSummary {

@@ -46,6 +46,7 @@ export function buildReplay(rec: MatchRecord, turns: readonly TurnRecord[]): Rep
     seats: [...rec.config.seats],
     turnCount: rec.config.turns,
     scoring: rec.config.scoring,
+    ...(rec.config.parLevel ? { parLevel: rec.config.parLevel } : {}),
     randomEvents: rec.config.randomEvents,
     createdAt: rec.createdAt,
     turns: fileTurns(turns),

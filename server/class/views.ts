@@ -93,14 +93,14 @@ export function studentView(rec: ClassRecord, rt: ClassRuntime, teamId: string):
 }
 
 export function projectorView(rec: ClassRecord, rt: ClassRuntime): ProjectorClassView {
-  const { scenario, variant, turns, matches, seats } = rec.settings;
+  const { scenario, variant, turns, matches, seats, scoring } = rec.settings;
   return {
     role: "projector",
     classId: rec.id,
     code: rec.code,
     title: rec.settings.title,
     status: rec.status,
-    settings: { scenario, variant, turns, matches, seats },
+    settings: { scenario, variant, turns, matches, seats, scoring },
     projector: rec.projector,
     teams: rec.teams.map((t) => t.name),
     live: rt.live.get(rec.projector.match) ?? null,

@@ -68,6 +68,8 @@ export function setupMatch(o: CreateOptions, ids: SetupIds): SetupResult {
       ...(o.variant !== undefined ? { variant: o.variant } : {}),
       ...(o.turns !== undefined ? { turns: o.turns } : {}),
       ...(o.scoring !== undefined ? { scoring: o.scoring } : {}),
+      // The handicap's par: what each company usually makes against this match's AI level.
+      parLevel: o.difficulty ?? "normal",
     });
   } catch (e) {
     return { ok: false, message: e instanceof Error ? e.message : String(e) };

@@ -93,11 +93,17 @@ function ctxOf(state: MatchState, seat: CompanyId, seed: number): PolicyContext 
   return { bounds: decisionBounds(state, seat), defaultDecision: defaultDecision(state, seat), seed };
 }
 
-/** Own score at the end of a roll-out: the match's scoring rule, a defaulted seat far below. */
+/**
+ * Own score at the end of a roll-out: the match's scoring rule, a defaulted seat far below. Under
+ * the handicap the planner ranks its lines by TSR itself: every roll-out ends on the same quarter,
+ * so the handicap is TSR less a constant over a constant and picks the same line, but its hysteresis
+ * margin stays in TSR bp and the AI (and the par calibrated on it) does not depend on the par table.
+ */
 function seatValue(state: MatchState, seat: CompanyId): number {
   const s = score(state).find((x) => x.company === seat);
   if (!s) return -1_000_000;
-  return s.defaulted ? s.scoreBp - 1_000_000 : s.scoreBp;
+  const v = state.config.scoring === "handicap" ? s.tsrBp : s.scoreBp;
+  return s.defaulted ? v - 1_000_000 : v;
 }
 
 function rollout(start: MatchState, seat: CompanyId, mine: Policy, depth: number, model: Policy, seed: number): number {

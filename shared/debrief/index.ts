@@ -19,7 +19,7 @@ import type { Debrief, DebriefInput } from "./types.ts";
 
 export * from "./types.ts";
 export { RESTRAIN_POLICY, RACE_POLICY, fitDecision, playRun, playActual, runCounterfactuals, findRun, outcomeIn, industryOf, type RunOutput } from "./runs.ts";
-export { payoffMatrix, RACED_ABOVE_BP } from "./payoff.ts";
+export { payoffMatrix, payoffOf, RACED_ABOVE_BP } from "./payoff.ts";
 export { welfare } from "./welfare.ts";
 export { decisionHistory } from "./history.ts";
 export { realityRows } from "./reality.ts";
@@ -52,7 +52,7 @@ export function buildDebrief(input: DebriefInput, played?: RunOutput): DebriefRe
   const { actual, runs } = runCounterfactuals(input, played);
   if (!actual.state.ended) return { ok: false, code: "debrief/not_finished", message: "the match log does not reach the end of the match" };
   const seats: readonly CompanyId[] = input.config.seats;
-  const payoff = payoffMatrix(runs, seats);
+  const payoff = payoffMatrix(runs, seats, input.config.scoring);
   const w = welfare(runs, seats);
   const verdict = findRun(runs, "actual")!.verdict;
   return {

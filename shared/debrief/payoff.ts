@@ -6,7 +6,7 @@
  *   I race     T  (onlyRace)            P  (actual)
  *   I restrain R  (allRestrain)         S  (onlyRestrain)
  */
-import type { CompanyId } from "../engine/ids.ts";
+import type { CompanyId, Scoring } from "../engine/ids.ts";
 import { BP } from "../engine/money.ts";
 import { findRun, outcomeIn } from "./runs.ts";
 import type { PayoffMatrix, RunSummary, SeatPayoff } from "./types.ts";
@@ -14,7 +14,17 @@ import type { PayoffMatrix, RunSummary, SeatPayoff } from "./types.ts";
 /** A seat "raced" when its capex over the match ran more than 10% above its capex restraining alone. */
 export const RACED_ABOVE_BP = 11_000;
 
-export function payoffMatrix(runs: readonly RunSummary[], seats: readonly CompanyId[]): PayoffMatrix {
+/**
+ * A seat's payoff in one run: its score, except under the handicap, where it is its TSR. The
+ * dilemma is each seat's own, the handicap only rescales the seat's TSR (same order), and TSR is
+ * the unit the lesson speaks in.
+ */
+export function payoffOf(o: { readonly scoreBp: number; readonly tsrBp: number }, scoring: Scoring | undefined): number {
+  return scoring === "handicap" ? o.tsrBp : o.scoreBp;
+}
+
+export function payoffMatrix(runs: readonly RunSummary[], seats: readonly CompanyId[], scoring?: Scoring): PayoffMatrix {
+  const pay = (o: { scoreBp: number; tsrBp: number }): number => payoffOf(o, scoring);
   const actual = findRun(runs, "actual");
   const allRestrain = findRun(runs, "allRestrain");
   const rows: SeatPayoff[] = seats.map((company) => {
@@ -24,10 +34,10 @@ export function payoffMatrix(runs: readonly RunSummary[], seats: readonly Compan
     const t = outcomeIn(findRun(runs, "onlyRace", company), company);
     if (!p || !r || !s || !t) throw new Error(`debrief: a run is missing for ${company}`);
     const capexVsRestraintBp = s.capex <= 0 ? (p.capex > 0 ? 2 * BP : BP) : Math.round((p.capex * BP) / s.capex);
-    const T = t.scoreBp;
-    const R = r.scoreBp;
-    const P = p.scoreBp;
-    const S = s.scoreBp;
+    const T = pay(t);
+    const R = pay(r);
+    const P = pay(p);
+    const S = pay(s);
     return {
       company,
       T,

@@ -15,7 +15,7 @@ import { generateOffers } from "./energy.ts";
 import { fromScheduled } from "./events.ts";
 import { aiRevenueConsensus, capexPath, coreRevenueConsensus, netIncomeConsensus } from "./expectations.ts";
 import { type IncomeInput, quarterlyIncome } from "./finance.ts";
-import { COMPANIES, type CompanyId, isCompanyId, MAX_SEATS, MAX_TURNS, MIN_TURNS, SCENARIOS, SCORINGS, VARIANTS } from "./ids.ts";
+import { COMPANIES, type CompanyId, isCompanyId, MAX_SEATS, MAX_TURNS, MIN_TURNS, PAR_LEVELS, SCENARIOS, SCORINGS, VARIANTS } from "./ids.ts";
 import { BP, mulBp } from "./money.ts";
 import { turnOf } from "./quarters.ts";
 import { nextChanceBp, seedRng } from "./rng.ts";
@@ -41,7 +41,8 @@ export const DEFAULT_CONFIG: MatchConfig = {
   turns: 12,
   seats: ["microsoft", "amazon", "alphabet", "meta"],
   seed: 1,
-  scoring: "tsr",
+  // Issue 11: each company against its own par, so no seat's starting hand decides the match.
+  scoring: "handicap",
   randomEvents: true,
 };
 
@@ -52,6 +53,7 @@ export function resolveConfig(input: MatchConfigInput = {}): MatchConfig {
   if (!SCENARIOS.includes(c.scenario)) problems.push(`unknown scenario ${String(c.scenario)}`);
   if (!VARIANTS.includes(c.variant)) problems.push(`unknown variant ${String(c.variant)}`);
   if (!SCORINGS.includes(c.scoring)) problems.push(`unknown scoring ${String(c.scoring)}`);
+  if (c.parLevel !== undefined && !PAR_LEVELS.includes(c.parLevel)) problems.push(`unknown par level ${String(c.parLevel)}`);
   if (!Number.isInteger(c.turns) || c.turns < MIN_TURNS || c.turns > MAX_TURNS) problems.push(`turns must be ${MIN_TURNS}–${MAX_TURNS}`);
   if (!Number.isInteger(c.seed) || c.seed < 0 || c.seed > 0xffffffff) problems.push("seed must be a uint32");
   if (!Array.isArray(c.seats) || c.seats.length < 1 || c.seats.length > MAX_SEATS) problems.push(`1–${MAX_SEATS} seats`);

@@ -40,8 +40,15 @@ export type ScenarioId = (typeof SCENARIOS)[number];
 export const VARIANTS = ["guide", "cons"] as const;
 export type Variant = (typeof VARIANTS)[number];
 
-export const SCORINGS = ["tsr", "fcf", "aiShare", "blend"] as const;
+/** `handicap`: TSR against the seat's own par, in its usual swings (shared/engine/score.ts; issue 11). */
+export const SCORINGS = ["tsr", "fcf", "aiShare", "blend", "handicap"] as const;
 export type Scoring = (typeof SCORINGS)[number];
+
+/** The AI levels a par is calibrated against (the difficulty levels of shared/ai). */
+export const PAR_LEVELS = ["easy", "normal", "hard"] as const;
+export type ParLevel = (typeof PAR_LEVELS)[number];
+/** Match lengths (quarters) the par table is calibrated on; other lengths use the nearest. */
+export const PAR_LENGTHS = [4, 8, 12, 16, 20, 24] as const;
 
 export const EVENT_KINDS = [
   "efficiency_shock",

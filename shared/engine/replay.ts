@@ -30,14 +30,23 @@ export interface ReplayInputTurn {
 }
 
 /** What a replay file says about its match (the file's `turnCount` is the config's `turns`). */
-export type ReplayHeader = Pick<MatchConfig, "scenario" | "variant" | "seed" | "scoring" | "randomEvents"> & {
+export type ReplayHeader = Pick<MatchConfig, "scenario" | "variant" | "seed" | "scoring" | "randomEvents" | "parLevel"> & {
   readonly seats: readonly MatchConfig["seats"][number][];
   readonly turnCount: number;
 };
 
 /** The match config a replay file was played with. */
 export function configOfReplay(r: ReplayHeader): MatchConfig {
-  return { scenario: r.scenario, variant: r.variant, turns: r.turnCount, seats: [...r.seats], seed: r.seed, scoring: r.scoring, randomEvents: r.randomEvents };
+  return {
+    scenario: r.scenario,
+    variant: r.variant,
+    turns: r.turnCount,
+    seats: [...r.seats],
+    seed: r.seed,
+    scoring: r.scoring,
+    randomEvents: r.randomEvents,
+    ...(r.parLevel ? { parLevel: r.parLevel } : {}),
+  };
 }
 
 // ---------------------------------------------------------------- the chained hash

@@ -1,7 +1,11 @@
-/** GAME.md §6: total shareholder return by default; cumulative FCF, AI share or a blend as options. */
-import type { CompanyState, EndingVerdict, MatchState, SeatScore } from "./types.ts";
-import type { CompanyId, Scoring } from "./ids.ts";
+/**
+ * GAME.md §6: total shareholder return; cumulative FCF, AI share or a blend as options; and the
+ * handicap (issue 11): TSR against the seat's own par, so no seat's starting hand decides the match.
+ */
+import type { CompanyState, EndingVerdict, MatchState, SeatPar, SeatScore } from "./types.ts";
+import type { CompanyId, ParLevel, ScenarioId, Scoring } from "./ids.ts";
 import { BP } from "./money.ts";
+import { PAR_TABLE } from "../rules/params.ts";
 
 /** TSR per share in bp: price change plus dividends paid, over the opening price. */
 export function tsrBp(startPriceCents: number, priceCents: number, dividendsCents: number): number {
@@ -22,6 +26,47 @@ export function seatTsrBp(c: CompanyState): number {
   return tsrBp(c.valuation.startPriceCents, scoredPriceCents(c), c.dividendsPerShareCents);
 }
 
+/**
+ * The seat's par after `quarters` quarters of a `turns`-quarter match of `scenario` against AI of
+ * `level` (balance/params/par.json, calibrated by `npm run par`); null before the first quarter,
+ * when every seat is at par. A length the table has no calibration for uses the nearest one
+ * (the longer on a tie), aligned on the quarters left: the AIs play a match's last quarters
+ * differently, so the end of a match is compared with the end of a calibrated one.
+ */
+export function seatPar(id: CompanyId, level: ParLevel, scenario: ScenarioId, turns: number, quarters: number): SeatPar | null {
+  if (quarters < 1) return null;
+  const byLength = PAR_TABLE.levels[level][id][scenario];
+  let best = "";
+  let gap = Infinity;
+  for (const len of Object.keys(byLength)) {
+    const d = Math.abs(Number(len) - turns);
+    if (d < gap || (d === gap && Number(len) > Number(best))) [best, gap] = [len, d];
+  }
+  const p = byLength[best]!;
+  const i = Math.max(1, Math.min(p.parBp.length, p.parBp.length - (turns - quarters))) - 1;
+  return { parBp: p.parBp[i]!, swingBp: p.swingBp[i]! };
+}
+
+/** The AI level a match's handicap reads its par at: the match's, or `normal` (the product's default level). */
+export function parLevelOf(config: { readonly parLevel?: ParLevel }): ParLevel {
+  return config.parLevel ?? "normal";
+}
+
+/** A seat's par in this match after the quarters played so far. */
+export function matchPar(state: MatchState, id: CompanyId): SeatPar | null {
+  const c = state.config;
+  return seatPar(id, parLevelOf(c), c.scenario, c.turns, state.turn);
+}
+
+/**
+ * The handicap: how many of its usual swings the seat's TSR beat its par by, in bp of a swing
+ * (+1.3 swings = 13_000), like a golfer's net score. Null par (no quarter played) = 0.
+ */
+export function handicapBp(tsr: number, par: SeatPar | null): number {
+  if (!par) return 0;
+  return Math.round(((tsr - par.parBp) * BP) / par.swingBp);
+}
+
 function metric(state: MatchState, id: CompanyId, scoring: Scoring): number {
   const c = state.companies[id]!;
   const tsr = seatTsrBp(c);
@@ -36,12 +81,15 @@ function metric(state: MatchState, id: CompanyId, scoring: Scoring): number {
       return c.aiShareBp;
     case "blend":
       return Math.round(tsr / 2 + fcfBp / 4 + c.aiShareBp / 4);
+    case "handicap":
+      return handicapBp(tsr, matchPar(state, id));
   }
 }
 
 export function score(state: MatchState): SeatScore[] {
   const rows = state.config.seats.map((id) => {
     const c = state.companies[id]!;
+    const par = state.config.scoring === "handicap" ? matchPar(state, id) : null;
     return {
       company: id,
       scoreBp: metric(state, id, state.config.scoring),
@@ -49,6 +97,7 @@ export function score(state: MatchState): SeatScore[] {
       cumulativeFcf: c.cumulativeFcf,
       aiShareBp: c.aiShareBp,
       defaulted: c.status === "defaulted",
+      ...(par ? { par } : {}),
     };
   });
   // Defaulted seats rank last whatever their number; ties keep canonical seat order.

@@ -3,7 +3,7 @@
  * US dollars, "$M"), basis points ("Bp", 10_000 = 100%) for rates and shares, so hashes agree
  * across JavaScript engines.
  */
-import type { ChipType, CompanyId, DealKind, EventKind, Rating, Regime, ScenarioId, Scoring, Tenor, Variant } from "./ids.ts";
+import type { ChipType, CompanyId, DealKind, EventKind, ParLevel, Rating, Regime, ScenarioId, Scoring, Tenor, Variant } from "./ids.ts";
 
 export const STATE_VERSION = 1;
 export const ENGINE_VERSION = "2.1.0";
@@ -48,6 +48,11 @@ export interface MatchConfig {
   readonly scoring: Scoring;
   /** When false, only the scenario's scheduled events happen (for calibration runs). */
   readonly randomEvents: boolean;
+  /**
+   * The handicap's par level: the AI level (the match's AI opponents) whose usual results are each
+   * seat's par. Absent = `normal`, the product's default level; only the handicap reads it.
+   */
+  readonly parLevel?: ParLevel;
 }
 
 export type MatchConfigInput = Partial<MatchConfig>;
@@ -583,13 +588,21 @@ export interface EndingVerdict {
 
 export interface SeatScore {
   readonly company: CompanyId;
-  /** Score in bp (TSR: 10_000 = +100%). */
+  /** Score in bp (TSR: 10_000 = +100%; handicap: 10_000 = one swing above par). */
   readonly scoreBp: number;
   readonly rank: number;
   readonly tsrBp: number;
   readonly cumulativeFcf: number;
   readonly aiShareBp: number;
   readonly defaulted: boolean;
+  /** Under the handicap scoring, once a quarter is played: the par and swing the score counts from, so screens can say it in words. */
+  readonly par?: SeatPar;
+}
+
+/** A seat's par: the TSR it usually has after this many quarters against the hard AI, and its usual swing around it, bp. */
+export interface SeatPar {
+  readonly parBp: number;
+  readonly swingBp: number;
 }
 
 /** What the market expects of a seat for the coming quarter, $M. */

@@ -9,6 +9,7 @@ import { REPLAY_STRINGS } from "./replay.ts";
 import { GLOSSARY_STRINGS } from "./glossary.ts";
 import { CLASSROOM_STRINGS } from "./classroom.ts";
 import { TENOR_STRINGS } from "./tenor.ts";
+import { PAR_STRINGS } from "./par.ts";
 import type { BilingualString } from "./bilingual.ts";
 
 export { en, zhCN, AI_STRINGS };
@@ -30,6 +31,7 @@ const FEATURE_TABLES: readonly Readonly<Record<string, BilingualString>>[] = [
   GLOSSARY_STRINGS,
   CLASSROOM_STRINGS,
   TENOR_STRINGS,
+  PAR_STRINGS,
 ];
 
 function withFeatures(base: Readonly<Record<string, string>>, lang: Lang): Readonly<Record<string, string>> {

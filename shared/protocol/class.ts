@@ -51,7 +51,10 @@ export const ClassSettingsSchema = z.strictObject({
     .max(CLASS_MAX_TURN_SECONDS)
     .default(180)
     .describe("per-quarter timer (always on in class; the teacher pauses it)"),
-  scoring: z.enum(SCORINGS).default("tsr").describe("how seats rank, in a match and on the class leaderboard"),
+  scoring: z
+    .enum(SCORINGS)
+    .default("handicap")
+    .describe("how seats rank, in a match and on the class leaderboard (handicap: each company's TSR against its own par)"),
   difficulty: z.enum(DIFFICULTIES).default("normal").describe("AI seats"),
   matches: z.number().int().min(1).max(MAX_MATCHES).default(2).describe("matches played side by side, each with the same companies"),
   seats: z
@@ -298,7 +301,7 @@ export interface ProjectorClassView {
   readonly code: string;
   readonly title: string;
   readonly status: ClassStatus;
-  readonly settings: Pick<ClassSettings, "scenario" | "variant" | "turns" | "matches" | "seats">;
+  readonly settings: Pick<ClassSettings, "scenario" | "variant" | "turns" | "matches" | "seats" | "scoring">;
   readonly projector: ProjectorState;
   readonly teams: readonly string[];
   /** The projected match (public figures only). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COMPANIES, MAX_SEATS, MAX_TURNS, MIN_TURNS, SCENARIOS, SCORINGS, VARIANTS } from "../engine/ids.ts";
+import { COMPANIES, MAX_SEATS, MAX_TURNS, MIN_TURNS, PAR_LEVELS, SCENARIOS, SCORINGS, VARIANTS } from "../engine/ids.ts";
 
 export const CompanyIdSchema = z.enum(COMPANIES);
 
@@ -15,6 +15,8 @@ export const MatchConfigSchema = z.strictObject({
   seed: z.number().int().min(0).max(0xffffffff),
   scoring: z.enum(SCORINGS),
   randomEvents: z.boolean(),
+  /** The handicap's par level (absent = normal). */
+  parLevel: z.enum(PAR_LEVELS).optional(),
 });
 
 export const MatchConfigInputSchema = MatchConfigSchema.partial();

@@ -14,7 +14,7 @@ import { z } from "zod";
 import { DecisionSchema } from "./decision.ts";
 import { CompanyIdSchema } from "./config.ts";
 import { DIFFICULTIES } from "./messages.ts";
-import { EVENT_KINDS, MAX_TURNS, SCENARIOS, SCORINGS, VARIANTS, type CompanyId } from "../engine/ids.ts";
+import { EVENT_KINDS, MAX_TURNS, PAR_LEVELS, SCENARIOS, SCORINGS, VARIANTS, type CompanyId } from "../engine/ids.ts";
 import { ENGINE_VERSION } from "../engine/types.ts";
 import { Replayer, configOfReplay, type HashScheme } from "../engine/replay.ts";
 import { BranchOriginSchema, MatchIdSchema } from "./branch.ts";
@@ -57,6 +57,8 @@ const common = {
   seats: z.array(CompanyIdSchema).min(1),
   turnCount: z.number().int().min(1).max(MAX_TURNS),
   scoring: z.enum(SCORINGS).default("tsr"),
+  /** The handicap's par level, when the match named one (part of the hashed config). */
+  parLevel: z.enum(PAR_LEVELS).optional(),
   randomEvents: z.boolean().default(true),
   createdAt: z.string().min(1).max(40),
   turns: z.array(ReplayTurnSchema).max(MAX_TURNS),

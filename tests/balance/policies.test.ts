@@ -35,7 +35,7 @@ function play(keys: Partial<Record<CompanyId, PolicyKey>>, turns: number, check:
 }
 
 describe("harness policies", () => {
-  test.each(POLICY_KEYS.filter((k) => k !== "ai_normal"))("%s sends legal decisions for 4 quarters in every seat", (key) => {
+  test.each(POLICY_KEYS.filter((k) => !k.startsWith("ai_")))("%s sends legal decisions for 4 quarters in every seat", (key) => {
     play(Object.fromEntries(SEATS.map((s) => [s, key])), 4, (state, seat, d) => {
       expect(validateDecision(state, seat, d), `${key} ${seat} turn ${state.turn}`).toEqual({ ok: true });
     });
@@ -75,6 +75,15 @@ describe("harness policies", () => {
       expect(mine).toEqual(aiPolicyFor("normal", SEATS, seat)(viewFor(state, seat), ctx));
       expect(validateDecision(state, seat, mine)).toEqual({ ok: true });
     }
+  });
+
+  test("ai_hard is shared/ai's hard level (the roster seat par is calibrated on)", () => {
+    const state = createMatch({ scenario: "buildout", variant: "cons", turns: 12, seats: SEATS, seed: 4, scoring: "tsr", randomEvents: true });
+    const seat = "alphabet";
+    const ctx = ctxFor(state, seat);
+    const mine = policyFor("ai_hard", SEATS, seat)(viewFor(state, seat), ctx);
+    expect(mine).toEqual(aiPolicyFor("hard", SEATS, seat)(viewFor(state, seat), ctx));
+    expect(validateDecision(state, seat, mine)).toEqual({ ok: true });
   });
 });
 

@@ -97,8 +97,10 @@ describe("the match's tables", () => {
       ).toBe(Number(industry[col]));
     for (const r of seats) {
       const p = d.payoff.seats.find((x) => x.company === r.company)!;
+      const w = d.welfare.rows.find((x) => x.company === r.company)!;
+      expect(r.scoring).toBe(d.config.scoring);
       expect([Number(r.score_pct), Number(r.score_all_restrain_pct), Number(r.score_only_me_restrain_pct), Number(r.score_only_me_race_pct)]).toEqual([
-        p.P / 100,
+        w.scoreBp / 100,
         p.R / 100,
         p.S / 100,
         p.T / 100,

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { endingVerdict } from "../../shared/engine/index.ts";
 import { LANGS, TABLES, placeholders } from "../../shared/i18n/index.ts";
 import { DEBRIEF_STRINGS } from "../../shared/i18n/debrief.ts";
-import { buildDebrief, findRun, outcomeIn, type Debrief, type LessonLine, type LessonValue } from "../../shared/debrief/index.ts";
+import { buildDebrief, findRun, outcomeIn, payoffOf, type Debrief, type LessonLine, type LessonValue } from "../../shared/debrief/index.ts";
 import type { CompanyId } from "../../shared/engine/index.ts";
 import { PERSONAS, playLog } from "./helpers.ts";
 
@@ -62,8 +62,8 @@ function checkLesson(d: Debrief, finalState: Parameters<typeof endingVerdict>[0]
   expect([gain, noRace, gainNone].filter(Boolean)).toHaveLength(1);
   if (gain) {
     const c = id(gain.params.company);
-    const alone = outcomeIn(findRun(d.runs, "onlyRestrain", c), c)!.scoreBp;
-    const actual = outcomeIn(findRun(d.runs, "actual"), c)!.scoreBp;
+    const alone = payoffOf(outcomeIn(findRun(d.runs, "onlyRestrain", c), c)!, d.config.scoring);
+    const actual = payoffOf(outcomeIn(findRun(d.runs, "actual"), c)!, d.config.scoring);
     // The seat named as having gained by racing really scored more than in its only-me-restrain run.
     expect(actual).toBeGreaterThan(alone);
     expect(row(c).raced).toBe(true);

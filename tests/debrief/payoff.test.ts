@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { score } from "../../shared/engine/index.ts";
-import { RACED_ABOVE_BP, buildDebrief, findRun, outcomeIn, type Debrief } from "../../shared/debrief/index.ts";
+import { RACED_ABOVE_BP, buildDebrief, findRun, outcomeIn, payoffOf, type Debrief } from "../../shared/debrief/index.ts";
 import { CORE, playLog } from "./helpers.ts";
 
 const played = playLog({ seed: 21, turns: 8, who: ["arms_racer", "guidance", "disciplined", "zero_capex"] });
@@ -9,14 +9,21 @@ if (!r.ok) throw new Error(r.message);
 const d: Debrief = r.debrief;
 
 describe("the realised payoff matrix", () => {
-  test.each(CORE)("%s: each cell is the seat's score in its named run", (seat) => {
+  test.each(CORE)("%s: each cell is the seat's payoff (its score; its TSR under the handicap) in its named run", (seat) => {
     const row = d.payoff.seats.find((x) => x.company === seat)!;
-    expect(row.T).toBe(outcomeIn(findRun(d.runs, "onlyRace", seat), seat)!.scoreBp);
-    expect(row.R).toBe(outcomeIn(findRun(d.runs, "allRestrain"), seat)!.scoreBp);
-    expect(row.P).toBe(outcomeIn(findRun(d.runs, "actual"), seat)!.scoreBp);
-    expect(row.S).toBe(outcomeIn(findRun(d.runs, "onlyRestrain", seat), seat)!.scoreBp);
+    const pay = (o: { scoreBp: number; tsrBp: number } | undefined) => payoffOf(o!, d.config.scoring);
+    expect(row.T).toBe(pay(outcomeIn(findRun(d.runs, "onlyRace", seat), seat)));
+    expect(row.R).toBe(pay(outcomeIn(findRun(d.runs, "allRestrain"), seat)));
+    expect(row.P).toBe(pay(outcomeIn(findRun(d.runs, "actual"), seat)));
+    expect(row.S).toBe(pay(outcomeIn(findRun(d.runs, "onlyRestrain", seat), seat)));
     // P is the engine's own score of the match as played.
-    expect(row.P).toBe(score(played.state).find((x) => x.company === seat)!.scoreBp);
+    expect(row.P).toBe(pay(score(played.state).find((x) => x.company === seat)));
+  });
+
+  test("under the handicap the cells are TSR; under TSR they are the score itself", () => {
+    const o = { scoreBp: 13_000, tsrBp: 2_500 };
+    expect(payoffOf(o, "handicap")).toBe(2_500);
+    expect(payoffOf(o, "tsr")).toBe(13_000);
   });
 
   test("the orderings it reports follow its cells", () => {

@@ -185,6 +185,7 @@ describe("debriefOfReplay", () => {
     seed: played.input.config.seed,
     seats: [...played.input.config.seats],
     turnCount: played.input.config.turns,
+    scoring: played.input.config.scoring,
     createdAt: "2026-01-01T00:00:00Z",
     turns: played.input.turns.map((t, i) => ({ turn: t.turn, decisions: t.decisions, hash: hashes[i] })),
   });

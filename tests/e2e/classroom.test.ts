@@ -375,6 +375,8 @@ describe("a class in the browser", () => {
     await shot(projector, "class-pj-07-final-leaderboard-en");
     await auditOk(projector, "class-pj-07-final-leaderboard-en");
     expect(await projector.getByTestId("pj-leaderboard").locator("tbody tr").count()).toBe(4);
+    // The class's default scoring is the handicap (issue 11): scores in swings above each company's par.
+    expect(await projector.getByTestId("pj-leaderboard").textContent()).toMatch(/[+−]?\d+\.\d swings/);
     // The teacher closes the class.
     await teacher.getByTestId("class-end").click();
     await teacher.getByTestId("end-confirm").click();
@@ -391,6 +393,7 @@ describe("a class in the browser", () => {
     await shot(pz, "class-pj-08-final-leaderboard-zh");
     await auditOk(pz, "class-pj-08-final-leaderboard-zh");
     expect(await pz.getByTestId("pj-leaderboard").textContent()).toContain("微软");
+    expect(await pz.getByTestId("pj-leaderboard").textContent()).toMatch(/\d+\.\d个波幅/);
     await pzctx.close();
 
     for (const c of [tctx, zctx, pctx, ann.ctx, bo.ctx, cy.ctx, di.ctx]) await c.close();

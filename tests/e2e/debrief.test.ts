@@ -14,7 +14,7 @@ import { audit, expectAuditFloor, summary } from "./audit.ts";
 const suite = useBrowserSuite();
 
 const VIEWPORT = { width: 1280, height: 720 };
-const TABS = ["lesson", "matrix", "history", "charts", "reality"] as const;
+const TABS = ["lesson", "par", "matrix", "history", "charts", "reality"] as const;
 
 async function playToEnd(page: Page, quarters: number): Promise<void> {
   await page.getByTestId("turns-input").fill(String(quarters));
@@ -72,7 +72,21 @@ describe("the debrief", () => {
     expect(await board.locator(`tr[data-company="${seat}"]`).count()).toBe(1);
     expect(await page.getByTestId("debrief-industry-row").textContent()).toContain("Industry");
     expect(await page.getByTestId("debrief-race-cost").textContent()).toMatch(/race (cost|added)/);
+    // The handicap (the default scoring, issue 11): the winner against its par in the header, and on
+    // the par tab each company against its own par, in words a teacher can read out.
+    expect(await page.getByTestId("debrief-winner").textContent()).toMatch(
+      /wins · (beat|missed) its par of [+−]?[\d.]+% by \d+\.\d swings$|wins · matched its par/,
+    );
     await check(page, "debrief-01-lesson-en");
+    await showTab(page, "par");
+    const parLines = await page.getByTestId("par-panel").locator("li").allTextContents();
+    expect(parLines).toHaveLength(4);
+    for (const l of parLines)
+      expect(l).toMatch(/(beat its par of [+−]?[\d.]+% by \d+\.\d swings|missed its par of [+−]?[\d.]+% by \d+\.\d swings|matched its par of|defaulted)/);
+    expect(await page.getByTestId(`par-line-${seat}`).count()).toBe(1);
+    expect(await page.getByTestId("par-panel").textContent()).toContain("like golf");
+    await check(page, "debrief-01b-par-en");
+    await showTab(page, "lesson");
 
     await showTab(page, "matrix");
     for (const c of ["microsoft", "amazon", "alphabet", "meta"]) {
@@ -103,6 +117,12 @@ describe("the debrief", () => {
     await expect.poll(() => page.getByTestId("debrief-tab-lesson").textContent(), { timeout: 20_000 }).toBe("启示");
     for (const tab of TABS) {
       await showTab(page, tab);
+      if (tab === "par") {
+        const zhPar = await page.getByTestId("par-panel").locator("li").allTextContents();
+        expect(zhPar).toHaveLength(4);
+        for (const l of zhPar) expect(l).toMatch(/基准/);
+        expect(await page.getByTestId("debrief-winner").textContent()).toMatch(/基准/);
+      }
       if (tab === "lesson") {
         const zh = await page.getByTestId("debrief-lesson-lines").locator("li").allTextContents();
         expect(zh).toHaveLength(lines.length);

@@ -212,7 +212,7 @@ describe("score", () => {
     expect(tsrBp(0, 9000, 500)).toBe(0);
   });
 
-  test.each(["tsr", "fcf", "aiShare", "blend"] as Scoring[])("scoring %s ranks 1..n, best score first, at the fair price", (scoring) => {
+  test.each(["tsr", "fcf", "aiShare", "blend", "handicap"] as Scoring[])("scoring %s ranks 1..n, best score first, at the fair price", (scoring) => {
     const { states } = play({ seed: 50, turns: 4, scoring, seats: ["microsoft", "amazon", "alphabet", "meta", "oracle"] }, scriptedDecisions);
     const end = states[states.length - 1]!;
     const rows = score(end);

@@ -5,7 +5,7 @@
  * through — decisions, the market's reaction (each price move split into its parts), headlines —
  * and the class leaderboard.
  */
-import type { CompanyId } from "../../../shared/engine/ids.ts";
+import type { CompanyId, Scoring } from "../../../shared/engine/ids.ts";
 import { PRICE_MOVE_PARTS as MOVE_PARTS, type PriceMove, type TurnReport } from "../../../shared/engine/types.ts";
 import type { LeaderRow, MatchLive, ProjectorClassView } from "../../../shared/protocol/class.ts";
 import { lang, t } from "../lang.ts";
@@ -13,6 +13,7 @@ import { el } from "../ui.ts";
 import { formatChange, formatMoney, formatPercent, formatPrice } from "../format.ts";
 import { headlinesFor, quarterLabel } from "../model.ts";
 import { SEAT_COLORS, hex } from "../theme.ts";
+import { formatScore } from "../par.ts";
 import { chip, clockText, companyTag, qrInto } from "./dom.ts";
 import { studentLink } from "./route.ts";
 import { meterView } from "./teacher-run.ts";
@@ -223,7 +224,7 @@ function headlinesStage(r: TurnReport, match: number): HTMLElement {
   );
 }
 
-export function leaderboardStage(rows: readonly LeaderRow[]): HTMLElement {
+export function leaderboardStage(rows: readonly LeaderRow[], scoring?: Scoring): HTMLElement {
   const table = el(
     "table",
     { class: "cl-pj-table", testid: "pj-leaderboard" },
@@ -253,7 +254,7 @@ export function leaderboardStage(rows: readonly LeaderRow[]): HTMLElement {
         el("td", { class: "l" }, companyTag(r.company)),
         el("td", { class: "l", text: String(r.match + 1) }),
         el("td", { text: formatPrice(r.sharePriceCents) }),
-        el("td", { class: r.scoreBp > 0 ? "cl-up" : r.scoreBp < 0 ? "cl-down" : "", text: formatChange(r.scoreBp) }),
+        el("td", { class: r.scoreBp > 0 ? "cl-up" : r.scoreBp < 0 ? "cl-down" : "", text: formatScore(r.scoreBp, scoring) }),
       ),
     );
   table.append(body);
@@ -268,7 +269,7 @@ export function leaderboardStage(rows: readonly LeaderRow[]): HTMLElement {
 /** The stage the teacher chose, for the projected match. */
 export function projectorStage(v: ProjectorClassView): HTMLElement {
   const { match, stage } = v.projector;
-  if (stage === "leaderboard") return leaderboardStage(v.leaderboard);
+  if (stage === "leaderboard") return leaderboardStage(v.leaderboard, v.settings.scoring);
   if (stage === "board") return v.live ? boardStage(v.live, match) : el("p", { class: "cl-msg", text: t("class.notPlayed") });
   if (!v.report) return el("p", { class: "cl-msg", testid: "pj-no-reveal", text: t("class.pj.noReveal") });
   if (stage === "decisions") return decisionsStage(v.report, match);

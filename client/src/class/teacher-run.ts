@@ -4,12 +4,13 @@
  * each with its controls (pause, resume, +1 min, advance, event, undo, project), the class-wide
  * controls, the projector's stages and the class leaderboard.
  */
-import type { CompanyId } from "../../../shared/engine/ids.ts";
+import type { CompanyId, Scoring } from "../../../shared/engine/ids.ts";
 import type { DilemmaMeter, LeaderRow, LiveSeat, MatchLive, SlotView, TeacherClassView } from "../../../shared/protocol/class.ts";
 import { lang, t } from "../lang.ts";
 import { button, el, select } from "../ui.ts";
 import { formatChange, formatMoney, formatPrice } from "../format.ts";
 import { chartElement } from "../charts.ts";
+import { formatScore } from "../par.ts";
 import { SERIES } from "../theme.ts";
 import { quarterBefore, quarterLabel, quarterTick } from "../model.ts";
 import { chip, clockText, companyName, companyTag, dialog, dot, pager } from "./dom.ts";
@@ -228,7 +229,7 @@ function matchCard(v: TeacherClassView, slot: SlotView, a: RunActions, compact: 
       el("td", { class: "l" }, seatState(s, l.phase)),
       el("td", { text: l.turn > 0 ? formatMoney(s.capex, L) : "—" }),
       el("td", {}, formatPrice(s.sharePriceCents), compact || l.turn === 0 ? null : change),
-      el("td", { text: l.turn > 0 ? formatChange(s.scoreBp) : "—" }),
+      el("td", { text: l.turn > 0 ? formatScore(s.scoreBp, v.settings.scoring) : "—" }),
     );
     const open = (): void => seatMenu(v, slot, s.company, a);
     row.addEventListener("click", open);
@@ -269,7 +270,7 @@ function matchCard(v: TeacherClassView, slot: SlotView, a: RunActions, compact: 
   return el("section", { class: "cl-card cl-match", testid: `match-${slot.index}` }, head, body, actions);
 }
 
-function leaderboardCard(rows: readonly LeaderRow[], max: number): HTMLElement {
+function leaderboardCard(rows: readonly LeaderRow[], max: number, scoring: Scoring): HTMLElement {
   const table = el("table", { class: "cl-lb", testid: "leaderboard" });
   for (const r of rows.slice(0, max))
     table.append(
@@ -280,7 +281,7 @@ function leaderboardCard(rows: readonly LeaderRow[], max: number): HTMLElement {
         el("td", { text: r.name }),
         el("td", {}, companyTag(r.company)),
         el("td", { class: "cl-small", text: `#${r.match + 1}` }),
-        el("td", { class: "num", text: formatChange(r.scoreBp) }),
+        el("td", { class: "num", text: formatScore(r.scoreBp, scoring) }),
       ),
     );
   return el(
@@ -367,7 +368,7 @@ export function runView(v: TeacherClassView, origin: string, a: RunActions): HTM
     { class: "cl-side" },
     projectorCard(v, a),
     waiting.length > 0 ? rosterCard({ ...v, teams: waiting }, origin, a) : null,
-    leaderboardCard(v.leaderboard, waiting.length > 0 ? 6 : 12),
+    leaderboardCard(v.leaderboard, waiting.length > 0 ? 6 : 12, v.settings.scoring),
   );
   return el("div", { class: "cl-body", style: "grid-template-columns: 1fr 360px" }, main, side);
 }

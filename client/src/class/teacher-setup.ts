@@ -38,7 +38,7 @@ function field(label: string, control: HTMLElement): HTMLElement[] {
 export function setupView(actions: SetupActions): { body: HTMLElement; status: HTMLElement; busy(on: boolean): void } {
   let scenario: ScenarioId = "reckoning";
   let variant: Variant = "guide";
-  let scoring: Scoring = "tsr";
+  let scoring: Scoring = "handicap";
   let difficulty: (typeof DIFFICULTIES)[number] = "normal";
   let minutes = 3;
   let turns = 8;

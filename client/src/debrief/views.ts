@@ -4,7 +4,7 @@
  * and "what really happened". They draw what the shared debrief computed; no game rule lives here.
  * Styles: debrief.css.
  */
-import type { CompanyId } from "../../../shared/engine/ids.ts";
+import type { CompanyId, Scoring } from "../../../shared/engine/ids.ts";
 import { PRICE_MOVE_PARTS as MOVE_PARTS, type SeatScore } from "../../../shared/engine/types.ts";
 import type { Debrief, HistoryQuarter, HistorySeatRow, SeatPayoff } from "../../../shared/debrief/types.ts";
 import { lang, t } from "../lang.ts";
@@ -12,6 +12,7 @@ import { el, select } from "../ui.ts";
 import { formatChange, formatMoney, formatPercent } from "../format.ts";
 import { quarterLabel } from "../model.ts";
 import { SEAT_ICONS, seatText } from "../theme.ts";
+import { formatScore } from "../par.ts";
 import { companyName, formatRatio, lessonText, realityDoc, realityLabel, realityMatch } from "./text.ts";
 
 function seatLabel(id: CompanyId, mine: boolean): HTMLElement {
@@ -24,6 +25,11 @@ function seatLabel(id: CompanyId, mine: boolean): HTMLElement {
 
 function signed(bp: number): HTMLElement {
   return el("span", { class: bp > 0 ? "cp-good" : bp < 0 ? "cp-bad" : "", text: formatChange(bp, 1) });
+}
+
+/** A score in the match's own unit: swings above par under the handicap, a percentage otherwise. */
+function scoreCell(bp: number, scoring: Scoring | boolean | undefined): HTMLElement {
+  return el("span", { class: bp > 0 ? "cp-good" : bp < 0 ? "cp-bad" : "", text: formatScore(bp, scoring) });
 }
 
 function money(m: number): string {
@@ -125,8 +131,8 @@ export function lessonPage(d: Debrief, me: CompanyId | null): HTMLElement {
         { class: isMe ? "mine" : "", "data-company": r.company },
         el("td", { text: String(r.rank) }),
         el("th", { scope: "row", class: "cp-left" }, seatLabel(r.company, isMe)),
-        el("td", {}, signed(r.scoreBp)),
-        el("td", {}, signed(r.restrainScoreBp)),
+        el("td", {}, scoreCell(r.scoreBp, d.config.scoring)),
+        el("td", {}, scoreCell(r.restrainScoreBp, d.config.scoring)),
         el("td", { text: money(r.valueCreated) }),
         el("td", { text: money(r.restrainValueCreated) }),
         el("td", { text: money(r.netIncome) }),
@@ -397,6 +403,7 @@ export function realityPage(d: Debrief): HTMLElement {
 /** When the debrief cannot be built: the final scores the server sent, and why. */
 export function scoresOnly(scores: readonly SeatScore[], reason: string): HTMLElement {
   const sorted = [...scores].sort((a, b) => a.rank - b.rank);
+  const handicap = scores.some((s) => s.par);
   return el(
     "section",
     { class: "cp-panel cp-debrief-failed", testid: "debrief-failed" },
@@ -404,7 +411,7 @@ export function scoresOnly(scores: readonly SeatScore[], reason: string): HTMLEl
     el(
       "table",
       { class: "cp-table" },
-      el("thead", {}, el("tr", {}, ...["end.rank", "end.company", "end.score"].map((k) => el("th", { scope: "col", text: t(k) })))),
+      el("thead", {}, el("tr", {}, ...["end.rank", "end.company", handicap ? "par.score" : "end.score"].map((k) => el("th", { scope: "col", text: t(k) })))),
       el(
         "tbody",
         {},
@@ -414,7 +421,7 @@ export function scoresOnly(scores: readonly SeatScore[], reason: string): HTMLEl
             {},
             el("td", { text: String(sc.rank) }),
             el("th", { scope: "row", class: "cp-left" }, seatLabel(sc.company, false)),
-            el("td", {}, signed(sc.scoreBp)),
+            el("td", {}, scoreCell(sc.scoreBp, handicap)),
           ),
         ),
       ),

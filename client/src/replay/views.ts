@@ -13,6 +13,7 @@ import { el } from "../ui.ts";
 import { t } from "../lang.ts";
 import { formatChange, formatMoney, formatMw, formatPercent, formatPrice } from "../format.ts";
 import { SEAT_ICONS, seatText } from "../theme.ts";
+import { formatScore } from "../par.ts";
 import { headlinesFor, quarterBefore, quarterLabel, quarterTick } from "../model.ts";
 import { STATEMENTS, type StatementId } from "../../../shared/engine/statements.ts";
 
@@ -27,6 +28,11 @@ function companyCell(c: CompanyId, extra?: string): HTMLTableCellElement {
 function signed(bp: number): HTMLElement {
   // A zero part is a dot, so the parts that moved the price stand out.
   return bp === 0 ? el("span", { class: "cp-muted", text: "·" }) : el("span", { class: bp > 0 ? "cp-good" : "cp-bad", text: formatChange(bp) });
+}
+
+/** A final score in its unit: swings above par under the handicap (the row carries its par), a percentage otherwise. */
+function scoreSpan(s: SeatScore): HTMLElement {
+  return el("span", { class: s.scoreBp > 0 ? "cp-good" : s.scoreBp < 0 ? "cp-bad" : "", text: formatScore(s.scoreBp, s.par !== undefined) });
 }
 
 function table(testid: string, head: readonly string[], rows: readonly HTMLTableRowElement[]): HTMLTableElement {
@@ -313,7 +319,7 @@ export function seatsTable(file: ReplayFile, scores: readonly SeatScore[] | null
       companyCell(c, s?.defaulted ? t("replay.defaulted") : undefined),
       players ? el("td", { text: !p ? "—" : p.kind === "ai" ? t("library.ai") : (p.name ?? t("replay.person")) }) : null,
       el("td", { text: s ? String(s.rank) : "—" }),
-      el("td", {}, s ? signed(s.scoreBp) : "—"),
+      el("td", {}, s ? scoreSpan(s) : "—"),
     );
   });
   const head = [t("replay.col.company"), ...(players ? [t("replay.playedBy")] : []), t("end.rank"), t("end.score")];
@@ -327,6 +333,6 @@ export function rankingLine(scores: readonly SeatScore[]): HTMLElement {
     "p",
     { testid: "replay-ranking" },
     el("b", { text: `${t("replay.finalRanking")}: ` }),
-    ...sorted.flatMap((s, i) => [i > 0 ? " · " : "", `${s.rank}. ${companyLabel(s.company)} `, signed(s.scoreBp)]),
+    ...sorted.flatMap((s, i) => [i > 0 ? " · " : "", `${s.rank}. ${companyLabel(s.company)} `, scoreSpan(s)]),
   );
 }

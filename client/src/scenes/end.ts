@@ -5,7 +5,9 @@ import { BaseScene } from "./base.ts";
 import { seatText } from "../theme.ts";
 import { lang, t } from "../lang.ts";
 import { button, el } from "../ui.ts";
-import { formatChange } from "../format.ts";
+import { formatScore, parClause, parPanel } from "../par.ts";
+import { scoresWithPar } from "../par-scores.ts";
+import { parLevelOf } from "../../../shared/engine/score.ts";
 import { resetSession } from "../net.ts";
 import { route } from "../router.ts";
 import { requestRender } from "../render-loop.ts";
@@ -14,7 +16,7 @@ import { historyPage, lessonPage, matrixPage, realityPage, scoresOnly } from "..
 import { chartsPage } from "../debrief/charts.ts";
 import "../debrief/debrief.css";
 
-const TABS = ["lesson", "matrix", "history", "charts", "reality"] as const;
+const TABS = ["lesson", "par", "matrix", "history", "charts", "reality"] as const;
 type Tab = (typeof TABS)[number];
 
 /** The tab shown, kept across a language switch (which restarts the scene). */
@@ -88,13 +90,24 @@ export class EndScene extends BaseScene {
       });
   }
 
+  /** The scores with their par (under the handicap only): the par tab and the winner's sentence read them. */
+  private parScores(d: Debrief | null) {
+    return scoresWithPar(this.session.ended?.scores ?? [], d).filter((s) => s.par);
+  }
+
+  /** The tabs this match has: the par tab only under the handicap scoring. */
+  private tabs_(): readonly Tab[] {
+    const r = this.result;
+    return this.parScores(r?.ok ? r.debrief : null).length > 0 ? TABS : TABS.filter((k) => k !== "par");
+  }
+
   private renderTabs(ready: boolean): void {
     const row = this.tabs;
     if (!row) return;
     row.replaceChildren();
-    for (const k of TABS) {
+    for (const k of this.tabs_()) {
       const b = button(
-        t(`debrief.tab.${k}`),
+        t(k === "par" ? "par.tab" : `debrief.tab.${k}`),
         `debrief-tab-${k}`,
         () => {
           tab = k;
@@ -127,8 +140,10 @@ export class EndScene extends BaseScene {
     }
     const d = r.debrief;
     const me = this.session.seat as CompanyId | null;
+    if (!this.tabs_().includes(tab)) tab = "lesson";
     page.dataset.tab = tab;
     if (tab === "lesson") page.append(lessonPage(d, me));
+    else if (tab === "par") page.append(parPanel(this.parScores(d), d.config.turns, parLevelOf(d.config)) ?? lessonPage(d, me));
     else if (tab === "matrix") page.append(matrixPage(d, me));
     else if (tab === "history") page.append(historyPage(d, me, () => this.render()));
     else if (tab === "charts") page.append(chartsPage(d));
@@ -143,9 +158,12 @@ export class EndScene extends BaseScene {
     const w = fromServer ? { company: fromServer.company, scoreBp: fromServer.scoreBp } : d?.welfare.rows[0];
     node.replaceChildren();
     if (!w) return;
+    // Under the handicap the winner's line says it in words: "… wins · beat its par of +12% by 1.3 swings".
+    const withPar = this.parScores(d).find((s) => s.company === w.company);
+    const said = withPar ? parClause(withPar) : null;
     node.append(
       el("span", { style: `color:${seatText(w.company)}`, text: t("end.winner", { company: t(`company.${w.company}`) }) }),
-      ` · ${formatChange(w.scoreBp)}`,
+      ` · ${said ?? formatScore(w.scoreBp, false)}`,
     );
   }
 }
