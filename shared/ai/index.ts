@@ -108,15 +108,15 @@ export interface DifficultyLevel {
 
 /**
  * Easy: each company's character as a plain rule, no look-ahead. Normal: the same characters,
- * each weighing its own call against a lighter and a heavier version and its guidance path a
- * year ahead. Hard: full planners.
+ * each weighing its own call against a heavier version and its guidance path a year ahead (one
+ * roll-out each: cheap). Hard: full planners.
  */
 export const DIFFICULTIES: Readonly<Record<Difficulty, DifficultyLevel>> = {
   easy: { byCompany: COMPANY_PERSONALITY, personalities: ["guidance", "grim_trigger", "tit_for_tat"], planning: NO_PLANNING },
   normal: {
     byCompany: COMPANY_PERSONALITY,
     personalities: ["guidance", "grim_trigger", "tit_for_tat"],
-    planning: { depth: 4, candidates: 4, samples: 1 },
+    planning: { depth: 4, candidates: 3, samples: 1 },
   },
   hard: { byCompany: {}, personalities: ["planner"], planning: { depth: 8, candidates: 12, samples: 3 } },
 };

@@ -24,6 +24,8 @@ import { OPEN_TRICKS, PERSONALITIES, TRICKS } from "../../shared/ai/index.ts";
 const TURNS = 8;
 /** Three seeds from each seat: 12 matches per challenger (with 4, one lucky match decided the 60% line). */
 const VS_HARD_SEEDS = 3;
+/** Duplicate pairs of normal vs easy: 9 of 10 won at 8 quarters when the characters got their look-ahead (issue 11). */
+const NORMAL_VS_EASY_PAIRS = 10;
 let summary: TournamentSummary;
 /** OPEN_TRICKS still pay on today's engine: `npm run tournament` reports them (issue 11); CI holds every other rule. */
 const CI_CHALLENGERS = DEFAULT_CHALLENGERS.filter((id) => !(OPEN_TRICKS as readonly string[]).includes(id));
@@ -31,6 +33,8 @@ const CI_CHALLENGERS = DEFAULT_CHALLENGERS.filter((id) => !(OPEN_TRICKS as reado
 beforeAll(async () => {
   const specs = [
     ...planTournament({ seeds: 6, turns: TURNS, groups: ["hard_vs_easy"] }),
+    // Normal (cheap: a year's look-ahead, one roll-out per line) against easy, in duplicate.
+    ...planTournament({ seeds: NORMAL_VS_EASY_PAIRS, turns: TURNS, groups: ["duel"] }).filter((s) => s.levels?.join() === "normal,easy"),
     ...planTournament({ seeds: VS_HARD_SEEDS, turns: TURNS, groups: ["vs_hard"], challengers: CI_CHALLENGERS }),
   ];
   summary = summarize(await runTournament(specs, { workers: 2 }));
@@ -41,6 +45,12 @@ describe("tournament goals (CI sample)", () => {
   test("hard beats easy in ≥ 70% of duplicate pairs", () => {
     expect(summary.hardVsEasy?.pairs).toBe(6);
     expect(summary.hardVsEasyWinRate).toBeGreaterThanOrEqual(0.7);
+  });
+
+  test("normal beats easy in ≥ 70% of duplicate pairs", () => {
+    const row = summary.duels.find((d) => d.levels.join() === "normal,easy");
+    expect(row?.pairs).toBe(NORMAL_VS_EASY_PAIRS);
+    expect(row!.winRate).toBeGreaterThanOrEqual(0.7);
   });
 
   test.each(CI_CHALLENGERS.map((id) => ({ id })))("$id wins < 60% of matches against the hard roster", ({ id }) => {
