@@ -191,7 +191,7 @@ function openingCompany(id: CompanyId, config: MatchConfig): CompanyState {
       costPerMwQK: MARKET_PARAMS.energy.powerCostK.organic,
       outageMw: 0,
     },
-    chipProgram: { maturityBp: p.chipProgram.maturityBp, slipQuarters: 0 },
+    chipProgram: { maturityBp: p.chipProgram.maturityBp, slipQuarters: 0, designBp: 0, fleetUpliftBp: 0 },
     serverLifeQuarters: p.serverLifeQuarters,
     trainingCompute: training,
     capabilityBp: BP,

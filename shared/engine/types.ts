@@ -120,8 +120,12 @@ export interface CoreBusiness {
 export interface ChipProgram {
   /** 0..10_000: 10_000 = mature (full cost advantage). */
   readonly maturityBp: number;
-  /** Quarters left in a slip: no maturity progress. */
+  /** Quarters left in a slip: no maturity or design progress. */
   readonly slipQuarters: number;
+  /** Design progress beyond the programme's documented chip, bp of a generation (10_000 = one generation ahead): what R&D buys. */
+  readonly designBp: number;
+  /** Extra work per MW of the custom servers installed or on order, MW-weighted, bp over the documented chip. */
+  readonly fleetUpliftBp: number;
 }
 
 export interface IncomeStatement {

@@ -126,6 +126,12 @@ export const MarketParamsSchema = z.object({
     nvidiaLeadQuarters: int.min(0),
     customLeadQuarters: int.min(0),
     baseMaturityGainBp: nonNeg,
+    /** Programme R&D a quarter that designs at half the fastest pace, $M (pace = fastest × R&D ÷ (R&D + this)). */
+    rndReferenceQ: int.min(1),
+    /** Quarters a generation takes at the fastest pace. */
+    generationQuarters: int.min(1),
+    /** The most extra work per MW a programme's newest chip can do over its documented one, bp (g generations ahead: this × g ÷ (g + 1)). */
+    maxLeadBp: nonNeg,
     outsideNvidiaDemandMwQ: nonNeg,
   }),
   demand: z.object({

@@ -35,7 +35,12 @@ function scrambleHidden(state: MatchState, seat: CompanyId, k: number): MatchSta
         liftMarginBp: c.core.liftMarginBp + 30 * k,
         openingCapabilityBp: Math.max(0, c.core.openingCapabilityBp - 700 * k),
       },
-      chipProgram: { maturityBp: (c.chipProgram.maturityBp + 3333 * k) % 10_000, slipQuarters: c.chipProgram.slipQuarters + k },
+      chipProgram: {
+        maturityBp: (c.chipProgram.maturityBp + 3333 * k) % 10_000,
+        slipQuarters: c.chipProgram.slipQuarters + k,
+        designBp: c.chipProgram.designBp + 2500 * k,
+        fleetUpliftBp: c.chipProgram.fleetUpliftBp + 100 * k,
+      },
       power: {
         ...c.power,
         pipeline: [...c.power.pipeline, { dealId: `ghost-${k}`, kind: "smr", mw: 500 * k, onlineTurn: state.turn + 2, costPerMwQK: 90 }],

@@ -4,17 +4,20 @@ import { COMPANY_PARAMS, MARKET_PARAMS } from "../../shared/rules/params.ts";
 import {
   advanceProgram,
   aiShareOfCapex,
+  blendUpliftBp,
   buyCompute,
   customPriceK,
+  designGainBp,
   fleetEfficiencyBp,
   grossMarginBp,
   maxCustomShareBp,
+  newChipUpliftBp,
   nextNvidia,
   nvidiaDemandAtListMw,
   nvidiaPriceK,
   nvidiaUnitCostK,
 } from "../../shared/engine/chips.ts";
-import { createMatch, decisionBounds, resolveTurn, type CompanyId, type Decision } from "../../shared/engine/index.ts";
+import { createMatch, decisionBounds, resolveTurn, type ChipProgram, type CompanyId, type Decision } from "../../shared/engine/index.ts";
 import { defaultDecisions } from "./helpers.ts";
 
 const P = MARKET_PARAMS.chips;
@@ -138,20 +141,59 @@ describe("buying compute", () => {
 });
 
 describe("the chip programme", () => {
-  test("R&D buys maturity at the programme's rate, capped at 100%", () => {
-    const p0 = { maturityBp: 3000, slipQuarters: 0 };
+  const prog = (maturityBp: number, slipQuarters = 0, designBp = 0): ChipProgram => ({ maturityBp, slipQuarters, designBp, fleetUpliftBp: 0 });
+  const REF = MARKET_PARAMS.chips.rndReferenceQ;
+
+  test("R&D buys maturity at the programme's rate at the reference spend, with diminishing returns around it, capped at 100%", () => {
+    const p0 = prog(3000);
+    const gain = (rnd: number) => advanceProgram("meta", p0, rnd).maturityBp - advanceProgram("meta", p0, 0).maturityBp;
     expect(advanceProgram("meta", p0, 0).maturityBp).toBeGreaterThanOrEqual(3000);
-    expect(advanceProgram("meta", p0, 4000).maturityBp).toBeGreaterThan(advanceProgram("meta", p0, 0).maturityBp);
-    expect(advanceProgram("meta", p0, 4000).maturityBp - advanceProgram("meta", p0, 0).maturityBp).toBe(
-      Math.floor(4000 / COMPANY_PARAMS.meta.chipProgram.rndPerMaturityBp),
-    );
-    expect(advanceProgram("meta", { maturityBp: 9990, slipQuarters: 0 }, 1_000_000).maturityBp).toBe(10_000);
-    expect(advanceProgram("oracle", { maturityBp: 0, slipQuarters: 0 }, 0).maturityBp).toBe(0);
+    expect(gain(REF)).toBe(Math.floor(REF / COMPANY_PARAMS.meta.chipProgram.rndPerMaturityBp));
+    // Four times the money: twice the progress, not four times.
+    expect(gain(4 * REF)).toBe(2 * gain(REF));
+    expect(gain(REF / 4)).toBe(Math.floor(gain(REF) / 2));
+    expect(advanceProgram("meta", prog(9990), 1_000_000).maturityBp).toBe(10_000);
+    expect(advanceProgram("oracle", prog(0), 0).maturityBp).toBe(0);
   });
 
-  test("a slipping programme stands still and the slip counts down", () => {
-    const p = advanceProgram("microsoft", { maturityBp: 4000, slipQuarters: 2 }, 5000);
-    expect(p).toEqual({ maturityBp: 4000, slipQuarters: 1 });
+  test("R&D designs the next generation: half the fastest pace at the reference spend, never faster than a generation in `generationQuarters`; none without R&D", () => {
+    const G = MARKET_PARAMS.chips.generationQuarters;
+    const fastest = Math.floor(10_000 / G);
+    expect(designGainBp(0)).toBe(0);
+    expect(designGainBp(REF)).toBe(Math.floor(fastest / 2));
+    // Four times the money: less than twice the pace, and below the fastest.
+    expect(designGainBp(4 * REF)).toBeLessThan(2 * designGainBp(REF));
+    expect(designGainBp(4 * REF)).toBeGreaterThan(designGainBp(REF));
+    expect(designGainBp(1_000_000)).toBeLessThan(fastest);
+    let p = prog(10_000);
+    for (let q = 0; q < 2 * G; q++) p = advanceProgram("alphabet", p, REF);
+    expect(p.designBp).toBeGreaterThanOrEqual(10_000 - 2 * G);
+    expect(p.maturityBp).toBe(10_000);
+    expect(advanceProgram("alphabet", prog(10_000), 0).designBp).toBe(0);
+  });
+
+  test("the newest chip's lead narrows: one generation ahead is half the most a programme can lead by, two are two thirds", () => {
+    const L = MARKET_PARAMS.chips.maxLeadBp;
+    expect(newChipUpliftBp(prog(10_000, 0, 0))).toBe(0);
+    expect(newChipUpliftBp(prog(10_000, 0, 10_000))).toBe(Math.floor(L / 2));
+    expect(newChipUpliftBp(prog(10_000, 0, 20_000))).toBe(Math.floor((L * 2) / 3));
+    expect(newChipUpliftBp(prog(10_000, 0, 1_000_000))).toBeLessThan(L);
+  });
+
+  test("the fleet's uplift is the MW-weighted average of its custom servers; the uplift raises work per MW of the custom share only", () => {
+    expect(blendUpliftBp(0, 300, 100, 2000)).toBe(500);
+    expect(blendUpliftBp(700, 0, 0, 2000)).toBe(700);
+    expect(blendUpliftBp(1000, 100, 100, 1000)).toBe(1000);
+    const share = 6000;
+    expect(fleetEfficiencyBp("amazon", share, "training", 1500)).toBeGreaterThan(fleetEfficiencyBp("amazon", share, "training"));
+    expect(fleetEfficiencyBp("amazon", 0, "inference", 5000)).toBe(10_000);
+    const base = COMPANY_PARAMS.alphabet.chipProgram.inferenceBp;
+    expect(fleetEfficiencyBp("alphabet", 10_000, "inference", 2000)).toBe(base + Math.floor((base * 2000) / 10_000));
+  });
+
+  test("a slipping programme stands still (maturity and design) and the slip counts down", () => {
+    const p = advanceProgram("microsoft", prog(4000, 2, 1234), 5000);
+    expect(p).toEqual({ maturityBp: 4000, slipQuarters: 1, designBp: 1234, fleetUpliftBp: 0 });
   });
 });
 
@@ -191,5 +233,27 @@ describe("chips inside resolveTurn", () => {
     const customMwShareBp = (custom.mw * 10_000) / (custom.mw + nvidia.mw);
     expect(custom.cost + Math.round((custom.mw * MARKET_PARAMS.capex.facilityCostK) / 1000)).toBeLessThanOrEqual(Math.round((ai * max) / 10_000) + 1);
     expect(customMwShareBp).toBeGreaterThan(max); // cheaper chips: more MW per dollar
+  });
+
+  test("R&D pays inside the match: the custom servers bought after it carry the new generation, and the same capex trains more", () => {
+    const play = (rnd: number) => {
+      let s = createMatch({ seed: 5, seats, randomEvents: false, turns: 12 });
+      for (let q = 0; q < 8; q++) {
+        const d = defaultDecisions(s) as Record<CompanyId, Decision>;
+        const b = decisionBounds(s, "amazon");
+        d.amazon = { ...d.amazon, capex: Math.min(60_000, b.budget - rnd), customShareBp: b.customShareBp.max, chipRnd: rnd };
+        s = resolveTurn(s, d).state;
+      }
+      return s.companies.amazon!;
+    };
+    const none = play(0);
+    const rnd = play(2_000);
+    expect(none.chipProgram.designBp).toBe(0);
+    expect(none.chipProgram.fleetUpliftBp).toBe(0);
+    expect(rnd.chipProgram.designBp).toBe(8 * designGainBp(2_000));
+    // The fleet holds older custom servers too: its uplift is below what the newest chips carry.
+    expect(rnd.chipProgram.fleetUpliftBp).toBeGreaterThan(0);
+    expect(rnd.chipProgram.fleetUpliftBp).toBeLessThan(newChipUpliftBp(rnd.chipProgram));
+    expect(rnd.trainingCompute).toBeGreaterThan(none.trainingCompute);
   });
 });

@@ -122,7 +122,7 @@ describe("golden hash", () => {
     "1.0.0": "020aa104136bd5ef3359bdaeb56ce744f6c07b256ffe95cfb1d78fbd0cf3dd55",
     "1.1.0": "298c126ae3236b1a98209380410f54b3a52bb71d9ef2ca92f252c529503607db",
     "2.0.0": "47579d538d1d129e2e34b5ba6a74273a9d03c938a300fd01b1abd183cf4b87b9",
-    "2.1.0": "b377efe91917dd1ed3e109c303393a6eb4fa0a8999463f5ff92809a878b65403",
+    "2.1.0": "1b66d6ee6b13ad43bbbba22b6b74061b90c8a14f6fab9f36b9fa0a8ab8adcbd1",
   };
 
   test("fixed seed + fixed decision script → the golden hash pinned for this ENGINE_VERSION", () => {

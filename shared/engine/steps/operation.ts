@@ -17,7 +17,8 @@ export function runOperation(ctx: TurnContext): void {
     w.usable = Math.min(w.installed, poweredMw(w.c));
     // When power binds, the chips that serve best get the power; the rest stand idle.
     const customBp = poweredCustomShareOf(cohorts.installedMw, cohorts.installedCustomMw, w.usable, COMPANY_PARAMS[id].chipProgram.inferenceBp);
-    w.servingMw = mulBp(w.usable, fleetEfficiencyBp(id, customBp, "inference"));
-    w.trainingMw = mulBp(w.usable, fleetEfficiencyBp(id, customBp, "training"));
+    const uplift = w.c.chipProgram.fleetUpliftBp;
+    w.servingMw = mulBp(w.usable, fleetEfficiencyBp(id, customBp, "inference", uplift));
+    w.trainingMw = mulBp(w.usable, fleetEfficiencyBp(id, customBp, "training", uplift));
   }
 }
