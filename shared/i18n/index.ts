@@ -10,6 +10,7 @@ import { GLOSSARY_STRINGS } from "./glossary.ts";
 import { CLASSROOM_STRINGS } from "./classroom.ts";
 import { TENOR_STRINGS } from "./tenor.ts";
 import { PAR_STRINGS } from "./par.ts";
+import { CHIPS_STRINGS } from "./chips.ts";
 import type { BilingualString } from "./bilingual.ts";
 
 export { en, zhCN, AI_STRINGS };
@@ -32,6 +33,7 @@ const FEATURE_TABLES: readonly Readonly<Record<string, BilingualString>>[] = [
   CLASSROOM_STRINGS,
   TENOR_STRINGS,
   PAR_STRINGS,
+  CHIPS_STRINGS,
 ];
 
 function withFeatures(base: Readonly<Record<string, string>>, lang: Lang): Readonly<Record<string, string>> {

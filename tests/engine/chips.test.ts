@@ -18,6 +18,7 @@ import {
   nvidiaUnitCostK,
 } from "../../shared/engine/chips.ts";
 import { createMatch, decisionBounds, resolveTurn, type ChipProgram, type CompanyId, type Decision } from "../../shared/engine/index.ts";
+import { hasKey } from "../../shared/i18n/index.ts";
 import { defaultDecisions } from "./helpers.ts";
 
 const P = MARKET_PARAMS.chips;
@@ -255,5 +256,7 @@ describe("chips inside resolveTurn", () => {
     expect(rnd.chipProgram.fleetUpliftBp).toBeGreaterThan(0);
     expect(rnd.chipProgram.fleetUpliftBp).toBeLessThan(newChipUpliftBp(rnd.chipProgram));
     expect(rnd.trainingCompute).toBeGreaterThan(none.trainingCompute);
+    // The decision screen says what R&D buys, in both languages.
+    expect(hasKey("chips.rndNext")).toBe(true);
   });
 });

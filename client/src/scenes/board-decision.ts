@@ -373,7 +373,7 @@ export class DecisionForm {
     this.fields.customShareBp.setNote([
       t("effect.customShare", { nvidia: formatPerMw(this.b.chipPricesK.nvidia, L), custom: formatPerMw(this.b.chipPricesK.custom, L) }),
     ]);
-    this.fields.chipRnd.setNote([t("effect.chipRnd", { maturity: formatPercent(maturity, 0) })]);
+    this.fields.chipRnd.setNote([t("effect.chipRnd", { maturity: formatPercent(maturity, 0) }), " ", t("chips.rndNext")]);
     const c = couponFor(this.b, d.debtTenor);
     this.fields.debtIssue.setNote([
       c === null
