@@ -1,7 +1,7 @@
 /**
  * What the market reads from a seat's cohorts, gathered in one pass: the consensus's depreciation
  * for the coming quarter, the year's forward depreciation, the fleet a year out and the servers
- * arriving within it. The same figures as `quarterDepreciation`, `forwardDepreciation`,
+ * arriving within it. The same figures as `quarterDepreciation`,
  * `powerAhead` and `arrivingPoweredMw` compute one loop each; a seat holds 60–90 cohorts and the
  * stock step reads all four, every quarter.
  */
@@ -10,13 +10,20 @@ import type { Vintage } from "./types.ts";
 export interface CohortOutlook {
   /** Depreciation charged in quarter `turn + 1`, $M. */
   readonly nextDepreciation: number;
-  /** Average quarterly depreciation over quarters `turn + 1 … turn + 4` (floored), AI line (servers, facilities) and the rest. */
+  /**
+   * Average quarterly depreciation over quarters `turn + 1 … turn + 4` (floored), AI line (servers,
+   * facilities) and the rest. The AI line counts only cohorts in service by `turn`: those still in
+   * flight are valued at cost (`inFlightCost`) until they earn, so their charge is not counted
+   * against revenue they have not begun to earn.
+   */
   readonly forwardAi: number;
   readonly forwardOther: number;
   /** MW of servers live at `turn + 4` (installed or ordered, not yet past their life). */
   readonly serversAhead: number;
   /** MW of servers coming into service after `turn`, by `turn + 4`. */
   readonly arrivingMw: number;
+  /** What the AI cohorts (servers, facilities) not yet in service by `turn` cost, $M. */
+  readonly inFlightCost: number;
 }
 
 /** `accumulatedDepAt` for a cohort `quarters` quarters into its service, with its straight-line step `per` computed once. */
@@ -33,6 +40,7 @@ class OutlookSums {
   other = 0;
   servers = 0;
   arriving = 0;
+  inFlight = 0;
 
   /** Adds cohort `v` read at `turn`; `at1` is its accumulated depreciation before `turn + 1`. */
   add(v: Vintage, per: number, at1: number, turn: number): void {
@@ -42,12 +50,16 @@ class OutlookSums {
     // quarterDepreciation(v, turn + 1): nothing before the cohort is in service.
     if (start <= turn + 1) this.next += depAfter(cost, life, per, turn + 2 - start) - at1;
     const d = depAfter(cost, life, per, turn + 5 - start) - at1;
+    const flying = start > turn && (v.kind === "ai_servers" || v.kind === "facilities");
+    if (flying) this.inFlight += cost;
     if (v.kind === "ai_servers") {
-      this.ai += d;
+      if (!flying) this.ai += d;
       const ahead = turn + 4;
       if (start <= ahead && start + life > ahead) this.servers += v.mw;
       if (start > turn && start <= ahead) this.arriving += v.mw;
-    } else if (v.kind === "facilities") this.ai += d;
+    } else if (v.kind === "facilities") {
+      if (!flying) this.ai += d;
+    }
     else this.other += d;
   }
 
@@ -58,6 +70,7 @@ class OutlookSums {
       forwardOther: Math.floor(this.other / 4),
       serversAhead: this.servers,
       arrivingMw: this.arriving,
+      inFlightCost: this.inFlight,
     };
   }
 }

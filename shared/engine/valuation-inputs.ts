@@ -5,28 +5,15 @@
  */
 import { MARKET_PARAMS } from "../rules/params.ts";
 import { type CohortOutlook, cohortOutlook } from "./cohorts.ts";
-import { accumulatedDepAt } from "./compute.ts";
 import { liftTarget } from "./core-business.ts";
 import { leverageBp } from "./credit.ts";
 import { strandedAheadBp } from "./energy.ts";
 import type { CompanyId } from "./ids.ts";
 import { BP, clamp, mulBp } from "./money.ts";
-import type { CompanyState, Consensus, CoreBusiness, ValuationInputs, Vintage } from "./types.ts";
+import type { CompanyState, Consensus, CoreBusiness, ValuationInputs } from "./types.ts";
 import { riskBp } from "./valuation.ts";
 
 const V = MARKET_PARAMS.valuation;
-
-/** Average quarterly depreciation over the next four quarters, split into the AI line and the rest. */
-export function forwardDepreciation(assets: readonly Vintage[], turn: number): { ai: number; other: number } {
-  let ai = 0;
-  let other = 0;
-  for (const v of assets) {
-    const d = accumulatedDepAt(v, turn + 5) - accumulatedDepAt(v, turn + 1);
-    if (v.kind === "ai_servers" || v.kind === "facilities") ai += d;
-    else other += d;
-  }
-  return { ai: Math.floor(ai / 4), other: Math.floor(other / 4) };
-}
 
 /**
  * Where the core is heading (bp around 10_000): the lift closing on its target, and the customers
@@ -74,6 +61,10 @@ export function valuationInputs(c: CompanyState, turn: number, f: SeatMarketFact
   // sour market counts more of it, as earnings per share do ("margins over visions").
   const aiQ = mulBp(f.consensus.aiRevenue, BP - MARKET_PARAMS.demand.aiOpexBp) - f.powerCost - mulBp(dep.ai, V.depreciationWeightBp) - f.chipRnd;
   const strandedBp = strandedAheadBp(c, turn, fleet.serversAhead);
+  // Capacity in flight is an asset at cost (construction in progress) as far as power waits for
+  // it; its charge is not yet in the forward earnings. So a quarter's capex turns cash into
+  // capacity at par, and a seat gains nothing by stopping the build as the match ends.
+  const poweredBp = fleet.arrivingMw <= 0 ? BP : Math.floor((arrivingPoweredMw(c, turn, f.installedMw, fleet.arrivingMw) * BP) / fleet.arrivingMw);
   return {
     coreNopat: mulBp(coreQ * 4, afterTax),
     aiNopat: mulBp(aiQ * 4, afterTax),
@@ -86,7 +77,7 @@ export function valuationInputs(c: CompanyState, turn: number, f: SeatMarketFact
     capexPremiumBp: f.capexPremiumBp,
     beatPremiumBp: f.beatPremiumBp,
     eventPremiumBp: f.eventPremiumBp,
-    netCash: c.cash - debt,
+    netCash: c.cash - debt + mulBp(fleet.inFlightCost, poweredBp),
   };
 }
 
