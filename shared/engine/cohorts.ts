@@ -59,8 +59,7 @@ class OutlookSums {
       if (start > turn && start <= ahead) this.arriving += v.mw;
     } else if (v.kind === "facilities") {
       if (!flying) this.ai += d;
-    }
-    else this.other += d;
+    } else this.other += d;
   }
 
   outlook(): CohortOutlook {
