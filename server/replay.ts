@@ -2,6 +2,7 @@
  * Replay files (shared/protocol/replay.ts) from stored match logs. Re-simulation and
  * verification are the shared engine's (`Replayer`, `verifyReplay`): one fold for every runtime.
  */
+import { scoringIn } from "../shared/engine/score.ts";
 import { replayMatch, type MatchConfig, type MatchState } from "../shared/engine/index.ts";
 import { detectScheme, turnHash, type HashScheme } from "../shared/engine/replay.ts";
 import {
@@ -128,6 +129,7 @@ function entryOf(rec: MatchRecord): LibraryEntry {
     variant: rec.config.variant,
     turns: rec.config.turns,
     difficulty: rec.settings.difficulty,
+    scoring: scoringIn(rec.config),
     seats,
     winner: scores.find((x) => x.rank === 1)?.company ?? null,
     branch: b ? { matchId: b.matchId, turn: b.turn } : null,

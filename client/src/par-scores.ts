@@ -1,4 +1,5 @@
 /** The end screen's scores with their par (client/src/par.ts draws them). */
+import { scoringIn } from "../../shared/engine/score.ts";
 import type { SeatScore } from "../../shared/engine/types.ts";
 import type { Debrief } from "../../shared/debrief/types.ts";
 import { parLevelOf, seatPar } from "../../shared/engine/score.ts";
@@ -10,7 +11,7 @@ import type { ScoredSeat } from "./par.ts";
  */
 export function scoresWithPar(server: readonly SeatScore[], d: Debrief | null): (ScoredSeat & { readonly rank: number })[] {
   if (server.length > 0) return [...server];
-  if (d?.config.scoring !== "handicap") return [];
+  if (!d || scoringIn(d.config) !== "handicap") return [];
   const actual = d.runs.find((r) => r.kind === "actual");
   return (actual?.seats ?? []).map((s) => {
     const par = seatPar(s.company, parLevelOf(d.config), d.config.scenario, d.config.turns, d.config.turns);

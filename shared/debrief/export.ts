@@ -4,6 +4,7 @@
  * and as JSON. Pure: the server route does the I/O. Money in whole $M, percentages as numbers
  * (12.5 = 12.5%), column names stable snake_case ids; `lang` names the companies.
  */
+import { scoringIn } from "../engine/score.ts";
 import type { CompanyId } from "../engine/ids.ts";
 import { EXPORTED_LINES, snakeCase } from "../engine/statements.ts";
 import { PRICE_MOVE_PARTS } from "../engine/types.ts";
@@ -85,7 +86,7 @@ export function scoresTable(d: Debrief, meta: ExportMeta): Table {
       w.rank,
       // The score in hundredths of its unit: % of TSR, or % of a swing above par under the handicap (`scoring` names it).
       pct(w.scoreBp),
-      d.config.scoring,
+      scoringIn(d.config),
       pct(a.tsrBp),
       w.defaulted,
       p.raced,

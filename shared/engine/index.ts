@@ -16,7 +16,7 @@ export * from "./types.ts";
 export { createMatch, resolveConfig } from "./create-match.ts";
 export { resolveTurn } from "./resolve-turn.ts";
 export { validateDecision, decisionBounds, defaultDecision, parseDecision, decisionOutflows, budgetShortfall } from "./validate.ts";
-export { score, endingVerdict } from "./score.ts";
+export { score, endingVerdict, scoringIn } from "./score.ts";
 export { viewFor } from "./view.ts";
 export type { MatchView, PublicCompanyView, PrivateCompanyView, MarketView } from "./view.ts";
 export { hashState, canonicalJson } from "./hash.ts";

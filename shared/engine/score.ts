@@ -3,7 +3,7 @@
  * handicap (issue 11): TSR against the seat's own par, so no seat's starting hand decides the match.
  */
 import type { CompanyState, EndingVerdict, MatchState, SeatPar, SeatScore } from "./types.ts";
-import type { CompanyId, ParLevel, ScenarioId, Scoring } from "./ids.ts";
+import { CORE_FOUR, type CompanyId, type ParLevel, type ScenarioId, type Scoring } from "./ids.ts";
 import { BP } from "./money.ts";
 import { PAR_TABLE } from "../rules/params.ts";
 
@@ -67,6 +67,17 @@ export function handicapBp(tsr: number, par: SeatPar | null): number {
   return Math.round(((tsr - par.parBp) * BP) / par.swingBp);
 }
 
+/**
+ * The scoring a match actually ranks by. Par is calibrated on the four core companies' match (the
+ * default line-up, `npm run par`): in any other line-up the AI franchise is shared among other
+ * rivals and a par would mislead, so a handicap match of another line-up ranks by TSR.
+ */
+export function scoringIn(config: { readonly scoring: Scoring; readonly seats: readonly CompanyId[] }): Scoring {
+  if (config.scoring !== "handicap") return config.scoring;
+  const core = config.seats.length === CORE_FOUR.length && CORE_FOUR.every((id) => config.seats.includes(id));
+  return core ? "handicap" : "tsr";
+}
+
 function metric(state: MatchState, id: CompanyId, scoring: Scoring): number {
   const c = state.companies[id]!;
   const tsr = seatTsrBp(c);
@@ -89,10 +100,11 @@ function metric(state: MatchState, id: CompanyId, scoring: Scoring): number {
 export function score(state: MatchState): SeatScore[] {
   const rows = state.config.seats.map((id) => {
     const c = state.companies[id]!;
-    const par = state.config.scoring === "handicap" ? matchPar(state, id) : null;
+    const scoring = scoringIn(state.config);
+    const par = scoring === "handicap" ? matchPar(state, id) : null;
     return {
       company: id,
-      scoreBp: metric(state, id, state.config.scoring),
+      scoreBp: metric(state, id, scoring),
       tsrBp: seatTsrBp(c),
       cumulativeFcf: c.cumulativeFcf,
       aiShareBp: c.aiShareBp,

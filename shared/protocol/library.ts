@@ -4,7 +4,7 @@
  * own live matches come from `POST /api/matches/mine`, by seat token).
  */
 import { z } from "zod";
-import type { CompanyId, ScenarioId, Variant } from "../engine/ids.ts";
+import type { CompanyId, ScenarioId, Scoring, Variant } from "../engine/ids.ts";
 import type { BranchOrigin } from "./branch.ts";
 
 /** `GET /api/library?q=&page=&pageSize=`: every term of `q` must match (match id, scenario, variant, AI level, a company, a player's name). */
@@ -33,6 +33,8 @@ export interface LibraryEntry {
   readonly variant: Variant;
   readonly turns: number;
   readonly difficulty: string;
+  /** How the seats were ranked: a score is a percentage, or swings against par under "handicap". */
+  readonly scoring: Scoring;
   readonly seats: readonly LibrarySeat[];
   readonly winner: CompanyId | null;
   readonly branch: BranchOrigin | null;

@@ -30,6 +30,10 @@ describe("library and branching", () => {
     await page.goto(suite.server.url);
     await page.getByTestId("open-library").waitFor();
     await expect.poll(() => page.getByTestId("saved-list").locator("li[data-match]").count(), { timeout: 20_000 }).toBe(3);
+    // The three newest are Oracle-and-Apple matches: a line-up the handicap's par is not calibrated
+    // on ranks by TSR, so their scores read as percentages.
+    expect(await page.getByTestId("saved-list").textContent()).toMatch(/\d%/);
+    expect(await page.getByTestId("saved-list").textContent()).not.toMatch(/swings/);
     await auditedShot(page, "library-01-title-en");
 
     await page.getByTestId("open-library").click();
@@ -49,6 +53,9 @@ describe("library and branching", () => {
     await expect.poll(() => rowIds(page), { timeout: 20_000 }).toEqual([eight]);
     const row = page.locator(`[data-match="${eight}"]`);
     expect(await row.textContent()).toMatch(/AI/);
+    // The core four's match ranks by the handicap: its scores read in swings, not %.
+    expect(await row.textContent()).toMatch(/[+−]?\d\.\d swings/);
+    expect(await row.textContent()).not.toMatch(/\d%/);
     await page.getByTestId("library-search").fill("nobody-plays-this");
     await page.getByTestId("library-empty").waitFor();
     await page.getByTestId("library-search").fill("alphabet");

@@ -6,7 +6,7 @@
 import { describe, expect, test } from "vitest";
 import { COMPANIES, CORE_FOUR, PAR_LENGTHS, PAR_LEVELS, SCENARIOS } from "../../shared/engine/ids.ts";
 import { score } from "../../shared/engine/index.ts";
-import { handicapBp, parLevelOf, seatPar, seatTsrBp } from "../../shared/engine/score.ts";
+import { handicapBp, parLevelOf, scoringIn, seatPar, seatTsrBp } from "../../shared/engine/score.ts";
 import { PAR_TABLE } from "../../shared/rules/params.ts";
 import type { MatchState } from "../../shared/engine/types.ts";
 import { play, scriptedDecisions } from "./helpers.ts";
@@ -116,5 +116,19 @@ describe("score() under the handicap", () => {
   test("other scorings carry no par; before the first quarter the handicap is 0 for everyone", () => {
     expect(score(tsrStates[3]!).every((r) => r.par === undefined)).toBe(true);
     expect(score(hcStates[0]!).every((r) => r.scoreBp === 0 && r.par === undefined)).toBe(true);
+  });
+});
+
+describe("the handicap's line-up", () => {
+  test("ranks by par only in the core four's match, where par is calibrated; any other line-up ranks by TSR", () => {
+    expect(scoringIn({ scoring: "handicap", seats: ["meta", "alphabet", "amazon", "microsoft"] })).toBe("handicap");
+    expect(scoringIn({ scoring: "handicap", seats: ["oracle", "apple"] })).toBe("tsr");
+    expect(scoringIn({ scoring: "handicap", seats: ["microsoft", "amazon", "alphabet", "meta", "oracle"] })).toBe("tsr");
+    expect(scoringIn({ scoring: "fcf", seats: ["oracle"] })).toBe("fcf");
+    const end = play({ seed: 3, turns: 4, seats: ["oracle", "apple"], scoring: "handicap" }, scriptedDecisions).states.at(-1)!;
+    for (const row of score(end)) {
+      expect(row.scoreBp).toBe(row.tsrBp);
+      expect(row.par).toBeUndefined();
+    }
   });
 });

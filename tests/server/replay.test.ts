@@ -161,6 +161,10 @@ describe("the library", () => {
       expect(e.seats.filter((s) => s.rank === 1)).toHaveLength(1);
       expect(e.winner).toBe(e.seats.find((s) => s.rank === 1)?.company);
       expect(JSON.stringify(e)).not.toMatch(/seed|token|decisions/i);
+      // The scores' unit travels with them: the default handicap where its par is calibrated (the
+      // core four's line-up), TSR in any other line-up.
+      const core = e.seats.length === 4 && ["microsoft", "amazon", "alphabet", "meta"].every((c) => e.seats.some((x) => x.company === c));
+      expect(e.scoring).toBe(core ? "handicap" : "tsr");
     }
     const bobs = await libraryPage(env.app.storage, LibraryQuerySchema.parse({ q: "bob" }));
     expect(bobs.total).toBe(1);

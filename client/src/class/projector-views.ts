@@ -5,6 +5,7 @@
  * through — decisions, the market's reaction (each price move split into its parts), headlines —
  * and the class leaderboard.
  */
+import { scoringIn } from "../../../shared/engine/score.ts";
 import type { CompanyId, Scoring } from "../../../shared/engine/ids.ts";
 import { PRICE_MOVE_PARTS as MOVE_PARTS, type PriceMove, type TurnReport } from "../../../shared/engine/types.ts";
 import type { LeaderRow, MatchLive, ProjectorClassView } from "../../../shared/protocol/class.ts";
@@ -269,7 +270,7 @@ export function leaderboardStage(rows: readonly LeaderRow[], scoring?: Scoring):
 /** The stage the teacher chose, for the projected match. */
 export function projectorStage(v: ProjectorClassView): HTMLElement {
   const { match, stage } = v.projector;
-  if (stage === "leaderboard") return leaderboardStage(v.leaderboard, v.settings.scoring);
+  if (stage === "leaderboard") return leaderboardStage(v.leaderboard, scoringIn(v.settings));
   if (stage === "board") return v.live ? boardStage(v.live, match) : el("p", { class: "cl-msg", text: t("class.notPlayed") });
   if (!v.report) return el("p", { class: "cl-msg", testid: "pj-no-reveal", text: t("class.pj.noReveal") });
   if (stage === "decisions") return decisionsStage(v.report, match);

@@ -4,6 +4,7 @@
  * each with its controls (pause, resume, +1 min, advance, event, undo, project), the class-wide
  * controls, the projector's stages and the class leaderboard.
  */
+import { scoringIn } from "../../../shared/engine/score.ts";
 import type { CompanyId, Scoring } from "../../../shared/engine/ids.ts";
 import type { DilemmaMeter, LeaderRow, LiveSeat, MatchLive, SlotView, TeacherClassView } from "../../../shared/protocol/class.ts";
 import { lang, t } from "../lang.ts";
@@ -229,7 +230,7 @@ function matchCard(v: TeacherClassView, slot: SlotView, a: RunActions, compact: 
       el("td", { class: "l" }, seatState(s, l.phase)),
       el("td", { text: l.turn > 0 ? formatMoney(s.capex, L) : "—" }),
       el("td", {}, formatPrice(s.sharePriceCents), compact || l.turn === 0 ? null : change),
-      el("td", { text: l.turn > 0 ? formatScore(s.scoreBp, v.settings.scoring) : "—" }),
+      el("td", { text: l.turn > 0 ? formatScore(s.scoreBp, scoringIn(v.settings)) : "—" }),
     );
     const open = (): void => seatMenu(v, slot, s.company, a);
     row.addEventListener("click", open);
@@ -368,7 +369,7 @@ export function runView(v: TeacherClassView, origin: string, a: RunActions): HTM
     { class: "cl-side" },
     projectorCard(v, a),
     waiting.length > 0 ? rosterCard({ ...v, teams: waiting }, origin, a) : null,
-    leaderboardCard(v.leaderboard, waiting.length > 0 ? 6 : 12, v.settings.scoring),
+    leaderboardCard(v.leaderboard, waiting.length > 0 ? 6 : 12, scoringIn(v.settings)),
   );
   return el("div", { class: "cl-body", style: "grid-template-columns: 1fr 360px" }, main, side);
 }

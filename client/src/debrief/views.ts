@@ -4,6 +4,7 @@
  * and "what really happened". They draw what the shared debrief computed; no game rule lives here.
  * Styles: debrief.css.
  */
+import { scoringIn } from "../../../shared/engine/score.ts";
 import type { CompanyId, Scoring } from "../../../shared/engine/ids.ts";
 import { PRICE_MOVE_PARTS as MOVE_PARTS, type SeatScore } from "../../../shared/engine/types.ts";
 import type { Debrief, HistoryQuarter, HistorySeatRow, SeatPayoff } from "../../../shared/debrief/types.ts";
@@ -131,8 +132,8 @@ export function lessonPage(d: Debrief, me: CompanyId | null): HTMLElement {
         { class: isMe ? "mine" : "", "data-company": r.company },
         el("td", { text: String(r.rank) }),
         el("th", { scope: "row", class: "cp-left" }, seatLabel(r.company, isMe)),
-        el("td", {}, scoreCell(r.scoreBp, d.config.scoring)),
-        el("td", {}, scoreCell(r.restrainScoreBp, d.config.scoring)),
+        el("td", {}, scoreCell(r.scoreBp, scoringIn(d.config))),
+        el("td", {}, scoreCell(r.restrainScoreBp, scoringIn(d.config))),
         el("td", { text: money(r.valueCreated) }),
         el("td", { text: money(r.restrainValueCreated) }),
         el("td", { text: money(r.netIncome) }),

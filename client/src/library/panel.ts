@@ -4,7 +4,7 @@
  */
 import { button, el } from "../ui.ts";
 import { t } from "../lang.ts";
-import { formatChange } from "../format.ts";
+import { formatScore } from "../par.ts";
 import { SEAT_ICONS } from "../theme.ts";
 import { loadFromFile } from "../replay/load.ts";
 import { closeViewer, openViewer } from "../replay/session.ts";
@@ -48,7 +48,7 @@ export function savedMatches(): HTMLElement {
               "li",
               { "data-match": e.matchId },
               el("span", {
-                text: `${t(`scenario.${e.scenario}`)} · ${t("library.quarters", { n: e.turns })}${w ? ` · ${SEAT_ICONS[w.company] ?? "•"} ${t(`company.${w.company}`)} ${w.scoreBp === null ? "" : formatChange(w.scoreBp)}` : ""}`,
+                text: `${t(`scenario.${e.scenario}`)} · ${t("library.quarters", { n: e.turns })}${w ? ` · ${SEAT_ICONS[w.company] ?? "•"} ${t(`company.${w.company}`)} ${w.scoreBp === null ? "" : formatScore(w.scoreBp, e.scoring)}` : ""}`,
               }),
               button(t("library.watch"), `saved-watch-${e.matchId}`, () => navigate({ kind: "replay", matchId: e.matchId }), "rp-small"),
             ),

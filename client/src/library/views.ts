@@ -5,7 +5,7 @@ import type { LibraryEntry } from "../../../shared/protocol/library.ts";
 import type { LiveMatch } from "./api.ts";
 import { button, el, toast } from "../ui.ts";
 import { lang, t } from "../lang.ts";
-import { formatChange } from "../format.ts";
+import { formatScore } from "../par.ts";
 import { SEAT_ICONS, seatText } from "../theme.ts";
 import { resetSession } from "../net.ts";
 import { navigate } from "../replay/route.ts";
@@ -98,7 +98,7 @@ function finishedRow(e: LibraryEntry): HTMLTableRowElement {
               style: `color:${seatText(winner.company)}`,
               text: `${SEAT_ICONS[winner.company] ?? "•"} ${t(`company.${winner.company}`)}`,
             }),
-            ` ${winner.scoreBp === null ? "" : formatChange(winner.scoreBp)}`,
+            ` ${winner.scoreBp === null ? "" : formatScore(winner.scoreBp, e.scoring)}`,
           )
         : "—",
       el(
@@ -106,7 +106,7 @@ function finishedRow(e: LibraryEntry): HTMLTableRowElement {
         { class: "cp-muted lb-scores" },
         ranked
           .slice(1)
-          .map((s) => `${s.rank ?? "?"}. ${SEAT_ICONS[s.company] ?? "•"} ${s.scoreBp === null ? "—" : formatChange(s.scoreBp)}`)
+          .map((s) => `${s.rank ?? "?"}. ${SEAT_ICONS[s.company] ?? "•"} ${s.scoreBp === null ? "—" : formatScore(s.scoreBp, e.scoring)}`)
           .join("  "),
       ),
     ),
