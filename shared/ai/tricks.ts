@@ -25,11 +25,14 @@ export const TRICKS = [
 export type TrickId = (typeof TRICKS)[number];
 
 /**
- * Tricks that still beat the hard roster on today's engine (issue 11, measured by
- * `npm run tournament -- --groups paired --rosters hard`, 20 seeds × 4 seats): racing then
- * stopping cold in the last two quarters, +5.3 ± 6.0 pp over hard in the same seat and 35% of
- * wins (late capex is charged in full while the capacity it buys is not yet priced). It stays in
- * the regression set and the reports; the tests hold every other trick to losing.
+ * Tricks that still beat the AI on today's engine (issue 11, `npm run tournament -- --groups
+ * paired --rosters normal,hard`, 20 seeds × 4 seats, engine 2.2.0): racing then stopping cold in
+ * the last two quarters, +11.9 ± 3.6 pp over normal and +7.7 ± 4.8 over hard in the same seat
+ * (49% and 38% of wins). The gain is the stop, not the payout (a stop without the payout gains as
+ * much): the credit-aware arms racer's last quarters buy chips with no power to run them, and
+ * stopping repairs the trust that over-build cost; the score sees no future cost of a halted
+ * build-out. It stays in the regression set and the reports; the tests hold every other trick to
+ * losing.
  */
 export const OPEN_TRICKS: readonly TrickId[] = ["race_then_payout"];
 
