@@ -15,6 +15,7 @@ import { ENGINE_VERSION } from "../shared/engine/types.ts";
 import { wholeNumber } from "./cli-args.ts";
 import { PAR_DEFAULT_FULL_SEEDS, PAR_DEFAULT_SEEDS, PAR_FIRST_SEED, planPar, renderParJson, summarizePar } from "./par.ts";
 import { runJobs } from "./pool.ts";
+import { aiFingerprint } from "./ai-fingerprint.ts";
 
 const OptionsSchema = z.strictObject({
   seeds: z.number().int().min(2).max(10_000),
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   const runs = await runJobs(jobs, { workers: o.workers, batch: 1, onProgress: (done) => bar?.update(done) });
   bar?.stop();
   const par = summarizePar(runs);
-  const meta = { seeds: o.seeds, fullSeeds: o.fullSeeds, firstSeed: o.firstSeed, engineVersion: ENGINE_VERSION };
+  const meta = { seeds: o.seeds, fullSeeds: o.fullSeeds, firstSeed: o.firstSeed, engineVersion: ENGINE_VERSION, aiFingerprint: aiFingerprint() };
   writeFileSync(o.out, renderParJson(par, meta));
   if (o.raw) {
     const raw = runs.map((r) => ({ ...r.job, tsrBp: Object.fromEntries(r.seats.map((x) => [x.id, x.series.tsrBp])) }));

@@ -13,6 +13,7 @@ import { checkParamsDoc, loadFigureIds } from "../../balance/params-check.ts";
 import { MIN_SWING_BP, PAR_FIRST_SEED, lineupFor, parOf, planPar, quantile, renderParJson, summarizePar, type ParBySeat } from "../../balance/par.ts";
 import { planTournament } from "../../balance/tournament.ts";
 import type { MatchSummary } from "../../balance/types.ts";
+import { aiFingerprint } from "../../balance/ai-fingerprint.ts";
 
 const parFile = fileURLToPath(new URL("../../balance/params/par.json", import.meta.url));
 const figureIds = loadFigureIds(readFileSync(fileURLToPath(new URL("../../balance/figures.json", import.meta.url)), "utf8"));
@@ -20,6 +21,8 @@ const figureIds = loadFigureIds(readFileSync(fileURLToPath(new URL("../../balanc
 describe("the shipped par table", () => {
   test("is stamped with this engine: a changed ENGINE_VERSION needs `npm run par` (balance/par-cli.ts)", () => {
     expect(PAR_TABLE.engineVersion, "balance/params/par.json was calibrated on another engine: run `npm run par`").toBe(ENGINE_VERSION);
+    // The AI it was calibrated on: an AI change with the engine untouched also makes par stale.
+    expect(PAR_TABLE.aiFingerprint, "balance/params/par.json was calibrated on another AI: run `npm run par`").toBe(aiFingerprint());
   });
 
   test("every value says how it was calibrated, on this engine, and passes the citation check", () => {
@@ -127,7 +130,7 @@ describe("the calibration plan", () => {
         ),
       ]),
     ) as ParBySeat;
-    const text = renderParJson(par, { seeds: 24, fullSeeds: 8, firstSeed: PAR_FIRST_SEED, engineVersion: "9.9.9" });
+    const text = renderParJson(par, { seeds: 24, fullSeeds: 8, firstSeed: PAR_FIRST_SEED, engineVersion: "9.9.9", aiFingerprint: "0123456789abcdef" });
     const loaded = parseParams(ParTableSchema, unwrapParams(JSON.parse(text)), "par.json");
     expect(loaded.engineVersion).toBe("9.9.9");
     expect(loaded.levels.normal.apple.buildout).toEqual(par.normal.apple.buildout);
