@@ -13,12 +13,13 @@ import { z } from "zod";
 import { COMPANIES, MAX_TURNS, MIN_TURNS, PAR_LENGTHS, PAR_LEVELS } from "../shared/engine/ids.ts";
 import { ENGINE_VERSION } from "../shared/engine/types.ts";
 import { wholeNumber } from "./cli-args.ts";
-import { PAR_DEFAULT_FULL_SEEDS, PAR_DEFAULT_SEEDS, PAR_FIRST_SEED, planPar, renderParJson, summarizePar } from "./par.ts";
+import { PAR_DEFAULT_FULL_SEEDS, PAR_DEFAULT_HARD_SEEDS, PAR_DEFAULT_SEEDS, PAR_FIRST_SEED, planPar, renderParJson, summarizePar } from "./par.ts";
 import { runJobs } from "./pool.ts";
 import { aiFingerprint } from "./ai-fingerprint.ts";
 
 const OptionsSchema = z.strictObject({
   seeds: z.number().int().min(2).max(10_000),
+  hardSeeds: z.number().int().min(2).max(10_000),
   fullSeeds: z.number().int().min(0).max(10_000),
   levels: z.array(z.enum(PAR_LEVELS)).min(1),
   lengths: z.array(z.number().int().min(MIN_TURNS).max(MAX_TURNS)).min(1),
@@ -35,8 +36,9 @@ const pct = (bp: number): string => `${bp >= 0 ? "+" : ""}${(bp / 100).toFixed(1
 async function main(): Promise<void> {
   const program = new Command()
     .name("par")
-    .description("recalibrate each seat's par and swing (the handicap score) from hard-roster matches")
-    .option("--seeds <n>", "seeds (each played in both scenarios and both line-ups)", wholeNumber("--seeds"), PAR_DEFAULT_SEEDS)
+    .description("recalibrate each seat's par and swing (the handicap score) from matches of each AI level")
+    .option("--seeds <n>", "seeds of the core four at easy and normal (each played in both scenarios)", wholeNumber("--seeds"), PAR_DEFAULT_SEEDS)
+    .option("--hard-seeds <n>", "seeds of the core four at hard", wholeNumber("--hard-seeds"), PAR_DEFAULT_HARD_SEEDS)
     .option("--full-seeds <n>", "seeds of the seven-seat line-up (Oracle, Apple, Tesla's par)", wholeNumber("--full-seeds"), PAR_DEFAULT_FULL_SEEDS)
     .option("--levels <list>", "AI levels (analysis runs; the table needs all)", (v: string) => v.split(",").filter(Boolean), [...PAR_LEVELS])
     .option("--lengths <list>", "match lengths (analysis runs; the table needs all)", (v: string) => v.split(",").filter(Boolean).map(Number), [...PAR_LENGTHS])
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const o = parsed.data;
-  const jobs = planPar({ seeds: o.seeds, fullSeeds: o.fullSeeds, levels: o.levels, lengths: o.lengths, firstSeed: o.firstSeed });
+  const jobs = planPar({ seeds: o.seeds, hardSeeds: o.hardSeeds, fullSeeds: o.fullSeeds, levels: o.levels, lengths: o.lengths, firstSeed: o.firstSeed });
   const bar =
     o.progress && process.stderr.isTTY
       ? new cliProgress.SingleBar({ format: "par [{bar}] {value}/{total} matches | {eta_formatted} left", etaBuffer: 20 }, cliProgress.Presets.shades_classic)
@@ -63,7 +65,14 @@ async function main(): Promise<void> {
   const runs = await runJobs(jobs, { workers: o.workers, batch: 1, onProgress: (done) => bar?.update(done) });
   bar?.stop();
   const par = summarizePar(runs);
-  const meta = { seeds: o.seeds, fullSeeds: o.fullSeeds, firstSeed: o.firstSeed, engineVersion: ENGINE_VERSION, aiFingerprint: aiFingerprint() };
+  const meta = {
+    seeds: o.seeds,
+    hardSeeds: o.hardSeeds,
+    fullSeeds: o.fullSeeds,
+    firstSeed: o.firstSeed,
+    engineVersion: ENGINE_VERSION,
+    aiFingerprint: aiFingerprint(),
+  };
   writeFileSync(o.out, renderParJson(par, meta));
   if (o.raw) {
     const raw = runs.map((r) => ({ ...r.job, tsrBp: Object.fromEntries(r.seats.map((x) => [x.id, x.series.tsrBp])) }));

@@ -12,9 +12,9 @@ export const PAR_STRINGS = {
   "par.score": { en: "Score (swings above par)", "zh-CN": "得分（高于基准的波幅）" },
   "par.title": { en: "Scores against par", "zh-CN": "对照基准的得分" },
   "par.explain": {
-    en: "Handicap scoring, like golf: each company is measured against its own par — the return it usually makes in {n} quarters against {level} AI opponents — counted in its usual swings (half of its matches end within one swing of par). The best hand does not win by itself; playing it better than usual does.",
+    en: "Handicap scoring, like golf: each company is measured against its own par, counted in its usual swings (one swing is half the spread of its middle half of results). Par comes from simulated {n}-quarter matches against {level} AI opponents and is set so that every company finishes first equally often. The best hand does not win by itself; playing it better than usual does.",
     "zh-CN":
-      "让分计分，和高尔夫一样：每家公司都与自己的基准比较——基准是它在{n}个季度里面对{level}难度AI对手时通常取得的回报——以它常见的波幅为单位计算（一半的比赛结果落在基准上下一个波幅之内）。起手牌最好并不能自动获胜，打得比平常更好才行。",
+      "让分计分，和高尔夫一样：每家公司都与自己的基准比较，以它常见的波幅为单位计算（一个波幅是其中间一半结果跨度的一半）。基准来自面对{level}难度AI对手的{n}个季度模拟比赛，设定为让每家公司获得第一的机会相同。起手牌最好并不能自动获胜，打得比平常更好才行。",
   },
   "par.beat": { en: "{company} beat its par of {par} by {swings} swings", "zh-CN": "{company}超出其基准{par}，高出{swings}个波幅" },
   "par.missed": { en: "{company} missed its par of {par} by {swings} swings", "zh-CN": "{company}未达其基准{par}，低了{swings}个波幅" },

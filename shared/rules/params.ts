@@ -339,7 +339,7 @@ export const MarketParamsSchema = z.object({
   }),
 });
 
-/** One seat's par in one scenario and match length: median TSR and its swing (half the IQR) after each quarter, bp. */
+/** One seat's par in one scenario and match length: its par TSR (balance/par.ts) and its swing (half the IQR) after each quarter, bp. */
 const SeatParSchema = z.object({ parBp: z.array(bp).min(MIN_TURNS).max(MAX_TURNS), swingBp: z.array(int.min(1)).min(MIN_TURNS).max(MAX_TURNS) });
 /** Match length (quarters, as a key) → par path of that length. */
 const ParByLengthSchema = z

@@ -10,7 +10,19 @@ import { COMPANIES, CORE_FOUR, PAR_LENGTHS, PAR_LEVELS, SCENARIOS } from "../../
 import { ENGINE_VERSION } from "../../shared/engine/types.ts";
 import { PAR_TABLE, ParTableSchema, parseParams, unwrapParams } from "../../shared/rules/params.ts";
 import { checkParamsDoc, loadFigureIds } from "../../balance/params-check.ts";
-import { MIN_SWING_BP, PAR_FIRST_SEED, lineupFor, parOf, planPar, quantile, renderParJson, summarizePar, type ParBySeat } from "../../balance/par.ts";
+import {
+  MIN_SWING_BP,
+  PAR_FIRST_SEED,
+  equalChanceOffsets,
+  equalChancePars,
+  lineupFor,
+  parOf,
+  planPar,
+  quantile,
+  renderParJson,
+  summarizePar,
+  type ParBySeat,
+} from "../../balance/par.ts";
 import { planTournament } from "../../balance/tournament.ts";
 import type { MatchSummary } from "../../balance/types.ts";
 import { aiFingerprint } from "../../balance/ai-fingerprint.ts";
@@ -75,6 +87,65 @@ describe("robust statistics", () => {
 
   test("a seat that hardly varies still gets the minimum swing", () => {
     expect(parOf([[50], [50], [51]], 1).swingBp).toEqual([MIN_SWING_BP]);
+  });
+});
+
+/** A deterministic sample: three seats riding one common draw, the fourth on its own (like Amazon's cloud against the rest's boom). */
+function oneApart(n: number): number[][] {
+  let x = 12_345;
+  const draw = (): number => {
+    x = (x * 1_103_515_245 + 12_345) % 2 ** 31;
+    return x / 2 ** 31 - 0.5;
+  };
+  return Array.from({ length: n }, () => {
+    const common = draw() * 4;
+    return [common + draw() * 0.6, common + draw() * 0.6, common + draw() * 0.6, draw() * 4];
+  });
+}
+
+const winShares = (z: readonly (readonly number[])[], b: readonly number[]): number[] => {
+  const wins = new Array<number>(b.length).fill(0);
+  for (const row of z) {
+    const v = row.map((x, i) => x + b[i]!);
+    wins[v.indexOf(Math.max(...v))]! += 1 / z.length;
+  }
+  return wins;
+};
+
+describe("equal chances to finish first", () => {
+  test("a seat whose luck runs apart from the others' tops the table too often at its median; the offsets even it out", () => {
+    const z = oneApart(2_000);
+    const atMedian = winShares(z, [0, 0, 0, 0]);
+    expect(atMedian[3]).toBeGreaterThan(0.4);
+    const b = equalChanceOffsets(z);
+    // Its par moves up (a negative offset), the others' down; offsets sum to zero.
+    expect(b[3]).toBeLessThan(-0.2);
+    expect(Math.abs(b.reduce((s, x) => s + x, 0))).toBeLessThan(1e-9);
+    for (const share of winShares(z, b)) expect(Math.abs(share - 0.25)).toBeLessThan(0.03);
+    // Same sample, same offsets (the table is rewritten byte for byte).
+    expect(equalChanceOffsets(z)).toEqual(b);
+  });
+
+  test("seats alike need no offset", () => {
+    const same = oneApart(800).map((r) => [r[0]!, r[0]!, r[0]!, r[0]!]);
+    expect(equalChanceOffsets(same).every((x) => Math.abs(x) < 1e-9)).toBe(true);
+    expect(equalChanceOffsets([])).toEqual([]);
+  });
+
+  test("the core four's pars are their medians moved by the offset in swings", () => {
+    const z = oneApart(400);
+    // TSR paths of two quarters: each seat's draw in bp around a seat-specific level.
+    const paths = z.map((r) => r.map((x, i) => [Math.round(x * 100), Math.round(1_000 * i + x * 1_000)]));
+    const own = [0, 1, 2, 3].map((i) =>
+      parOf(
+        paths.map((m) => m[i]!),
+        2,
+      ),
+    );
+    const pars = equalChancePars(paths, 2);
+    // The seat apart must beat a par above its median; swings are untouched.
+    expect(pars[3]!.parBp[1]).toBeGreaterThan(own[3]!.parBp[1]!);
+    for (const [i, p] of pars.entries()) expect(p.swingBp).toEqual(own[i]!.swingBp);
   });
 });
 
