@@ -118,7 +118,7 @@ export const DIFFICULTIES: Readonly<Record<Difficulty, DifficultyLevel>> = {
     personalities: ["guidance", "grim_trigger", "tit_for_tat"],
     planning: { depth: 4, candidates: 3, samples: 1 },
   },
-  hard: { byCompany: {}, personalities: ["planner"], planning: { depth: 8, candidates: 12, samples: 3 } },
+  hard: { byCompany: {}, personalities: ["planner"], planning: { depth: 8, candidates: 13, samples: 3 } },
 };
 
 export function isDifficulty(x: unknown): x is Difficulty {

@@ -14,7 +14,7 @@ import { decisionBounds, defaultDecision } from "../engine/validate.ts";
 import { score } from "../engine/score.ts";
 import { clamp, mulBp } from "../engine/money.ts";
 import type { Planning, Policy, PolicyContext } from "./policy.ts";
-import { cashFloor, documentedDividend, mixSeed, returnsFromFcf, shape, yoyBase, yoyGrowthBp } from "./shape.ts";
+import { cashFloor, costPerMw, documentedDividend, mixSeed, powerHeadroomMw, returnsFromFcf, shape, yoyBase, yoyGrowthBp } from "./shape.ts";
 import { beliefState } from "./belief.ts";
 import {
   armsRacerPolicy,
@@ -63,6 +63,23 @@ export const momentumPolicy: Policy = (view, ctx) => {
 };
 
 /**
+ * `line`, buying no more capacity than the power it will have within a year can run (never below
+ * the seat's default capex). The arms racer's roll-outs end in chips with no power to run them,
+ * which the market values at nothing, so racing looked worse to the planner than it is to a player
+ * who races only as far as power allows: racing then stopping cold beat `hard` by +15 pp in the
+ * Microsoft seat until the planner weighed this line (issue 11).
+ */
+export function poweredLine(line: Policy): Policy {
+  return (view, ctx) => {
+    const d = line(view, ctx);
+    const o = view.own;
+    if (!o) return d;
+    const cap = Math.max(0, powerHeadroomMw(o, view.turn)) * costPerMw(view);
+    return d.capex > cap ? { ...d, capex: Math.max(cap, Math.min(d.capex, ctx.defaultDecision.capex)) } : d;
+  };
+}
+
+/**
  * What the planner may do this quarter, best-first by prior: each personality's own call and a
  * few plain stances. A roll-out keeps playing the same candidate, so it values a whole line of
  * play, not a one-quarter deviation. `candidates` takes a prefix of this list.
@@ -80,6 +97,7 @@ export const CANDIDATES: readonly (readonly [string, Policy])[] = [
   ["grim_trigger", grimTriggerPolicy],
   ["stance_250", stancePolicy(25_000)],
   ["max_build", maxBuildPolicy],
+  ["powered_racer", poweredLine(armsRacerPolicy)],
 ];
 
 /**

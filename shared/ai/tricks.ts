@@ -25,14 +25,13 @@ export const TRICKS = [
 export type TrickId = (typeof TRICKS)[number];
 
 /**
- * Tricks that still beat the AI on today's engine (issue 11, `npm run tournament -- --groups
- * paired --rosters normal,hard`, 20 seeds × 4 seats, engine 2.2.0): racing then stopping cold in
- * the last two quarters, +11.9 ± 3.6 pp over normal and +7.7 ± 4.8 over hard in the same seat
- * (49% and 38% of wins). The gain is the stop, not the payout (a stop without the payout gains as
- * much): the credit-aware arms racer's last quarters buy chips with no power to run them, and
- * stopping repairs the trust that over-build cost; the score sees no future cost of a halted
- * build-out. It stays in the regression set and the reports; the tests hold every other trick to
- * losing.
+ * Tricks that still beat an AI roster on today's engine (issue 11, `npm run tournament -- --groups
+ * paired`, 20 seeds × 4 seats, engine 2.3.0): racing then stopping cold in the last two quarters,
+ * +6.9 ± 3.8 pp over `normal` in the same seat (Microsoft +12.8, Alphabet +11.6), and +2.6 ± 5.1
+ * over `hard` (within its noise, 28% of wins). What is left is the dilemma's temptation, which the
+ * calibration requires (GAME.md T > R): a racer who stops before its chips go dark beats a
+ * disciplined Microsoft or a tit-for-tat Alphabet, whose characters do not race. The tests hold
+ * every other trick to losing against `hard`.
  */
 export const OPEN_TRICKS: readonly TrickId[] = ["race_then_payout"];
 

@@ -99,15 +99,16 @@ export function reactToQuarter(regime: Regime, aiEvidenceBp: number, x: SeatExpe
   const evidence = evidenceBp(aiEvidenceBp, x);
   // Capex beyond what the evidence justifies moves the premium at the mood's rate (negative when
   // sour: punished; positive in euphoria: rewarded); capex below it, at a third of the rate the
-  // other way (a cut is frowned on in euphoria). A sour market welcomes a cut only as far as it
-  // repairs the credibility that overspending cost: discipline restores trust, it does not earn a
-  // premium — the documents reward capex with evidence and punish it without (MARKETS.md §1), and
-  // no one rallies on a company leaving the race (gt_zuck_asymmetry).
+  // other way (a cut is frowned on in euphoria). A sour market does not rally on a cut: the cash
+  // it saves is in the price already (net cash, forward earnings), and the distrust overspending
+  // earned fades at its usual pace, so a racer cannot buy its credibility back by stopping cold as
+  // the match ends (issue 11). The documents reward capex with evidence and punish it without
+  // (MARKETS.md §1); none shows a rally for leaving the race (gt_zuck_asymmetry).
   const unexplained = sCapex - Math.floor((Math.max(0, evidence) * E.evidenceCoverBp) / BP);
   const rate = E.capexReactionBp[regime];
   const carried = fade(before.capexPremiumBp);
   const raw = unexplained > 0 ? mulBp(unexplained, rate) : Math.trunc(mulBp(unexplained, rate) / 3);
-  const capexMove = unexplained < 0 && raw > 0 ? Math.min(raw, Math.max(0, -carried)) : raw;
+  const capexMove = unexplained < 0 && raw > 0 ? 0 : raw;
   const beatMove = mulBp(evidence, E.revenueReactionBp) + mulBp(sNi, E.earningsReactionBp);
   const span = E.credibilityMaxBp - BP;
   return {

@@ -6,7 +6,7 @@
 import type { ChipType, CompanyId, DealKind, EventKind, ParLevel, Rating, Regime, ScenarioId, Scoring, Tenor, Variant } from "./ids.ts";
 
 export const STATE_VERSION = 1;
-export const ENGINE_VERSION = "2.2.0";
+export const ENGINE_VERSION = "2.3.0";
 
 /** A seat's choices for one quarter. Money in $M per quarter. */
 export interface Decision {

@@ -5,8 +5,8 @@
 import { describe, expect, test } from "vitest";
 import { viewFor } from "../../shared/engine/view.ts";
 import { contextFor } from "../../shared/ai/index.ts";
-import { CANDIDATES, makePlanner } from "../../shared/ai/planner.ts";
-import { yoyBase, yoyGrowthBp } from "../../shared/ai/shape.ts";
+import { CANDIDATES, makePlanner, poweredLine } from "../../shared/ai/planner.ts";
+import { costPerMw, powerHeadroomMw, yoyBase, yoyGrowthBp } from "../../shared/ai/shape.ts";
 import { sampleStates } from "./states.ts";
 
 const PLANNING = { depth: 2, candidates: 6, samples: 1 };
@@ -39,5 +39,39 @@ describe("planner hysteresis", () => {
         if (JSON.stringify(stay(viewFor(state, seat), ctx)) !== JSON.stringify(free(viewFor(state, seat), ctx))) differ++;
       }
     expect(differ).toBeGreaterThan(0);
+  });
+});
+
+describe("the powered racer", () => {
+  test("races only as far as the power it will have within a year runs the servers, never below its default", () => {
+    const [, racer] = CANDIDATES.find(([name]) => name === "arms_racer")!;
+    const powered = poweredLine(racer);
+    let capped = 0;
+    let free = 0;
+    for (const { state } of sampleStates({ seeds: 4, turns: [2, 5, 8] }))
+      for (const seat of state.config.seats) {
+        if (state.companies[seat]?.status !== "active") continue;
+        const view = viewFor(state, seat);
+        const ctx = contextFor(state, seat, 5);
+        const own = racer(view, ctx);
+        const d = powered(view, ctx);
+        const cap = Math.max(0, powerHeadroomMw(view.own!, view.turn)) * costPerMw(view);
+        // Everything but capex is the racer's own call.
+        expect({ ...d, capex: 0 }).toEqual({ ...own, capex: 0 });
+        if (own.capex <= cap) {
+          expect(d.capex).toBe(own.capex);
+          free++;
+        } else {
+          expect(d.capex).toBe(Math.max(cap, Math.min(own.capex, ctx.defaultDecision.capex)));
+          if (d.capex < own.capex) capped++;
+        }
+      }
+    // These states hold both cases: seats with power to spare and seats that would buy dark chips.
+    expect(capped).toBeGreaterThan(0);
+    expect(free).toBeGreaterThan(0);
+  });
+
+  test("the hard planner weighs it", () => {
+    expect(CANDIDATES.map(([name]) => name)).toContain("powered_racer");
   });
 });

@@ -124,6 +124,7 @@ describe("golden hash", () => {
     "2.0.0": "47579d538d1d129e2e34b5ba6a74273a9d03c938a300fd01b1abd183cf4b87b9",
     "2.1.0": "1b66d6ee6b13ad43bbbba22b6b74061b90c8a14f6fab9f36b9fa0a8ab8adcbd1",
     "2.2.0": "71db9f42121b1be1593e4124950335ed5d8c94381a856a36c3f7735a837b1f5e",
+    "2.3.0": "20ecdd4eb77d645bf9847e9472c40863fe0d5b01b8138c4ec510c284ef3b409d",
   };
 
   test("fixed seed + fixed decision script → the golden hash pinned for this ENGINE_VERSION", () => {

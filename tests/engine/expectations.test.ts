@@ -65,22 +65,26 @@ describe("the reaction (January 2026)", () => {
     expect(reactToQuarter("euphoria", 8000, cut, none).capexPremiumBp).toBeLessThan(0);
   });
 
-  test("a sour market's welcome for a cut repairs the trust overspending cost, and earns no premium beyond it", () => {
+  test("a sour market does not rally on a cut: lost trust fades at its usual pace, however deep the cut", () => {
     const cut = quarter([30_000, 24_000], [4000, 4000], [70_000, 70_000], [30_000, 30_000]);
     const stop = quarter([30_000, 0], [4000, 4000], [70_000, 70_000], [30_000, 30_000]);
+    const calm = quarter([30_000, 30_000], [4000, 4000], [70_000, 70_000], [30_000, 30_000]);
     // A seat in good standing gains nothing from cutting, however deep (no rally on leaving the race).
     expect(reactToQuarter("disillusionment", 8000, cut, none).capexPremiumBp).toBe(0);
     expect(reactToQuarter("disillusionment", 8000, stop, none).capexPremiumBp).toBe(0);
-    // A punished over-builder wins back trust by cutting, up to neutral and no further.
+    // A punished over-builder that stops cold is where it would be had it spent as expected: the
+    // distrust fades by the same third, no faster (stopping as the match ends buys nothing back).
     const punished = { capexPremiumBp: -2000, beatPremiumBp: 0 };
     const faded = -2000 + Math.round((2000 * E.credibilityDecayBp) / 10_000);
-    const repaired = reactToQuarter("disillusionment", 8000, cut, punished).capexPremiumBp;
-    expect(repaired).toBeGreaterThan(faded);
-    expect(repaired).toBeLessThanOrEqual(0);
-    // Stopping outright repairs faster, and a second quarter of it lands on neutral, not above.
+    const asExpected = reactToQuarter("disillusionment", 8000, calm, punished).capexPremiumBp;
+    expect(asExpected).toBe(faded);
+    expect(reactToQuarter("disillusionment", 8000, cut, punished).capexPremiumBp).toBe(faded);
     const once = reactToQuarter("disillusionment", 8000, stop, punished);
-    expect(once.capexPremiumBp).toBeGreaterThan(repaired);
-    expect(reactToQuarter("disillusionment", 8000, stop, once).capexPremiumBp).toBe(0);
+    expect(once.capexPremiumBp).toBe(faded);
+    expect(reactToQuarter("disillusionment", 8000, stop, once).capexPremiumBp).toBeLessThan(0);
+    // Overspending again, by contrast, deepens it.
+    const raise = quarter([30_000, 36_000], [4000, 4000], [70_000, 70_000], [30_000, 30_000]);
+    expect(reactToQuarter("disillusionment", 8000, raise, punished).capexPremiumBp).toBeLessThan(faded);
     // Capex the revenue evidence more than covers is not a cut: it earns no credibility premium either.
     const backed = quarter([30_000, 30_000], [4000, 5000], [70_000, 72_000], [30_000, 31_000]);
     expect(reactToQuarter("scrutiny", 8000, backed, none).capexPremiumBp).toBe(0);
