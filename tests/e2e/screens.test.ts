@@ -209,7 +209,10 @@ describe("the decision flow", () => {
     const page = await openPage(ctx, problems, "timer");
     await page.goto(suite.server.url);
     await page.getByTestId("turns-input").fill("4");
-    await page.getByTestId("timer-input").fill("10");
+    // A 30 s turn: the warning shows in its last 10 s (warnSecondsFor), which leaves the audit
+    // time to finish before the timer replaces the draft. With a 10 s turn it showed from the
+    // start, and under CI load the turn could end mid-audit (the reveal overlapping the warning).
+    await page.getByTestId("timer-input").fill("30");
     await page.getByTestId("solo-button").click();
     await page.getByTestId("decision-panel").waitFor({ timeout: 30_000 });
     const dflt = await page.evaluate(
@@ -218,8 +221,8 @@ describe("the decision flow", () => {
           .capex,
     );
     await page.getByTestId("decide-capex").fill("1");
-    // With a 10 s turn the warning shows from the start; it names what will stand.
-    await expect.poll(() => page.getByTestId("draft-warning").isVisible(), { timeout: 10_000 }).toBe(true);
+    // The warning names what will stand.
+    await expect.poll(() => page.getByTestId("draft-warning").isVisible(), { timeout: 30_000 }).toBe(true);
     expect(await page.getByTestId("draft-warning").textContent()).toMatch(/not committed.+default decision stands/);
     // The warning sits beside the Commit button and moves nothing off the screen.
     await check(page, "41-draft-warning", []);
