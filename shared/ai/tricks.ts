@@ -27,8 +27,8 @@ export type TrickId = (typeof TRICKS)[number];
 /**
  * Tricks that still beat an AI roster on today's engine (issue 11, `npm run tournament -- --groups
  * paired`, 20 seeds × 4 seats, engine 2.3.0): racing then stopping cold in the last two quarters,
- * +6.9 ± 3.8 pp over `normal` in the same seat (Microsoft +12.8, Alphabet +11.6), and +2.6 ± 5.1
- * over `hard` (within its noise, 28% of wins). What is left is the dilemma's temptation, which the
+ * +8.1 ± 3.4 pp over `normal` in the same seat (Microsoft +16.5, Alphabet +10.8); it loses to
+ * `hard` (−2.4 ± 4.2, 25% of wins). What is left is the dilemma's temptation, which the
  * calibration requires (GAME.md T > R): a racer who stops before its chips go dark beats a
  * disciplined Microsoft or a tit-for-tat Alphabet, whose characters do not race. The tests hold
  * every other trick to losing against `hard`.

@@ -5,7 +5,7 @@
 import { describe, expect, test } from "vitest";
 import { viewFor } from "../../shared/engine/view.ts";
 import { contextFor } from "../../shared/ai/index.ts";
-import { CANDIDATES, makePlanner, poweredLine } from "../../shared/ai/planner.ts";
+import { CANDIDATES, makePlanner, poweredLine, runRate } from "../../shared/ai/planner.ts";
 import { costPerMw, powerHeadroomMw, yoyBase, yoyGrowthBp } from "../../shared/ai/shape.ts";
 import { sampleStates } from "./states.ts";
 
@@ -73,5 +73,15 @@ describe("the powered racer", () => {
 
   test("the hard planner weighs it", () => {
     expect(CANDIDATES.map(([name]) => name)).toContain("powered_racer");
+  });
+});
+
+describe("the stances' base", () => {
+  test("is the run rate of the last four quarters, so a spike a year ago is not repeated", () => {
+    const seat = (capexHistory: number[]) => ({ capexHistory }) as unknown as Parameters<typeof runRate>[0];
+    expect(runRate(seat([]), 7)).toBe(7);
+    expect(runRate(seat([10, 20]), 7)).toBe(15);
+    // A year-ago spike of 40 among quarters of 10: the year-ago base would repeat 40; the run rate is 17.5.
+    expect(runRate(seat([5, 40, 10, 10, 10]), 7)).toBe(18);
   });
 });
