@@ -168,18 +168,23 @@ export function equalChanceOffsets(z: readonly (readonly number[])[]): number[] 
   return b;
 }
 
-/**
- * The core four's pars, moved so each has the same chance of finishing first (`equalChanceOffsets`
- * after every quarter): a seat's par is its median less its offset in swings. `paths[match][seat]`.
- */
-export function equalChancePars(paths: readonly (readonly (readonly number[])[])[], quarters: number): SeatParPath[] {
+/** Each seat's median par from aligned paths (`paths[match][seat]`). */
+function medianPars(paths: readonly (readonly (readonly number[])[])[], quarters: number): SeatParPath[] {
   const seats = paths[0]?.length ?? 0;
-  const own = Array.from({ length: seats }, (_, i) =>
+  return Array.from({ length: seats }, (_, i) =>
     parOf(
       paths.map((m) => m[i]!),
       quarters,
     ),
   );
+}
+
+/**
+ * The core four's pars, moved so each has the same chance of finishing first (`equalChanceOffsets`
+ * after every quarter): a seat's par is its median less its offset in swings. `paths[match][seat]`.
+ */
+export function equalChancePars(paths: readonly (readonly (readonly number[])[])[], quarters: number): SeatParPath[] {
+  const own = medianPars(paths, quarters);
   for (let q = 0; q < quarters; q++) {
     const z = paths.map((m) => m.map((p, i) => ((p[q] ?? p[p.length - 1] ?? 0) - own[i]!.parBp[q]!) / own[i]!.swingBp[q]!));
     const b = equalChanceOffsets(z);
@@ -214,15 +219,7 @@ export function summarizePar(runs: readonly MatchSummary[]): ParBySeat {
             .map((r) => seats.map((id) => r.seats.find((x) => x.id === id)?.series.tsrBp))
             .filter((m): m is number[][] => m.every((p) => p !== undefined));
           if (paths.length === 0) continue;
-          const pars =
-            lineup === "core"
-              ? equalChancePars(paths, turns)
-              : seats.map((_, i) =>
-                  parOf(
-                    paths.map((m) => m[i]!),
-                    turns,
-                  ),
-                );
+          const pars = lineup === "core" ? equalChancePars(paths, turns) : medianPars(paths, turns);
           seats.forEach((id, i) => {
             bySeat[id][scenario][String(turns)] = pars[i]!;
           });

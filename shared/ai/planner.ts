@@ -7,7 +7,6 @@
  * time, so the decision is deterministic.
  */
 import type { CompanyId } from "../engine/ids.ts";
-import type { PublicCompanyView } from "../engine/view.ts";
 import type { Decision, MatchState } from "../engine/types.ts";
 import { viewFor } from "../engine/view.ts";
 import { resolveTurn } from "../engine/resolve-turn.ts";
@@ -15,7 +14,7 @@ import { decisionBounds, defaultDecision } from "../engine/validate.ts";
 import { score } from "../engine/score.ts";
 import { clamp, mulBp } from "../engine/money.ts";
 import type { Planning, Policy, PolicyContext } from "./policy.ts";
-import { cashFloor, costPerMw, documentedDividend, mixSeed, powerHeadroomMw, returnsFromFcf, shape, yoyBase, yoyGrowthBp } from "./shape.ts";
+import { cashFloor, costPerMw, documentedDividend, mixSeed, powerHeadroomMw, returnsFromFcf, runRate, shape, yoyBase, yoyGrowthBp } from "./shape.ts";
 import { beliefState } from "./belief.ts";
 import {
   armsRacerPolicy,
@@ -29,25 +28,13 @@ import {
   titForTatPolicy,
 } from "./personalities.ts";
 
-/**
- * The seat's capex run rate: the mean of its last four quarters. The planner's stances (and its
- * model of each rival) grow this, not the year-ago quarter, so a spike is not echoed a year later:
- * with the year-ago base the hard planner moved capex by a median 25% a quarter (p90 100%), with
- * the run rate 15% (p90 75%), and it predicts rivals better (hard over normal +8.8 → +14.5 pp a
- * seat over 40 duplicate pairs; issue 11).
- */
-export function runRate(o: PublicCompanyView, fallback: number): number {
-  const h = o.capexHistory.slice(-4);
-  return h.length === 0 ? fallback : Math.round(h.reduce((a, x) => a + x, 0) / h.length);
-}
-
-/** A capex stance as a policy: growth `growthBp` on `base` (the run rate), the gap borrowed, spare cash returned when restrained. */
-export function stancePolicy(growthBp: number, base: (o: PublicCompanyView, fallback: number) => number = runRate): Policy {
+/** A capex stance as a policy: growth `growthBp` on the run rate (`runRate`), the gap borrowed, spare cash returned when restrained. */
+export function stancePolicy(growthBp: number): Policy {
   return (view, ctx) => {
     const o = view.own;
     if (!o) return ctx.defaultDecision;
     return shape(view, ctx, {
-      capex: mulBp(base(o, ctx.defaultDecision.capex), growthBp),
+      capex: mulBp(runRate(o, ctx.defaultDecision.capex), growthBp),
       energy: { premiumBp: growthBp >= 15_000 ? 4_000 : 1_500, maxDeals: growthBp >= 15_000 ? 2 : 1, needMw: 0 },
       financing: { borrow: "gap", floor: cashFloor(o, 1_500), tenor: 10, maxShareBp: 7_000 },
       buybacks: growthBp <= 12_000 ? returnsFromFcf(o, 7_000) : 0,

@@ -5,8 +5,8 @@
 import { describe, expect, test } from "vitest";
 import { viewFor } from "../../shared/engine/view.ts";
 import { contextFor } from "../../shared/ai/index.ts";
-import { CANDIDATES, makePlanner, poweredLine, runRate } from "../../shared/ai/planner.ts";
-import { costPerMw, powerHeadroomMw, yoyBase, yoyGrowthBp } from "../../shared/ai/shape.ts";
+import { CANDIDATES, makePlanner, poweredLine } from "../../shared/ai/planner.ts";
+import { costPerMw, powerHeadroomMw, runRate, yoyBase, yoyGrowthBp } from "../../shared/ai/shape.ts";
 import { sampleStates } from "./states.ts";
 
 const PLANNING = { depth: 2, candidates: 6, samples: 1 };
