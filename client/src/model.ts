@@ -182,9 +182,21 @@ export function boundReasonText(r: BoundReason): string {
   return hasKey(r.key) ? t(r.key, renderParams(r.params)) : t("bounds.other");
 }
 
+/** A limit as the decision panel shows it: one short line, and the whole sentence behind it (the same text when it is short already). */
+export interface LimitText {
+  readonly short: string;
+  readonly full: string;
+}
+
+export function boundReasonLimit(r: BoundReason): LimitText {
+  const full = boundReasonText(r);
+  const shortKey = `${r.key}.short`;
+  return { short: hasKey(r.key) && hasKey(shortKey) ? t(shortKey, renderParams(r.params)) : full, full };
+}
+
 /** The reasons that limit one decision field (the engine tags them with the field's name; `all` limits every field). */
-export function reasonsFor(b: DecisionBounds, field: string): string[] {
-  return b.reasons.filter((r) => r.field === field || r.field === "all").map(boundReasonText);
+export function reasonsFor(b: DecisionBounds, field: string): LimitText[] {
+  return b.reasons.filter((r) => r.field === field || r.field === "all").map(boundReasonLimit);
 }
 
 /** Renders an engine headline (an i18n key + parameters); an unknown key falls back to the event's name. */

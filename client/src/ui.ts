@@ -77,8 +77,8 @@ export function rangeField(o: {
   step: number;
   value: number;
   rangeText: string;
-  /** Why the range is limited, in the player's language (empty when it is not). */
-  reasons?: readonly string[];
+  /** Why the range is limited (`limitLines`), or null when it is not. */
+  why?: HTMLElement | null;
   help?: Node | null;
   toDisplay: (raw: number) => string;
   fromDisplay: (text: string) => number;
@@ -105,8 +105,8 @@ export function rangeField(o: {
   const note = el("div", { class: "cp-note", testid: `${o.testid}-note`, "aria-live": "polite" });
   const error = el("div", { class: "cp-error", testid: `${o.testid}-error`, role: "alert" });
   error.hidden = true;
-  const reasons = (o.reasons ?? []).filter((r) => r.length > 0);
-  const why = reasons.length ? el("div", { class: "cp-why", testid: `${o.testid}-why` }, ...reasons.map((r) => el("div", { text: r }))) : null;
+  const why = o.why ?? null;
+  why?.setAttribute("data-testid", `${o.testid}-why`);
   const setValue = (v: number, from: "range" | "input" | "code") => {
     value = clamp(v);
     if (from !== "range") range.value = String(value);

@@ -1,12 +1,13 @@
 /**
  * Chip R&D's payoff (issue 11): R&D designs the programme's next generation, so the custom servers
- * bought after it do more work per MW, with diminishing returns.
+ * bought after it do more work per MW, with diminishing returns. The decision panel's note is one
+ * short sentence (the panel must fit 720 px in its tallest quarter); the glossary says the rest.
  */
 import type { BilingualString } from "./bilingual.ts";
 
 export const CHIPS_STRINGS = {
   "chips.rndNext": {
-    en: "It also designs your next chip generation: custom servers bought later do more work per MW (less and less per extra dollar).",
-    "zh-CN": "它还推动下一代自研芯片的设计：此后购入的自研服务器每MW算力更高（但每多投入一美元，收益递减）。",
+    en: "It also designs better next-gen chips.",
+    "zh-CN": "它还推动设计更好的下一代芯片。",
   },
 } as const satisfies Readonly<Record<string, BilingualString>>;

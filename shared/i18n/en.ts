@@ -331,13 +331,13 @@ export const en = {
   "commit.step.committed": "Committed",
   "commit.step.all_ready": "All ready",
   "commit.sending": "Sending your decision…",
-  "commit.waiting": "Committed. {n} of {total} seats ready; waiting for {names}.",
+  "commit.waiting": "Committed. {n} of {total} ready; waiting for {names}.",
   "commit.allReady": "Everyone is ready: the quarter resolves.",
-  "commit.draftChanged": "Draft: your changes are not committed yet. Your earlier decision stands until you commit again.",
+  "commit.draftChanged": "Draft: changes not committed; your earlier decision stands.",
   "commit.draftHeld": "Draft: you are editing your committed decision.",
-  "commit.draftNone": "Draft: nothing committed yet. Commit when you are done; the others see only that you did.",
-  "commit.warnDefault": "{time} left, not committed: at 0:00 the default decision stands. Commit to keep yours.",
-  "commit.warnHeld": "{time} left: your changes are not committed. At 0:00 your earlier decision stands.",
+  "commit.draftNone": "Draft: nothing committed yet. Rivals see only that you commit.",
+  "commit.warnDefault": "{time} left, not committed: at 0:00 the default decision stands.",
+  "commit.warnHeld": "{time} left: at 0:00 your committed decision stands.",
   "error.unknown": "The server refused this ({code}). Try again, or reload the page.",
   "error.decision/over_budget": "Over budget by {amount}: spending {spend} against {available} of cash, expected operating cash flow and new bonds.",
   "error.decision/debt_over_capacity": "The bond market lends you at most {max} this quarter.",
@@ -447,7 +447,7 @@ export const en = {
   "board.industryCapex": "Industry capex (annualised)",
   "reveal.timerReading": "The next quarter's clock waits while players read (at most {time}).",
   "board.timerReading": "Timer starts when everyone has read the reveal (≤ {time})",
-  "board.statusReading": "Reading the reveal",
+  "board.statusReading": "Reading",
 } as const;
 
 export type MessageKey = keyof typeof en;

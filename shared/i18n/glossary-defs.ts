@@ -187,8 +187,9 @@ export const GLOSSARY_DEFS: Readonly<Record<GlossaryTerm, GlossaryDef>> = {
   },
   chip_rnd: {
     def: {
-      en: "Spending on your custom-chip programme. It is an expense (it lowers profit now) and raises the programme's maturity faster; programmes can slip.",
-      "zh-CN": "投入自研芯片项目的研发费用。它计入费用（当期利润下降），让项目更快成熟；项目可能延期。",
+      en: "Spending on your custom-chip programme. It is an expense (it lowers profit now) and raises the programme's maturity faster; programmes can slip. It also designs your next chip generation: custom servers bought later do more work per MW, less and less per extra dollar.",
+      "zh-CN":
+        "投入自研芯片项目的研发费用。它计入费用（当期利润下降），让项目更快成熟；项目可能延期。它还推动下一代自研芯片的设计：此后购入的自研服务器每MW算力更高，但每多投入一美元，收益递减。",
     },
     ex: { en: "Maia 200 arrives around 2026.", "zh-CN": "Maia 200预计在2026年前后推出。" },
   },

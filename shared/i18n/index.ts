@@ -11,6 +11,7 @@ import { CLASSROOM_STRINGS } from "./classroom.ts";
 import { TENOR_STRINGS } from "./tenor.ts";
 import { PAR_STRINGS } from "./par.ts";
 import { CHIPS_STRINGS } from "./chips.ts";
+import { LIMIT_STRINGS } from "./limits.ts";
 import type { BilingualString } from "./bilingual.ts";
 
 export { en, zhCN, AI_STRINGS };
@@ -34,6 +35,7 @@ const FEATURE_TABLES: readonly Readonly<Record<string, BilingualString>>[] = [
   TENOR_STRINGS,
   PAR_STRINGS,
   CHIPS_STRINGS,
+  LIMIT_STRINGS,
 ];
 
 function withFeatures(base: Readonly<Record<string, string>>, lang: Lang): Readonly<Record<string, string>> {

@@ -24,6 +24,7 @@ import {
 import { termLink } from "../glossary.ts";
 import { lang, t } from "../lang.ts";
 import { computeBought, couponFor, preview, quarterLabel, reasonsFor, seatNames } from "../model.ts";
+import { limitLines } from "../limits.ts";
 import type { Session } from "../net.ts";
 import { button, el, nextId, rangeField, type Child, type RangeField } from "../ui.ts";
 
@@ -101,7 +102,7 @@ export class DecisionForm {
         step: u.millions * u.step,
         value: start[k],
         rangeText: t("decide.range", { min: formatMoney(b[k].min, L), max: formatMoney(b[k].max, L) }),
-        reasons: reasonsFor(b, k),
+        why: limitLines(reasonsFor(b, k)),
         toDisplay: (m) => toInputUnits(m, L),
         fromDisplay: (x) => fromInputUnits(x, L, b[k].min, b[k].max),
         span,
@@ -117,7 +118,7 @@ export class DecisionForm {
       step: 100,
       value: start.customShareBp,
       rangeText: t("decide.range", { min: formatPercent(b.customShareBp.min, 0), max: formatPercent(b.customShareBp.max, 0) }),
-      reasons: reasonsFor(b, "customShareBp"),
+      why: limitLines(reasonsFor(b, "customShareBp")),
       toDisplay: (bp) => String(Math.round(bp) / 100),
       fromDisplay: (x) => Math.round(Number.parseFloat(x.replace(",", ".")) * 100),
     });
@@ -156,7 +157,7 @@ export class DecisionForm {
       { class: "cp-field cp-third", testid: "decide-tenor-field" },
       el("div", { class: "cp-field-head" }, el("label", { for: tenorId, text: t("decide.tenor") }), termLink("tenor", "?")),
       this.tenorSel,
-      tenorReasons.length ? el("div", { class: "cp-why" }, ...tenorReasons.map((r) => el("div", { text: r }))) : null,
+      limitLines(tenorReasons),
       this.tenorNote,
     );
 
@@ -294,7 +295,7 @@ export class DecisionForm {
       step: number;
       value: number;
       rangeText: string;
-      reasons: string[];
+      why: HTMLElement | null;
       toDisplay: (raw: number) => string;
       fromDisplay: (text: string) => number;
       span?: "wide" | "half" | "third";
@@ -417,7 +418,8 @@ export class DecisionForm {
         : el("div", { class: "cp-pline cp-muted", text: t("preview.ratingLater") }),
     ];
     const rows: HTMLElement[] = [el("div", { class: "cp-pcols" }, el("div", {}, ...left), el("div", {}, ...right))];
-    if (p.overBudget > 0) rows.push(el("div", { class: "cp-bad cp-pnote", testid: "preview-over", text: t("preview.over", { amount: money(p.overBudget) }) }));
+    if (p.overBudget > 0 && this.formError.hidden)
+      rows.push(el("div", { class: "cp-bad cp-pnote", testid: "preview-over", text: t("preview.over", { amount: money(p.overBudget) }) }));
     else if (p.cashAfterMaturities < 0)
       rows.push(el("div", { class: "cp-bad cp-pnote", testid: "preview-hole", text: t("preview.hole", { amount: money(-p.cashAfterMaturities) }) }));
     this.previewBox.replaceChildren(el("div", { class: "cp-ptitle", text: t("preview.title") }), ...rows);
@@ -438,8 +440,11 @@ export class DecisionForm {
     }
     const known = new Set([...Object.keys(this.fields), ...this.bids.map((bi) => `bid:${bi.dealId}`)]);
     const rest = errs.filter((e) => !known.has(e.field)).map((e) => e.text);
+    const wasHidden = this.formError.hidden;
     this.formError.hidden = rest.length === 0;
     this.formError.textContent = rest.join(" ");
+    // The preview's over-budget line gives way to the error that says the same at more length.
+    if (wasHidden !== this.formError.hidden) this.drawPreview(this.current());
   }
 
   private commit(): void {

@@ -76,6 +76,8 @@ export class BoardScene extends BaseScene {
       snap.phase,
       snap.market,
       snap.deadline,
+      // The reading pause and each seat's "I have read it" change the status chips, not the figures.
+      snap.reading,
       lang(),
       s
         .seatsInOrder()
@@ -83,6 +85,7 @@ export class BoardScene extends BaseScene {
           x.company,
           x.committed,
           x.ready,
+          x.acked,
           x.status,
           x.control,
           x.connected,
