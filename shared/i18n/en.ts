@@ -423,6 +423,7 @@ export const en = {
   "reveal.part.total": "Share price change",
   "reveal.refused": "({amount} refused)",
   "reveal.noBids": "no bids",
+  "reveal.bidsSummary": "{n} bids, {won} won (each below)",
   "reveal.won": "won",
   "reveal.lost": "lost",
   "reveal.watch.negative": "watch −",

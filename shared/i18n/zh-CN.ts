@@ -416,6 +416,7 @@ export const zhCN: Record<MessageKey, string> = {
   "reveal.part.total": "股价变动",
   "reveal.refused": "（{amount}未获认购）",
   "reveal.noBids": "未出价",
+  "reveal.bidsSummary": "出价{n}笔，中标{won}笔（详见下方）",
   "reveal.won": "中标",
   "reveal.lost": "落标",
   "reveal.watch.negative": "负面观察",

@@ -8,7 +8,8 @@ import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { useBrowserSuite, openPage, sessionInfo, shot } from "./harness.ts";
 import { audit, expectAuditFloor, summary, type AuditResult } from "./audit.ts";
-import { CORE_FOUR, createMatch, decisionBounds, type CompanyId } from "../../shared/engine/index.ts";
+import { CORE_FOUR, aiSeedFor, createMatch, decisionBounds, defaultDecision, resolveTurn, type CompanyId, type Decision } from "../../shared/engine/index.ts";
+import { decideFor } from "../../shared/ai/index.ts";
 
 const suite = useBrowserSuite();
 
@@ -225,12 +226,45 @@ describe("the decision panel in its tallest first quarter", () => {
           await ctx.close();
         }
       }
+      // The reveal of a quarter where a seat bid on three deals: its column counts them, the auctions panel lists each.
+      const many = manyBidsSeed("meta");
+      const ctx = await suite.browser.newContext({ viewport: { width: 1280, height: 720 } });
+      await ctx.addInitScript((l) => localStorage.setItem("cp.lang", l), lang);
+      const page = await openPage(ctx, problems, `bids-${lang}`);
+      await soloOnSeed(page, "meta", many.seed);
+      for (let q = 0; q <= many.quarter; q++) {
+        if (q > 0) await page.getByTestId("reveal-continue").click();
+        await page.getByTestId("decision-panel").waitFor({ timeout: 30_000 });
+        await page.getByTestId("commit-button").click();
+        await page.getByTestId("reveal-continue").waitFor({ timeout: 30_000 });
+      }
+      expect(await page.getByTestId(`bids-summary-${many.bidder}`).textContent()).toMatch(lang === "en" ? /^3 bids|^4 bids/ : /出价[34]笔/);
+      await check(page, `bids-${lang}-reveal`, []);
+      await ctx.close();
       expect(flagOpened, "no seat's tallest quarter showed a limit flag").toBe(true);
       expect(problems).toEqual([]);
     },
     240_000,
   );
 });
+
+/**
+ * A solo match (the player on defaults in `seat`, the normal AI elsewhere, as the server plays it)
+ * where some AI seat bids on three or more deals in one quarter: the first such seed and quarter.
+ */
+function manyBidsSeed(seat: CompanyId): { seed: number; quarter: number; bidder: CompanyId } {
+  for (let seed = 1; seed <= 200; seed++) {
+    let s = createMatch({ seats: [...CORE_FOUR], seed, turns: 4, parLevel: "normal" });
+    for (let quarter = 0; quarter < 4; quarter++) {
+      const ds: Partial<Record<CompanyId, Decision>> = {};
+      for (const id of CORE_FOUR) ds[id] = id === seat ? defaultDecision(s, id) : decideFor(s, id, "normal", aiSeedFor(seed));
+      const bidder = CORE_FOUR.find((id) => (ds[id]?.energyBids.length ?? 0) >= 3);
+      if (bidder) return { seed, quarter, bidder };
+      s = resolveTurn(s, ds).state;
+    }
+  }
+  throw new Error("no seed in 200 has a seat bidding on three deals");
+}
 
 describe("the decision flow", () => {
   test("errors in the player's language next to the field; the commit state moves draft → committed → all ready", async () => {

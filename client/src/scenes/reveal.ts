@@ -255,6 +255,11 @@ export class RevealScene extends BaseScene {
     const L = lang();
     const mine = r.auctions.flatMap((a) => a.bidders.filter((b) => b.company === x.company).map((b) => ({ a, amount: b.amount })));
     if (mine.length === 0) return [el("span", { class: "cp-muted", text: t("reveal.noBids") })];
+    // Three bids do not fit a seat's column: a count here, every bid in the auctions panel below.
+    if (mine.length > 2) {
+      const won = mine.filter(({ a }) => a.winner === x.company).length;
+      return [el("span", { class: "cp-bid", testid: `bids-summary-${x.company}`, text: t("reveal.bidsSummary", { n: mine.length, won }) })];
+    }
     return mine.map(({ a, amount }) =>
       el(
         "span",
