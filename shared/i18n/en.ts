@@ -141,7 +141,7 @@ export const en = {
   "decide.tenor": "Tenor (coupon now)",
   "decide.tenorYears": "{n} y",
   "decide.debtRepay": "Repay bonds ({unit})",
-  "decide.energy": "Energy deals: sealed bids, the highest wins and pays its bid",
+  "decide.energy": "Energy deals: sealed bids, the highest wins and pays the next-highest bid",
   "decide.noDeals": "No energy deals on offer this quarter.",
   "decide.buybacks": "Buybacks ({unit})",
   "decide.dividends": "Dividends ({unit})",

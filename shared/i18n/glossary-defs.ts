@@ -162,9 +162,9 @@ export const GLOSSARY_DEFS: Readonly<Record<GlossaryTerm, GlossaryDef>> = {
   },
   energy_deal: {
     def: {
-      en: "Scarce power contracts auctioned each quarter by sealed bids: the highest bid wins and pays its bid. Grid connections are cheap but slow; nuclear PPAs fast and dear; gas turbines fast and costly to run. The reserve is the lowest legal bid.",
+      en: "Scarce power contracts auctioned each quarter by sealed bids: the highest bid wins and pays the next-highest bid (the reserve if it bid alone), so bidding what the deal is worth to you is best. Grid connections are cheap but slow; nuclear PPAs fast and dear; gas turbines fast and costly to run. The reserve is the lowest legal bid.",
       "zh-CN":
-        "每季度以密封竞价拍卖的稀缺电力合约：出价最高者中标并支付其出价。电网接入便宜但慢；核电购电协议快但贵；燃气轮机快但运行成本高。底价是最低的合法出价。",
+        "每季度以密封竞价拍卖的稀缺电力合约：出价最高者中标，按第二高的出价支付（只有一家出价时按底价），所以按合约对你的真实价值出价最合适。电网接入便宜但慢；核电购电协议快但贵；燃气轮机快但运行成本高。底价是最低的合法出价。",
     },
     ex: {
       en: "The Talen/Cumulus nuclear deal; grid queues of up to five years in Northern Virginia.",

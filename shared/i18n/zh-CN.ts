@@ -140,7 +140,7 @@ export const zhCN: Record<MessageKey, string> = {
   "decide.tenor": "期限（当前利率）",
   "decide.tenorYears": "{n}年",
   "decide.debtRepay": "偿还债券（{unit}）",
-  "decide.energy": "能源合约：密封竞价，出价最高者中标并支付其出价",
+  "decide.energy": "能源合约：密封竞价，出价最高者中标，按第二高的出价支付",
   "decide.noDeals": "本季度没有可竞标的能源项目。",
   "decide.buybacks": "股票回购（{unit}）",
   "decide.dividends": "股息（{unit}）",
