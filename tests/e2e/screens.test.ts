@@ -290,6 +290,8 @@ describe("the decision flow", () => {
     await expect.poll(() => page.getByTestId("form-error").textContent()).toMatch(/^超出预算.+美元/);
     // The error takes the place of the preview's over-budget line: one message, and the Commit row stays on the panel.
     expect(await page.getByTestId("preview-over").count()).toBe(0);
+    // …and no other warning (the cash hole an over-budget draft also makes) takes its place.
+    expect(await page.getByTestId("preview-hole").count()).toBe(0);
     await expectFootInside(page, "40-errors-zh");
     expect(await page.getByTestId("form-error").textContent()).not.toMatch(/spending|exceeds|\$M/);
     expect(await page.getByTestId("commit-status").textContent()).toMatch(/草稿/);

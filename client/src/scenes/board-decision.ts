@@ -418,9 +418,11 @@ export class DecisionForm {
         : el("div", { class: "cp-pline cp-muted", text: t("preview.ratingLater") }),
     ];
     const rows: HTMLElement[] = [el("div", { class: "cp-pcols" }, el("div", {}, ...left), el("div", {}, ...right))];
-    if (p.overBudget > 0 && this.formError.hidden)
-      rows.push(el("div", { class: "cp-bad cp-pnote", testid: "preview-over", text: t("preview.over", { amount: money(p.overBudget) }) }));
-    else if (p.cashAfterMaturities < 0)
+    if (p.overBudget > 0) {
+      // While the form's error says it at more length, the preview does not repeat it.
+      if (this.formError.hidden)
+        rows.push(el("div", { class: "cp-bad cp-pnote", testid: "preview-over", text: t("preview.over", { amount: money(p.overBudget) }) }));
+    } else if (p.cashAfterMaturities < 0)
       rows.push(el("div", { class: "cp-bad cp-pnote", testid: "preview-hole", text: t("preview.hole", { amount: money(-p.cashAfterMaturities) }) }));
     this.previewBox.replaceChildren(el("div", { class: "cp-ptitle", text: t("preview.title") }), ...rows);
   }
@@ -443,7 +445,6 @@ export class DecisionForm {
     const wasHidden = this.formError.hidden;
     this.formError.hidden = rest.length === 0;
     this.formError.textContent = rest.join(" ");
-    // The preview's over-budget line gives way to the error that says the same at more length.
     if (wasHidden !== this.formError.hidden) this.drawPreview(this.current());
   }
 
